@@ -1,0 +1,68 @@
+/* Builds dist/: functions.js (self-contained, registers every KC function), functions.json (generated from the
+   JSDoc), taskpane.html + taskpane.js, taskpane.css, assets/ and manifest.xml with the production host filled in. */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const DEV_HOST = "https://localhost:3000/";
+
+/** The one setting that points the manifest at a static host: ADDIN_HOST=https://example.com/kc/ npm run build */
+function addinHost() {
+  const host = process.env.ADDIN_HOST || DEV_HOST;
+  if (!/^https:\/\/[^\s"<>]+\/$/.test(host)) {
+    throw new Error(`ADDIN_HOST must be an https:// URL ending in "/" (got "${host}")`);
+  }
+  return host;
+}
+
+module.exports = (_env, argv) => {
+  const production = argv.mode !== "development";
+  const host = addinHost();
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? false : "source-map",
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+      // functions.js must evaluate where the only global is CustomFunctions: no window, no self.
+      globalObject: "globalThis",
+      chunkLoading: false,
+      wasmLoading: false,
+    },
+    target: ["web", "es2020"],
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader" } }],
+    },
+    optimization: { splitChunks: false, runtimeChunk: false },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+        scriptLoading: "defer",
+        inject: "head",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => content.toString().split(DEV_HOST).join(host),
+          },
+        ],
+      }),
+    ],
+  };
+};
