@@ -1,0 +1,95 @@
+/** Assembles the dataset from the two seeds and checks it against the schema, naming the seed line on failure. */
+import { createHash } from "crypto";
+import { Dataset, type Source } from "../../src/data/schema";
+import { METRICS, PERIODS } from "./catalogue";
+import * as curated from "./curated";
+import { factConflicts, impliedFx, nextEarningsConflict, reconciliations } from "./derive";
+import { corporateEvents, filings, hkPeers, hkPerformance, statementTable, usPeers } from "./extract";
+import { Seed } from "./seed";
+
+export class DatasetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DatasetError";
+  }
+}
+
+export function buildDataset(root: string): Dataset {
+  const us = Seed.load(root, "000_12d22aa60451a452.txt");
+  const hk = Seed.load(root, "002_6d82bc69ff353dc9.txt");
+  const pages = { us, hk };
+  const table = statementTable(hk);
+  const reports = filings(us);
+  const facts = [...table, ...reports.facts, ...curated.curatedFacts(pages)];
+  const call = curated.earningsCall(pages);
+  const next = curated.nextEarnings(pages);
+  const events = [...corporateEvents(hk), ...curated.timeline(pages, reports.filings, next, call)].sort(
+    (a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id),
+  );
+  const sha = (s: Seed) => createHash("sha256").update(s.text).digest("hex");
+  return {
+    company: "Kingsoft Cloud Holdings Limited",
+    asOf: { analysis: "2026-01-28", financials: "2025-09-30", source: hk.cite("Date of analysis: Jan 28, 2026") },
+    seeds: [
+      { file: us.file, title: "Kingsoft Cloud Holdings Limited (NASDAQ: KC) overview", listing: "NASDAQ:KC", sha256: sha(us) },
+      { file: hk.file, title: "Kingsoft Cloud Holdings Ltd (HK:3896) AI stock analysis, Jan 28, 2026", listing: "HKEX:3896", sha256: sha(hk) },
+    ],
+    periods: PERIODS,
+    metrics: METRICS,
+    facts,
+    profile: curated.profile(pages),
+    about: curated.about(pages),
+    listings: curated.listings(pages),
+    rating: curated.rating(pages),
+    technicals: curated.technicals(pages),
+    scores: curated.scores(pages),
+    trends: curated.trends(pages),
+    filings: reports.filings,
+    events,
+    earningsCall: call,
+    highlights: curated.highlights(pages),
+    outlook: curated.outlook(pages),
+    risks: curated.risks(pages, call),
+    riskSummary: curated.riskSummary(pages),
+    positiveFactors: curated.positiveFactors(pages),
+    ratingSummary: curated.ratingSummary(pages),
+    statementSummaries: curated.statementSummaries(pages),
+    peers: [...usPeers(us), ...hkPeers(hk), ...hkPerformance(hk)],
+    nextEarnings: next,
+    conflicts: [...factConflicts(facts), nextEarningsConflict(next)],
+    reconciliations: reconciliations(facts),
+    fx: impliedFx(facts),
+  };
+}
+
+/** The nearest seed line to a failing path, so a bad dataset names where it came from. */
+function sourceNear(data: unknown, path: ReadonlyArray<PropertyKey>): Source | null {
+  let node: unknown = data;
+  let found: Source | null = null;
+  for (const key of path) {
+    if (node === null || typeof node !== "object") break;
+    const record = node as Record<PropertyKey, unknown>;
+    const source = record.source as Source | undefined;
+    if (source && typeof source.line === "number") found = source;
+    node = record[key];
+  }
+  return found;
+}
+
+export function validate(data: unknown): Dataset {
+  const result = Dataset.safeParse(data);
+  if (result.success) {
+    const ids = new Set<string>();
+    for (const f of result.data.facts) {
+      if (ids.has(f.id)) throw new DatasetError(`facts: duplicate id ${f.id} (${f.source.file}:${f.source.line})`);
+      ids.add(f.id);
+      if (!result.data.metrics.some((m) => m.id === f.metric)) throw new DatasetError(`facts.${f.id}: metric ${f.metric} is not in the catalogue (${f.source.file}:${f.source.line})`);
+    }
+    return result.data;
+  }
+  const lines = result.error.issues.slice(0, 10).map((issue) => {
+    const where = sourceNear(data, issue.path);
+    return `${issue.path.map(String).join(".")}: ${issue.message}${where ? ` (seed ${where.file} line ${where.line})` : ""}`;
+  });
+  throw new DatasetError(`the dataset does not match its schema:\n  ${lines.join("\n  ")}`);
+}

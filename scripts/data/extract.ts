@@ -1,0 +1,264 @@
+/**
+ * The tables of the two pages, read by code: the statement table, the 20-F list, the corporate events and the peer
+ * lists. Each reader finds its table by its heading and fails loudly if the layout is not what it expects.
+ */
+import { parseDate, parseMoney, parseNumber, parsePercent, parseUnits } from "../../src/data/parse";
+import type { Event, Fact, Filing, PeriodId, Peer } from "../../src/data/schema";
+import { fact } from "./facts";
+import type { Seed } from "./seed";
+
+const STATEMENT_ROWS: Record<string, { metric: string; statement: "income" | "balance" | "cashflow" }> = {
+  "Total Revenue": { metric: "revenue", statement: "income" },
+  "Gross Profit": { metric: "gross_profit", statement: "income" },
+  EBITDA: { metric: "ebitda", statement: "income" },
+  "Net Income": { metric: "net_income", statement: "income" },
+  "Total Assets": { metric: "total_assets", statement: "balance" },
+  "Cash, Cash Equivalents and Short-Term Investments": { metric: "cash_and_short_term_investments", statement: "balance" },
+  "Total Debt": { metric: "total_debt", statement: "balance" },
+  "Total Liabilities": { metric: "total_liabilities", statement: "balance" },
+  "Stockholders Equity": { metric: "total_equity", statement: "balance" },
+  "Free Cash Flow": { metric: "free_cash_flow", statement: "cashflow" },
+  "Operating Cash Flow": { metric: "operating_cash_flow", statement: "cashflow" },
+  "Investing Cash Flow": { metric: "investing_cash_flow", statement: "cashflow" },
+  "Financing Cash Flow": { metric: "financing_cash_flow", statement: "cashflow" },
+};
+
+const AMOUNT = /-?\d+(?:\.\d+)?[KMB]/g;
+
+function headerPeriod(label: string): PeriodId {
+  if (label === "TTM") return "TTM";
+  const match = /^Dec (\d{4})$/.exec(label);
+  if (!match) throw new Error(`statement table: unexpected column "${label}"`);
+  return `FY${match[1]}` as PeriodId;
+}
+
+/** Seed 002's "Breakdown" table: 13 lines × (TTM, Dec 2024 … Dec 2020), in RMB. */
+export function statementTable(seed: Seed): Fact[] {
+  const header = seed.cite("Breakdown");
+  const columns = /^Breakdown(TTM)((?:Dec \d{4})+)$/.exec(seed.lines[header.line - 1]?.trim() ?? "");
+  if (!columns) throw new Error(`statement table header not recognised at line ${header.line}`);
+  const periods = [columns[1] as string, ...((columns[2] as string).match(/Dec \d{4}/g) ?? [])].map(headerPeriod);
+  const facts: Fact[] = [];
+  for (let n = header.line + 1; n <= seed.lines.length; n++) {
+    const line = seed.lines[n - 1]?.trim() ?? "";
+    if (line === "") break;
+    if (["Income Statement", "Balance Sheet", "Cash Flow"].includes(line)) continue;
+    const split = /^(.*?)((?:-?\d+(?:\.\d+)?[KMB])+)$/.exec(line);
+    const label = split?.[1] ?? "";
+    const row = STATEMENT_ROWS[label];
+    if (!split || !row) throw new Error(`statement table: unknown line ${n}: "${line}"`);
+    const amounts = (split[2] as string).match(AMOUNT) ?? [];
+    if (amounts.length !== periods.length) throw new Error(`statement table line ${n}: ${amounts.length} figures for ${periods.length} periods`);
+    amounts.forEach((figure, i) => {
+      facts.push(
+        fact({
+          metric: row.metric,
+          period: periods[i] as PeriodId,
+          kind: "money",
+          figure,
+          currency: "RMB",
+          source: { file: seed.file, line: n, text: line },
+          section: "statement table",
+          tag: "statement",
+        }),
+      );
+    });
+  }
+  if (facts.length !== Object.keys(STATEMENT_ROWS).length * periods.length) throw new Error(`statement table: ${facts.length} figures read`);
+  return facts;
+}
+
+export function statementOf(metric: string): "income" | "balance" | "cashflow" | null {
+  return Object.values(STATEMENT_ROWS).find((row) => row.metric === metric)?.statement ?? null;
+}
+
+export const STATEMENT_LABELS: Record<string, string> = Object.fromEntries(
+  Object.entries(STATEMENT_ROWS).map(([label, row]) => [row.metric, label]),
+);
+
+/** Seed 000's "Reports" list: one Form 20-F block per fiscal year. */
+export function filings(seed: Seed): { filings: Filing[]; facts: Fact[] } {
+  const out: Filing[] = [];
+  const facts: Fact[] = [];
+  seed.lines.forEach((raw, index) => {
+    const title = /^\s*•\s*Form (20-F) - FY (\d{4})$/.exec(raw);
+    if (!title) return;
+    const at = index + 1;
+    const year = Number(title[2]);
+    const block = (offset: number) => ({ n: at + offset, text: seed.lines[at + offset - 1]?.trim() ?? "" });
+    const dates = block(2);
+    const revenue = block(3);
+    const eps = block(5);
+    const result = block(6);
+    const d = /^Period End: ([A-Za-z]{3} \d{1,2}, \d{4})\|Filed: ([A-Za-z]{3} \d{1,2}, \d{4})\|$/.exec(dates.text);
+    const r = /^Revenue: (\$\d+(?:\.\d+)?[KMB])([+-]\d+(?:\.\d+)?%)$/.exec(revenue.text);
+    const e = /^EPS: (\$-?\d+(?:\.\d+)?)([+-]\d+(?:\.\d+)?%)$/.exec(eps.text);
+    if (!d || !r || !e || !/^(Beat|Miss|Meet)$/.test(result.text)) throw new Error(`20-F block at line ${at} not recognised`);
+    const period = `FY${year}` as PeriodId;
+    const cite = (b: { n: number; text: string }) => ({ file: seed.file, line: b.n, text: b.text });
+    const filing: Filing = {
+      fiscalYear: year,
+      form: "20-F",
+      periodEnd: parseDate(d[1] as string),
+      filed: parseDate(d[2] as string),
+      revenueUsdM: parseMoney(r[1] as string).value,
+      revenueText: r[1] as string,
+      revenueGrowth: parsePercent(r[2] as string).value,
+      eps: parseUnits(e[1] as string).value,
+      epsText: e[1] as string,
+      epsGrowth: parsePercent(e[2] as string).value,
+      result: result.text as Filing["result"],
+      sources: { title: { file: seed.file, line: at, text: raw.trim() }, dates: cite(dates), revenue: cite(revenue), eps: cite(eps), result: cite(result) },
+    };
+    out.push(filing);
+    const section = `Form 20-F FY${year}`;
+    facts.push(
+      fact({ metric: "revenue", period, kind: "money", figure: r[1] as string, source: cite(revenue), section, tag: "filing" }),
+      fact({ metric: "revenue_growth", period, kind: "fraction", figure: r[2] as string, source: cite(revenue), section, tag: "filing",
+        note: "Growth as the 20-F list states it; it follows the RMB figures, not the USD amounts beside it." }),
+      fact({ metric: "eps", period, kind: "per_share", figure: e[1] as string, source: cite(eps), section, tag: "filing",
+        note: "Earnings per share in USD as the 20-F list states it (NASDAQ listing)." }),
+      fact({ metric: "eps_growth", period, kind: "fraction", figure: e[2] as string, source: cite(eps), section, tag: "filing" }),
+    );
+  });
+  if (out.length !== 5) throw new Error(`expected five 20-F filings, read ${out.length}`);
+  return { filings: out.sort((a, b) => b.fiscalYear - a.fiscalYear), facts };
+}
+
+/** Seed 002's "Corporate Events": a title, a date, a paragraph, and the analyst-rating line that follows each. */
+export function corporateEvents(seed: Seed): Event[] {
+  const start = seed.indexOf("Kingsoft Cloud Holdings Ltd Corporate Events");
+  const end = seed.indexOf("Glossary", start);
+  const events: Event[] = [];
+  for (let n = start + 1; n < end; n++) {
+    const dateLine = seed.lines[n]?.trim() ?? "";
+    if (!/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/.test(dateLine)) continue;
+    const title = seed.line(n);
+    const date = seed.line(n + 1);
+    const text = seed.line(n + 3);
+    const rating = seed.line(n + 5);
+    events.push({
+      id: `event-${parseDate(date.text)}-${events.length + 1}`,
+      date: parseDate(date.text),
+      kind: /financial results/i.test(title.text) ? "earnings_release" : "corporate",
+      title: title.text,
+      text: text.text,
+      source: title,
+      related: [date, text, rating],
+    });
+  }
+  if (events.length !== 3) throw new Error(`expected three corporate events, read ${events.length}`);
+  return events;
+}
+
+const PERCENT = /-?\d+\.\d{2}%/g;
+
+/** Seed 002's "Financial Indicators" rows: rating, label, then market cap, P/E and percentages run together. */
+export function hkPeers(seed: Seed): Peer[] {
+  const start = seed.indexOf("EPS Growth", seed.indexOf("Kingsoft Cloud Holdings Ltd Peers Comparison"));
+  const peers: Peer[] = [];
+  for (let n = start + 1; ; n += 3) {
+    const rating = seed.lines[n - 1]?.trim() ?? "";
+    if (!/^\d+$/.test(rating)) break;
+    const label = seed.lines[n]?.trim() ?? "";
+    const row = seed.line(n + 2);
+    const m = /^((?:HK)?\$\d+(?:\.\d+)?[KMB])(-?\d+\.\d{2})?((?:-?\d+\.\d{2}%)*)$/.exec(row.text);
+    if (!m) throw new Error(`peer row not recognised at line ${n + 2}: "${row.text}"`);
+    const percents = (m[3] as string).match(PERCENT) ?? [];
+    const complete = percents.length === 4;
+    const values: Record<string, number | string | null> = {
+      overall_rating: Number(rating),
+      rating_label: label,
+      market_cap: parseMoney(m[1] as string).value,
+      market_cap_currency: parseMoney(m[1] as string).currency,
+      pe: m[2] ? parseNumber(m[2]).value : null,
+    };
+    if (complete) {
+      ["roe", "dividend_yield", "revenue_growth", "eps_growth"].forEach((key, i) => (values[key] = parsePercent(percents[i] as string).value));
+    } else {
+      percents.forEach((p, i) => (values[`percent_${i + 1}`] = parsePercent(p).value));
+    }
+    peers.push({
+      list: "hk_financial_indicators",
+      name: null,
+      ticker: null,
+      values,
+      source: row,
+      note: [
+        "The page does not name the company on this row.",
+        complete ? "" : `Only ${percents.length} of the four percentage columns (ROE, dividend yield, revenue growth, EPS growth) are shown, so they are kept unassigned.`,
+        !m[1]?.startsWith("HK$") ? "Market cap in USD, unlike the other rows; this row is likely the Technology Sector Average the page footnotes." : "",
+      ].filter(Boolean).join(" "),
+    });
+  }
+  return peers;
+}
+
+/** Seed 002's "Performance Comparison": ticker, name, price, change, % change in HKD. */
+export function hkPerformance(seed: Seed): Peer[] {
+  const start = seed.indexOf("% Change", seed.indexOf("Performance Comparison"));
+  const peers: Peer[] = [];
+  for (let n = start + 1; /^HK:\d{4}$/.test(seed.lines[n - 1]?.trim() ?? ""); n += 5) {
+    const ticker = seed.line(n);
+    const name = seed.line(n + 1);
+    peers.push({
+      list: "hk_performance",
+      name: name.text,
+      ticker: ticker.text,
+      values: {
+        price: parseNumber(seed.line(n + 2).text).value,
+        change: parseNumber(seed.line(n + 3).text).value,
+        change_percent: parsePercent(seed.line(n + 4).text).value,
+        currency: "HKD",
+      },
+      source: ticker,
+      note: `Lines ${n}–${n + 4}: ticker, name, price, change, % change.`,
+    });
+  }
+  if (peers.length !== 6) throw new Error(`expected six performance rows, read ${peers.length}`);
+  return peers;
+}
+
+/** Seed 000's "Peer Comparison": two ranked lists (name+ticker, figure, change) and the key-metrics table. */
+export function usPeers(seed: Seed): Peer[] {
+  const peers: Peer[] = [];
+  const list = (heading: string, kind: Peer["list"], valueKey: string, changeKey: string, parse: (s: string) => number) => {
+    let n = seed.indexOf(heading) + 2;
+    while (/[A-Z]+$/.test(seed.lines[n - 1]?.trim() ?? "") && seed.lines[n - 1]?.trim() !== "") {
+      const nameLine = seed.line(n);
+      const split = /^(.*?[a-z.)])([A-Z]{2,5})$/.exec(nameLine.text);
+      if (!split) break;
+      peers.push({
+        list: kind,
+        name: split[1] as string,
+        ticker: split[2] as string,
+        values: { [valueKey]: parse(seed.line(n + 1).text), [changeKey]: parsePercent(seed.line(n + 2).text).value },
+        source: nameLine,
+        note: `Lines ${n}–${n + 2}.`,
+      });
+      n += 3;
+    }
+  };
+  list("Revenue (TTM)", "revenue_ttm", "revenue_usd_m", "growth", (s) => parseMoney(s).value);
+  list("Gross Margin (Latest Quarter)", "gross_margin_latest_quarter", "gross_margin", "change_pp", (s) => parsePercent(s).value);
+  const header = seed.indexOf("Debt to Assets");
+  for (let n = header + 1; ; n++) {
+    const row = seed.lines[n - 1]?.trim() ?? "";
+    const m = /^([A-Z]+)(\$\d+(?:\.\d+)?[KMB])(-?\d+\.\d)(-?\d+\.\d%)(-?\d+\.\d%)$/.exec(row);
+    if (!m) break;
+    peers.push({
+      list: "key_metrics",
+      name: null,
+      ticker: m[1] as string,
+      values: {
+        market_cap_usd_m: parseMoney(m[2] as string).value,
+        pe_ttm: parseNumber(m[3] as string).value,
+        roe_ttm: parsePercent(m[4] as string).value,
+        debt_to_assets: parsePercent(m[5] as string).value,
+      },
+      source: seed.line(n),
+    });
+  }
+  if (peers.filter((p) => p.list === "key_metrics").length !== 3) throw new Error("expected three key-metrics rows");
+  return peers;
+}

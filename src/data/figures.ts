@@ -1,0 +1,65 @@
+/** A stored figure in the currency and units asked for: stated where the pages state it, else converted. */
+import { messages } from "./messages";
+import { parseMetric } from "./metrics";
+import { parsePeriod } from "./periods";
+import { invalid, ok, unavailable, type Result } from "./result";
+import type { Currency, Fact, Metric, Period } from "./schema";
+import { store } from "./store";
+import { clean, parseCurrency, parseScale } from "./units";
+
+export type Amount = { readonly value: number; readonly currency: Currency | null; readonly facts: readonly Fact[]; readonly notes: readonly string[] };
+
+const isMoney = (m: Metric) => m.kind === "money" || m.kind === "per_share";
+
+/** RMB per unit of `currency` for a period: derived from the two revenue figures (see the dataset's fx). */
+function rmbPer(currency: Currency, period: Period): Result<{ rate: number; note: string }> {
+  if (currency === "RMB") return ok({ rate: 1, note: "" });
+  const fx = currency === "USD" ? store.fx(period.id) : undefined;
+  if (!fx) return unavailable(messages.noRate(period.label, currency));
+  return ok({ rate: fx.rate, note: `Converted at ${fx.rate.toFixed(4)} RMB per USD, implied by ${fx.derivation}.` });
+}
+
+/** The metric's figure for a period in `currency` (null: as reported), in millions for money. */
+export function amount(metric: Metric, period: Period, currency: Currency | null): Result<Amount> {
+  const stated = store.currencies(metric.id, period.id);
+  if (!isMoney(metric)) {
+    if (currency) return invalid(messages.currencyNotMoney(metric.label));
+    const f = store.fact(metric.id, period.id, null);
+    return f ? ok({ value: f.value, currency: null, facts: [f], notes: [] }) : unavailable(messages.noFigure(metric.label, period.label, store.periodsOf(metric.id)));
+  }
+  if (stated.length === 0) return unavailable(messages.noFigure(metric.label, period.label, store.periodsOf(metric.id)));
+  const wanted = currency ?? (stated[0] as Currency);
+  const direct = store.fact(metric.id, period.id, wanted);
+  if (direct) return ok({ value: direct.value, currency: wanted, facts: [direct], notes: [] });
+  for (const from of stated as Currency[]) {
+    const f = store.fact(metric.id, period.id, from) as Fact;
+    const a = rmbPer(from, period);
+    const b = rmbPer(wanted, period);
+    if (!a.ok || !b.ok) continue;
+    const value = clean((f.value * a.value.rate) / b.value.rate);
+    return ok({ value, currency: wanted, facts: [f], notes: [a.value.note || b.value.note] });
+  }
+  return unavailable(messages.noCurrency(metric.label, period.label, wanted, stated.join(", ")));
+}
+
+/** KC.VALUE's core: metric, period, currency and units as typed. */
+export function figure(metricRaw: unknown, periodRaw: unknown, currencyRaw: unknown, unitsRaw: unknown): Result<number> {
+  const metric = parseMetric(metricRaw);
+  if (!metric.ok) return metric;
+  const period = parsePeriod(periodRaw);
+  if (!period.ok) return period;
+  const currency = parseCurrency(currencyRaw);
+  if (!currency.ok) return currency;
+  const scale = parseScale(unitsRaw);
+  if (!scale.ok) return scale;
+  return scaled(metric.value, period.value, currency.value, scale.value);
+}
+
+export function scaled(metric: Metric, period: Period, currency: Currency | null, scale: number | null): Result<number> {
+  if (scale !== null && metric.kind !== "money") {
+    return invalid(metric.kind === "per_share" ? messages.perShareUnits(metric.label) : messages.currencyNotMoney(metric.label));
+  }
+  const a = amount(metric, period, currency);
+  if (!a.ok) return a;
+  return ok(scale === null ? a.value.value : clean(a.value.value * scale), a.value.facts, a.value.notes);
+}

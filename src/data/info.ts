@@ -1,0 +1,141 @@
+/** KC.INFO, KC.FILING and KC.ASOF: company profile, both listings' market data, rating, technicals, scores, filings. */
+import { dataset } from "./dataset";
+import { excelSerial } from "./dates";
+import { messages } from "./messages";
+import { choiceMap, parseChoice } from "./metrics";
+import { isOmitted, scalarOf } from "./normalize";
+import { parsePeriod } from "./periods";
+import { invalid, ok, unavailable, type Result, type Scalar } from "./result";
+import type { Filing, Quote, Source } from "./schema";
+import { store } from "./store";
+
+export type InfoField = { readonly id: string; readonly label: string; readonly unit: string; readonly value: Scalar | null; readonly sources: readonly Source[] };
+
+const quotes = new Map<string, Quote>(store.quotes().map((q) => [q.field, q]));
+
+/** Field ids carry the currency of market figures: the NASDAQ ADS trades in USD, the HKEX share in HKD. */
+function fromQuote(id: string, field: string, unit?: string): InfoField {
+  const q = quotes.get(field);
+  if (!q) throw new Error(`dataset has no quote ${field}`);
+  const value = typeof q.value === "number" || q.value !== "--" ? q.value : null;
+  return { id, label: q.label, unit: unit ?? q.unit, value, sources: [q.source] };
+}
+
+const profile = dataset.profile;
+const src = (name: string): Source[] => (profile.sources[name] ? [profile.sources[name] as Source] : []);
+const next = dataset.nextEarnings.find((n) => n.primary);
+
+export const INFO_FIELDS: readonly InfoField[] = [
+  { id: "name", label: "Company name", unit: "text", value: profile.name, sources: src("name") },
+  { id: "ceo", label: "Chief executive", unit: "text", value: profile.ceo, sources: src("ceo") },
+  { id: "sector", label: "Sector", unit: "text", value: profile.sector, sources: src("sector") },
+  { id: "industry", label: "Industry", unit: "text", value: profile.industry, sources: src("industry") },
+  { id: "listing_date", label: "NASDAQ listing date", unit: "date", value: excelSerial(profile.listingDate), sources: src("listingDate") },
+  { id: "website", label: "Website", unit: "text", value: profile.website, sources: src("website") },
+  { id: "phone", label: "Phone", unit: "text", value: profile.phone, sources: src("phone") },
+  { id: "address", label: "Address", unit: "text", value: profile.address, sources: src("address") },
+  { id: "ticker_us", label: "NASDAQ ticker", unit: "text", value: "KC", sources: src("exchange") },
+  { id: "ticker_hk", label: "HKEX stock code", unit: "text", value: "3896", sources: [] },
+  fromQuote("market_cap_usd", "market_cap", "USD millions (NASDAQ)"),
+  fromQuote("pe_ttm", "pe_ttm"),
+  fromQuote("dividend_yield", "dividend_yield"),
+  fromQuote("52w_high_usd", "high_52w", "USD per ADS (NASDAQ)"),
+  fromQuote("52w_low_usd", "low_52w", "USD per ADS (NASDAQ)"),
+  fromQuote("52w_range_position", "range_52w"),
+  fromQuote("rank", "rank"),
+  fromQuote("rank_top_percent", "rank_top_percent"),
+  fromQuote("last_price_hkd", "last_price", "HKD per share (HKEX)"),
+  fromQuote("change_hkd", "change", "HKD per share (HKEX)"),
+  fromQuote("change_percent", "change_percent"),
+  fromQuote("price_target_hkd", "price_target", "HKD per share (HKEX)"),
+  fromQuote("price_target_upside", "price_target_upside"),
+  fromQuote("rating", "rating"),
+  fromQuote("ai_score", "ai_score"),
+  fromQuote("rating_model", "rating_model"),
+  fromQuote("analyst_rating", "analyst_rating"),
+  fromQuote("followers", "followers"),
+  fromQuote("technical_sentiment", "sentiment"),
+  fromQuote("ma20_hkd", "ma20"),
+  fromQuote("ma50_hkd", "ma50"),
+  fromQuote("ma100_hkd", "ma100"),
+  fromQuote("ma200_hkd", "ma200"),
+  fromQuote("macd", "macd"),
+  fromQuote("rsi", "rsi"),
+  fromQuote("stoch", "stoch"),
+  fromQuote("f_score", "f_score"),
+  fromQuote("f_score_label", "f_score_label"),
+  fromQuote("income_statement_score", "income_statement_score"),
+  fromQuote("balance_sheet_score", "balance_sheet_score"),
+  fromQuote("cash_flow_score", "cash_flow_score"),
+  fromQuote("sector_rating", "sector_rating"),
+  fromQuote("revenue_cagr_4q", "revenue_cagr_4q"),
+  fromQuote("cash_flow_stability", "cash_flow_stability"),
+  { id: "next_earnings", label: "Next earnings date (primary source)", unit: "date", value: next ? excelSerial(next.date) : null, sources: dataset.nextEarnings.map((n) => n.source) },
+  { id: "eps_estimate_usd", label: "EPS estimate for the next report", unit: "USD per ADS (NASDAQ)", value: dataset.nextEarnings.find((n) => n.epsEstimate !== null)?.epsEstimate ?? null, sources: dataset.nextEarnings.filter((n) => n.epsEstimate !== null).map((n) => n.source) },
+];
+
+const ALIASES: ReadonlyArray<readonly [string, string]> = [
+  ["company", "name"], ["company_name", "name"], ["market_cap", "market_cap_usd"], ["marketcap", "market_cap_usd"],
+  ["pe", "pe_ttm"], ["p/e", "pe_ttm"], ["52w_high", "52w_high_usd"], ["52w_low", "52w_low_usd"], ["high_52w", "52w_high_usd"], ["low_52w", "52w_low_usd"],
+  ["last_price", "last_price_hkd"], ["price", "last_price_hkd"], ["price_target", "price_target_hkd"], ["target", "price_target_hkd"],
+  ["upside", "price_target_upside"], ["score", "ai_score"], ["ma20", "ma20_hkd"], ["ma50", "ma50_hkd"], ["ma100", "ma100_hkd"], ["ma200", "ma200_hkd"],
+  ["next_earnings_date", "next_earnings"], ["sentiment", "technical_sentiment"], ["piotroski", "f_score"], ["fscore", "f_score"],
+];
+
+const byId = new Map(INFO_FIELDS.map((f) => [f.id, f]));
+const infoChoices = choiceMap<string>([...INFO_FIELDS.map((f) => [f.id, f.id] as const), ...ALIASES]);
+const infoIds = INFO_FIELDS.map((f) => f.id);
+
+export function infoField(fieldRaw: unknown): Result<InfoField> {
+  const id = parseChoice(fieldRaw, "field", infoChoices, infoIds);
+  if (!id.ok) return id;
+  return ok(byId.get(id.value) as InfoField);
+}
+
+export function info(fieldRaw: unknown): Result<Scalar> {
+  const field = infoField(fieldRaw);
+  if (!field.ok) return field;
+  return field.value.value === null ? unavailable(messages.noInfo(field.value.label)) : ok(field.value.value);
+}
+
+type FilingField = { readonly id: string; readonly label: string; readonly unit: string; readonly get: (f: Filing) => Scalar; readonly source: (f: Filing) => Source };
+
+export const FILING_FIELDS: readonly FilingField[] = [
+  { id: "form", label: "Form", unit: "text", get: (f) => f.form, source: (f) => f.sources.title },
+  { id: "fiscal_year", label: "Fiscal year", unit: "year", get: (f) => f.fiscalYear, source: (f) => f.sources.title },
+  { id: "period_end", label: "Period end", unit: "date", get: (f) => excelSerial(f.periodEnd), source: (f) => f.sources.dates },
+  { id: "filed", label: "Filed", unit: "date", get: (f) => excelSerial(f.filed), source: (f) => f.sources.dates },
+  { id: "revenue", label: "Revenue (USD millions)", unit: "USD millions", get: (f) => f.revenueUsdM, source: (f) => f.sources.revenue },
+  { id: "revenue_growth", label: "Revenue growth", unit: "fraction", get: (f) => f.revenueGrowth, source: (f) => f.sources.revenue },
+  { id: "eps", label: "EPS (USD per ADS)", unit: "USD per ADS", get: (f) => f.eps, source: (f) => f.sources.eps },
+  { id: "eps_growth", label: "EPS growth", unit: "fraction", get: (f) => f.epsGrowth, source: (f) => f.sources.eps },
+  { id: "result", label: "Beat or miss", unit: "text", get: (f) => f.result, source: (f) => f.sources.result },
+];
+const filingById = new Map(FILING_FIELDS.map((f) => [f.id, f]));
+const filingChoices = choiceMap<string>([
+  ...FILING_FIELDS.map((f) => [f.id, f.id] as const),
+  ["filed_date", "filed"], ["filing_date", "filed"], ["date", "filed"], ["beat_miss", "result"], ["beat", "result"], ["period", "period_end"],
+]);
+
+export function filingValue(yearRaw: unknown, fieldRaw: unknown): Result<Scalar> {
+  const period = parsePeriod(yearRaw);
+  if (!period.ok) {
+    const year = typeof scalarOf(yearRaw) === "number" ? (scalarOf(yearRaw) as number) : NaN;
+    return Number.isInteger(year) && period.code === "unavailable" ? unavailable(messages.noFiling(year, store.filingYears)) : period;
+  }
+  if (period.value.kind !== "fiscal_year") return invalid(messages.noFiling(period.value.fiscalYear, store.filingYears));
+  const field = parseChoice(fieldRaw, "filing field", filingChoices, FILING_FIELDS.map((f) => f.id));
+  if (!field.ok) return field;
+  const filing = store.filing(period.value.fiscalYear);
+  if (!filing) return unavailable(messages.noFiling(period.value.fiscalYear, store.filingYears));
+  return ok((filingById.get(field.value) as FilingField).get(filing));
+}
+
+const ASOF = choiceMap<"analysis" | "financials">([["analysis", "analysis"], ["data", "analysis"], ["financials", "financials"], ["ttm", "financials"], ["period_end", "financials"]]);
+
+export function asOf(whichRaw: unknown): Result<number> {
+  if (isOmitted(scalarOf(whichRaw))) return ok(excelSerial(dataset.asOf.analysis));
+  const which = parseChoice(whichRaw, "as-of kind", ASOF, ["analysis", "financials"]);
+  if (!which.ok) return which;
+  return ok(excelSerial(dataset.asOf[which.value]));
+}

@@ -1,0 +1,38 @@
+/** Every message an analyst reads, in one voice: what was typed, why it failed, what would work. */
+const show = (value: unknown): string => {
+  if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return "a range";
+  return "an empty argument";
+};
+
+const list = (choices: readonly string[], max = 12): string =>
+  choices.length > max ? `${choices.slice(0, max).join(", ")}, … (${choices.length} in all)` : choices.join(", ");
+
+const didYouMean = (near: string | null) => (near ? ` Did you mean "${near}"?` : "");
+
+export const messages = {
+  required: (what: string) => `${what} is required.`,
+  notText: (what: string, value: unknown) => `${what} must be text or a number, not ${show(value)}.`,
+  unknownChoice: (what: string, value: unknown, choices: readonly string[], near: string | null) =>
+    `Unknown ${what} ${show(value)}.${didYouMean(near)} Valid: ${list(choices)}.`,
+  badPeriod: (value: unknown) =>
+    `Cannot read ${show(value)} as a period. Use a fiscal year (2024, "FY2024", "FY24", "FY0", "FY-1"), "TTM", or a quarter ("Q3 2025").`,
+  noPeriod: (value: unknown, available: readonly string[]) => `The dataset has no period ${show(value)}. Available: ${list(available)}.`,
+  noFigure: (label: string, period: string, available: readonly string[]) =>
+    available.length ? `No ${label} for ${period}. Available: ${list(available)}.` : `No ${label} for ${period}.`,
+  noCurrency: (label: string, period: string, currency: string, have: string) =>
+    `No ${label} for ${period} in ${currency}, and no implied ${currency} rate for ${period}. Stated in ${have}.`,
+  noRate: (period: string, currency: string) => `No implied RMB per ${currency} rate for ${period} (rates exist for FY2020–FY2024 and TTM, USD only).`,
+  currencyNotMoney: (label: string) => `${label} is not a money figure, so it takes no currency or units.`,
+  perShareUnits: (label: string) => `${label} is per share; units do not apply.`,
+  zeroBase: (label: string, period: string) => `${label} for ${period} is zero, so the ratio is not meaningful.`,
+  noPriorYear: (period: string) => `No year-earlier period for ${period} in the dataset; pass a base period.`,
+  cagrNeedsYears: () => `CAGR needs two different fiscal years (e.g. 2020 and 2024), the first earlier than the second.`,
+  cagrNeedsPositive: (label: string) => `CAGR of ${label} is not meaningful: it needs positive values at both ends.`,
+  seriesOrder: () => `The first period must come before the second.`,
+  seriesKinds: () => `A series runs over fiscal years, optionally ending at "TTM".`,
+  ratioFormat: (value: unknown) => `Cannot read ${show(value)} as a ratio: use a name (e.g. "debt_to_equity") or "metric_a/metric_b".`,
+  noFiling: (year: number, years: readonly number[]) => `No Form 20-F for FY${year}. Filings: ${list(years.map((y) => `FY${y}`))}.`,
+  noInfo: (field: string) => `The pages give no value for ${field}.`,
+};

@@ -1,0 +1,61 @@
+/** How names typed in a cell are compared: case, spaces, hyphens and underscores ignored. */
+export const MAX_NAME_LENGTH = 64;
+
+export function normalizeName(text: string): string {
+  return text.toLowerCase().replace(/[\s_-]+/g, "");
+}
+
+/** Omitted optional arguments arrive as null; an empty cell or "" means the same. */
+export function isOmitted(value: unknown): value is null | undefined | "" {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** The one text an argument stands for: a string as typed, or the first cell of a 1×1 range. */
+export function scalarOf(value: unknown): unknown {
+  if (Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) return value[0][0];
+  return value;
+}
+
+/** Edit distance, bounded so that hostile 100,000-character inputs stay cheap. */
+export function distance(a: string, b: string): number {
+  const x = a.slice(0, MAX_NAME_LENGTH);
+  const y = b.slice(0, MAX_NAME_LENGTH);
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[y.length] as number;
+}
+
+/** The choice nearest to what was typed, for "did you mean" messages. */
+export function nearest(typed: string, choices: readonly string[]): string | null {
+  const key = normalizeName(typed);
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const choice of choices) {
+    const d = distance(key, normalizeName(choice));
+    if (d < bestDistance) {
+      best = choice;
+      bestDistance = d;
+    }
+  }
+  return best !== null && bestDistance <= Math.max(2, Math.ceil(key.length / 2)) ? best : null;
+}
+
+/** A small memo for parsed arguments, cleared when full so hostile inputs cannot grow it without bound. */
+export class Memo<V> {
+  private readonly map = new Map<unknown, V>();
+  constructor(private readonly limit = 4096) {}
+  get(key: unknown, compute: () => V): V {
+    const hit = this.map.get(key);
+    if (hit !== undefined) return hit;
+    const value = compute();
+    if (this.map.size >= this.limit) this.map.clear();
+    this.map.set(key, value);
+    return value;
+  }
+}

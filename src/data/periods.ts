@@ -1,0 +1,53 @@
+/** Reads the period an analyst typed: 2024, "FY2024", "FY24", "TTM"/"LTM", "Q3 2025"/"3Q25"/"2025Q3", "FY0", "FY-1". */
+import { messages } from "./messages";
+import { isOmitted, Memo, scalarOf } from "./normalize";
+import { invalid, ok, unavailable, type Result } from "./result";
+import type { Period } from "./schema";
+import { fiscalYears, latestFiscalYear, periodIds, store } from "./store";
+
+const memo = new Memo<Result<Period>>();
+
+function fullYear(text: string): number {
+  return text.length === 2 ? 2000 + Number(text) : Number(text);
+}
+
+/** The dataset's id for what was typed, or null if it does not read as a period at all. */
+function periodId(text: string): string | null {
+  const t = text.trim().toUpperCase().replace(/\s+/g, " ");
+  if (t === "TTM" || t === "LTM") return "TTM";
+  let m = /^(?:FY|CY)? ?(\d{4})$/.exec(t) ?? /^FY ?(\d{2})$/.exec(t);
+  if (m) return `FY${fullYear(m[1] as string)}`;
+  m = /^FY ?([+-]?\d{1,2})$/.exec(t);
+  if (m && (t.includes("-") || t.includes("+") || Number(m[1]) === 0)) {
+    const offset = Number(m[1]);
+    return offset > 0 ? `FY${latestFiscalYear.fiscalYear + offset}` : (fiscalYears[fiscalYears.length - 1 + offset]?.id ?? `FY${latestFiscalYear.fiscalYear + offset}`);
+  }
+  m = /^Q([1-4])[ -]?(?:FY)?(\d{4}|\d{2})$/.exec(t) ?? /^([1-4])Q[ -]?(\d{4}|\d{2})$/.exec(t);
+  if (m) return `Q${m[1]}-${fullYear(m[2] as string)}`;
+  m = /^(\d{4})[ -]?Q([1-4])$/.exec(t);
+  if (m) return `Q${m[2]}-${m[1]}`;
+  return null;
+}
+
+function read(value: unknown): Result<Period> {
+  if (isOmitted(value)) return invalid(messages.required("A period"));
+  let text: string;
+  if (typeof value === "number") {
+    if (!Number.isInteger(value) || value < 1900 || value > 2999) return invalid(messages.badPeriod(value));
+    text = String(value);
+  } else if (typeof value === "string") {
+    if (value.length > 64) return invalid(messages.badPeriod(value));
+    text = value;
+  } else {
+    return invalid(messages.badPeriod(value));
+  }
+  const id = periodId(text);
+  if (id === null) return invalid(messages.badPeriod(value));
+  const period = store.period(id);
+  return period ? ok(period) : unavailable(messages.noPeriod(value, periodIds));
+}
+
+export function parsePeriod(raw: unknown): Result<Period> {
+  const value = scalarOf(raw);
+  return typeof value === "string" || typeof value === "number" ? memo.get(value, () => read(value)) : read(value);
+}

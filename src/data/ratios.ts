@@ -1,0 +1,122 @@
+/** Margins, growth, CAGR and balance-sheet ratios, computed from the stored figures in one currency. */
+import { amount } from "./figures";
+import { messages } from "./messages";
+import { choiceMap, parseChoice, parseMetric } from "./metrics";
+import { isOmitted, scalarOf } from "./normalize";
+import { parsePeriod } from "./periods";
+import { invalid, ok, unavailable, type Result } from "./result";
+import type { Metric, Period } from "./schema";
+import { store } from "./store";
+import { clean } from "./units";
+
+/** numerator / denominator for one period, both in the numerator's reported currency. */
+export function quotient(top: Metric, bottom: Metric, period: Period): Result<number> {
+  const a = amount(top, period, null);
+  if (!a.ok) return a;
+  const b = amount(bottom, period, a.value.currency);
+  if (!b.ok) return b;
+  if (b.value.value === 0) return unavailable(messages.zeroBase(bottom.label, period.label));
+  return ok(clean(a.value.value / b.value.value), [...a.value.facts, ...b.value.facts], [...a.value.notes, ...b.value.notes]);
+}
+
+const metric = (id: string) => store.metric(id) as Metric;
+
+export const MARGINS = {
+  gross: "gross_profit",
+  ebitda: "ebitda",
+  net: "net_income",
+  fcf: "free_cash_flow",
+  ocf: "operating_cash_flow",
+  non_gaap_ebitda: "non_gaap_ebitda",
+} as const;
+const marginChoices = choiceMap<keyof typeof MARGINS>([
+  ...Object.keys(MARGINS).map((k) => [k, k as keyof typeof MARGINS] as const),
+  ["gross_margin", "gross"], ["net_margin", "net"], ["ebitda_margin", "ebitda"], ["free_cash_flow", "fcf"], ["operating_cash_flow", "ocf"],
+  ["adjusted_ebitda", "non_gaap_ebitda"],
+]);
+
+export function margin(kindRaw: unknown, periodRaw: unknown): Result<number> {
+  const kind = parseChoice(kindRaw, "margin", marginChoices, Object.keys(MARGINS));
+  if (!kind.ok) return kind;
+  const period = parsePeriod(periodRaw);
+  if (!period.ok) return period;
+  return quotient(metric(MARGINS[kind.value]), metric("revenue"), period.value);
+}
+
+export const RATIOS = {
+  debt_to_equity: ["total_debt", "total_equity"],
+  debt_to_assets: ["total_debt", "total_assets"],
+  liabilities_to_assets: ["total_liabilities", "total_assets"],
+  liabilities_to_equity: ["total_liabilities", "total_equity"],
+  equity_ratio: ["total_equity", "total_assets"],
+  roe: ["net_income", "total_equity"],
+  roa: ["net_income", "total_assets"],
+  cash_to_debt: ["cash_and_short_term_investments", "total_debt"],
+  ocf_to_net_income: ["operating_cash_flow", "net_income"],
+  fcf_to_net_income: ["free_cash_flow", "net_income"],
+  asset_turnover: ["revenue", "total_assets"],
+} as const;
+const ratioChoices = choiceMap<keyof typeof RATIOS>(Object.keys(RATIOS).map((k) => [k, k as keyof typeof RATIOS] as const));
+
+export function ratio(nameRaw: unknown, periodRaw: unknown): Result<number> {
+  const name = scalarOf(nameRaw);
+  if (typeof name === "string" && name.includes("/")) {
+    const parts = name.split("/");
+    if (parts.length !== 2) return invalid(messages.ratioFormat(name));
+    const top = parseMetric(parts[0]);
+    if (!top.ok) return top;
+    const bottom = parseMetric(parts[1]);
+    if (!bottom.ok) return bottom;
+    const period = parsePeriod(periodRaw);
+    if (!period.ok) return period;
+    return quotient(top.value, bottom.value, period.value);
+  }
+  const chosen = parseChoice(name, "ratio", ratioChoices, [...Object.keys(RATIOS), "metric_a/metric_b"]);
+  if (!chosen.ok) return chosen;
+  const period = parsePeriod(periodRaw);
+  if (!period.ok) return period;
+  const [top, bottom] = RATIOS[chosen.value];
+  return quotient(metric(top), metric(bottom), period.value);
+}
+
+/** Change against a base; against a negative base it is (new − base) / |base|, so a smaller loss is growth. */
+export function growth(metricRaw: unknown, periodRaw: unknown, baseRaw: unknown): Result<number> {
+  const m = parseMetric(metricRaw);
+  if (!m.ok) return m;
+  const period = parsePeriod(periodRaw);
+  if (!period.ok) return period;
+  let base: Period;
+  if (isOmitted(scalarOf(baseRaw))) {
+    const prior = period.value.priorYear ? store.period(period.value.priorYear) : undefined;
+    if (!prior) return unavailable(messages.noPriorYear(period.value.label));
+    base = prior;
+  } else {
+    const b = parsePeriod(baseRaw);
+    if (!b.ok) return b;
+    base = b.value;
+  }
+  const now = amount(m.value, period.value, null);
+  if (!now.ok) return now;
+  const then = amount(m.value, base, now.value.currency);
+  if (!then.ok) return then;
+  if (then.value.value === 0) return unavailable(messages.zeroBase(m.value.label, base.label));
+  const change = (now.value.value - then.value.value) / Math.abs(then.value.value);
+  return ok(clean(change), [...now.value.facts, ...then.value.facts], [...now.value.notes, ...then.value.notes]);
+}
+
+export function cagr(metricRaw: unknown, fromRaw: unknown, toRaw: unknown): Result<number> {
+  const m = parseMetric(metricRaw);
+  if (!m.ok) return m;
+  const from = parsePeriod(fromRaw);
+  if (!from.ok) return from;
+  const to = parsePeriod(toRaw);
+  if (!to.ok) return to;
+  const years = to.value.fiscalYear - from.value.fiscalYear;
+  if (from.value.kind !== "fiscal_year" || to.value.kind !== "fiscal_year" || years <= 0) return invalid(messages.cagrNeedsYears());
+  const a = amount(m.value, from.value, null);
+  if (!a.ok) return a;
+  const b = amount(m.value, to.value, a.value.currency);
+  if (!b.ok) return b;
+  if (a.value.value <= 0 || b.value.value <= 0) return unavailable(messages.cagrNeedsPositive(m.value.label));
+  return ok(clean(Math.pow(b.value.value / a.value.value, 1 / years) - 1), [...a.value.facts, ...b.value.facts]);
+}

@@ -1,0 +1,37 @@
+/** KC.SOURCE: where a figure comes from, as one line of text an analyst can paste into a note. */
+import { amount } from "./figures";
+import { parseMetric } from "./metrics";
+import { parsePeriod } from "./periods";
+import { ok, type Result } from "./result";
+import type { Fact, Source } from "./schema";
+import { store } from "./store";
+import { parseCurrency } from "./units";
+
+export const cite = (s: Source): string => `${s.file} line ${s.line}: "${s.text}"`;
+
+/** The primary fact's citation, the other statements of the same figure, and any conversion applied. */
+export function describeFact(fact: Fact, notes: readonly string[] = []): string {
+  const others = store.facts(fact.metric, fact.period, fact.currency).filter((f) => f !== fact);
+  const conflict = store.conflict(`${fact.metric}:${fact.period}`);
+  const parts = [`${fact.precision.stated} (${fact.section}) — seeds/${cite(fact.source)}`];
+  for (const other of others) {
+    const disagrees = conflict?.others.some((s) => s.file === other.source.file && s.line === other.source.line);
+    parts.push(`${disagrees ? "CONFLICT" : "also"}: ${other.precision.stated} (${other.section}) — seeds/${cite(other.source)}`);
+  }
+  if (conflict) parts.push(conflict.why);
+  parts.push(...notes.filter(Boolean));
+  return parts.join(" | ");
+}
+
+export function source(metricRaw: unknown, periodRaw: unknown, currencyRaw: unknown): Result<string> {
+  const metric = parseMetric(metricRaw);
+  if (!metric.ok) return metric;
+  const period = parsePeriod(periodRaw);
+  if (!period.ok) return period;
+  const currency = parseCurrency(currencyRaw);
+  if (!currency.ok) return currency;
+  const a = amount(metric.value, period.value, currency.value);
+  if (!a.ok) return a;
+  const fact = a.value.facts[0] as Fact;
+  return ok(describeFact(fact, a.value.notes), a.value.facts);
+}

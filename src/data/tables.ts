@@ -1,0 +1,87 @@
+/** Spilled ranges: a metric over a run of periods, a whole statement, the list of periods. */
+import { dataset } from "./dataset";
+import { scaled } from "./figures";
+import { messages } from "./messages";
+import { choiceMap, parseChoice, parseMetric } from "./metrics";
+import { parsePeriod } from "./periods";
+import { invalid, ok, type Result, type Scalar } from "./result";
+import type { Fact, Period } from "./schema";
+import { fiscalYears, periods, store } from "./store";
+import { parseCurrency, parseScale } from "./units";
+
+/** Fiscal years from `from` to `to`, oldest first; `to` may be TTM, which follows the last fiscal year. */
+function run(from: Period, to: Period): Result<Period[]> {
+  if (from.kind !== "fiscal_year" || (to.kind !== "fiscal_year" && to.kind !== "ttm")) return invalid(messages.seriesKinds());
+  const last = to.kind === "ttm" ? Infinity : to.fiscalYear;
+  if (from.fiscalYear > last) return invalid(messages.seriesOrder());
+  const years = fiscalYears.filter((p) => p.fiscalYear >= from.fiscalYear && p.fiscalYear <= last);
+  return ok(to.kind === "ttm" ? [...years, to] : years);
+}
+
+export function series(metricRaw: unknown, fromRaw: unknown, toRaw: unknown, currencyRaw: unknown, unitsRaw: unknown): Result<Scalar[][]> {
+  const metric = parseMetric(metricRaw);
+  if (!metric.ok) return metric;
+  const from = parsePeriod(fromRaw);
+  if (!from.ok) return from;
+  const to = parsePeriod(toRaw);
+  if (!to.ok) return to;
+  const currency = parseCurrency(currencyRaw);
+  if (!currency.ok) return currency;
+  const scale = parseScale(unitsRaw);
+  if (!scale.ok) return scale;
+  const span = run(from.value, to.value);
+  if (!span.ok) return span;
+  const row: number[] = [];
+  const facts: Fact[] = [];
+  for (const period of span.value) {
+    const value = scaled(metric.value, period, currency.value, scale.value);
+    if (!value.ok) return value;
+    row.push(value.value);
+    facts.push(...value.facts);
+  }
+  return ok([row], facts);
+}
+
+const STATEMENTS = choiceMap<"income" | "balance" | "cashflow">([
+  ["income", "income"], ["income_statement", "income"], ["pl", "income"], ["p&l", "income"],
+  ["balance", "balance"], ["balance_sheet", "balance"], ["bs", "balance"],
+  ["cashflow", "cashflow"], ["cash_flow", "cashflow"], ["cash_flow_statement", "cashflow"], ["cf", "cashflow"],
+]);
+
+/** A statement as a grid: a header row of periods (oldest → newest, then TTM) and one row per line item. */
+export function statement(nameRaw: unknown, currencyRaw: unknown, unitsRaw: unknown): Result<Scalar[][]> {
+  const name = parseChoice(nameRaw, "statement", STATEMENTS, ["income", "balance", "cashflow"]);
+  if (!name.ok) return name;
+  const currency = parseCurrency(currencyRaw);
+  if (!currency.ok) return currency;
+  const scale = parseScale(unitsRaw);
+  if (!scale.ok) return scale;
+  const columns = [...fiscalYears, store.period("TTM") as Period];
+  const unitName = scale.value === null || scale.value === 1 ? "millions" : scale.value === 1e3 ? "thousands" : scale.value === 1e6 ? "units" : "billions";
+  const grid: Scalar[][] = [[`${currency.value ?? "RMB"} ${unitName}`, ...columns.map((p) => p.id)]];
+  const facts: Fact[] = [];
+  for (const metric of dataset.metrics.filter((m) => m.statement === name.value)) {
+    const row: Scalar[] = [metric.label];
+    for (const period of columns) {
+      const value = scaled(metric, period, currency.value, scale.value);
+      if (!value.ok) return value;
+      row.push(value.value);
+      facts.push(...value.facts);
+    }
+    grid.push(row);
+  }
+  return ok(grid, facts);
+}
+
+export function periodList(): Result<Scalar[][]> {
+  return ok(periods.map((p) => [p.id]));
+}
+
+/** RMB per USD implied for a period by the revenue it states in both currencies. */
+export function fxRate(periodRaw: unknown): Result<number> {
+  const period = parsePeriod(periodRaw);
+  if (!period.ok) return period;
+  const rate = store.fx(period.value.id);
+  if (!rate) return { ok: false, code: "unavailable", message: messages.noRate(period.value.label, "USD") };
+  return ok(rate.rate, rate.inputs.map((id) => dataset.facts.find((f) => f.id === id) as Fact));
+}

@@ -1,0 +1,181 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- any[][] is how custom-functions metadata spells a spilled range */
+/**
+ * The KC custom functions. Each is a thin shell: it passes Excel's arguments to the pure library in src/data and
+ * turns a miss into #VALUE! (bad argument) or #N/A (data the dataset lacks) with a message. The JSDoc below is what
+ * analysts read in Excel's autocomplete; functions.json is generated from it at build time.
+ */
+import { KC } from "../data/kc";
+import { guarded } from "./to-excel";
+
+/**
+ * Total revenue for a period, in millions of the reporting currency (RMB unless a currency is given). Example: =KC.REVENUE(2024) → 7790.
+ * @customfunction REVENUE
+ * @helpurl https://localhost:3000/help.html#kc-revenue
+ * @param period Fiscal year (2024, "FY2024", "FY24", "FY0" latest, "FY-1"), "TTM", or a quarter ("Q3 2025").
+ * @param [currency] "RMB" (default for the statements), "USD" or "HKD". Uses the figure the pages state in that currency, else the implied rate.
+ * @param [units] "M" millions (default), "B" billions, "K" thousands or "units".
+ * @returns Revenue in the requested currency and units.
+ */
+export function revenue(period: string | number, currency?: string, units?: string): number {
+  return guarded(() => KC.REVENUE(period, currency, units)) as number;
+}
+
+/**
+ * Any stored figure, in millions of its reporting currency for money (EPS in USD per ADS; margins and shares as fractions). Example: =KC.VALUE("gross_profit", 2024).
+ * @customfunction VALUE
+ * @helpurl https://localhost:3000/help.html#kc-value
+ * @param metric Metric id or alias, e.g. "revenue", "gross_profit", "net_income", "total_debt", "fcf", "eps", "ai_gross_billings", "premium_customers".
+ * @param period Fiscal year (2024, "FY2024", "FY24", "FY0", "FY-1"), "TTM", or a quarter ("Q2 2025").
+ * @param [currency] "RMB", "USD" or "HKD" for money figures; leave empty for the reporting currency.
+ * @param [units] "M" millions (default), "B", "K" or "units" for money figures.
+ * @returns The figure.
+ */
+export function value(metric: string, period: string | number, currency?: string, units?: string): number {
+  return guarded(() => KC.VALUE(metric, period, currency, units)) as number;
+}
+
+/**
+ * A margin as a fraction of revenue for a period, computed from the stored figures. Example: =KC.MARGIN("gross", 2024) → 0.172.
+ * @customfunction MARGIN
+ * @helpurl https://localhost:3000/help.html#kc-margin
+ * @param kind "gross", "ebitda", "net", "fcf", "ocf" or "non_gaap_ebitda".
+ * @param period Fiscal year, "TTM" or a quarter.
+ * @returns The margin as a fraction (format the cell as a percentage).
+ */
+export function margin(kind: string, period: string | number): number {
+  return guarded(() => KC.MARGIN(kind, period)) as number;
+}
+
+/**
+ * Growth of a metric against one year earlier (or a base period), as a fraction. Against a negative base: (new − base) / |base|. Example: =KC.GROWTH("revenue", 2024) → 0.105.
+ * @customfunction GROWTH
+ * @helpurl https://localhost:3000/help.html#kc-growth
+ * @param metric Metric id or alias, e.g. "revenue", "gross_profit", "net_income".
+ * @param period The later period: a fiscal year, "TTM" or a quarter.
+ * @param [base_period] The earlier period; default: the fiscal year before.
+ * @returns The change as a fraction.
+ */
+export function growth(metric: string, period: string | number, base_period?: string | number): number {
+  return guarded(() => KC.GROWTH(metric, period, base_period)) as number;
+}
+
+/**
+ * Compound annual growth rate between two fiscal years, as a fraction. Example: =KC.CAGR("revenue", 2020, 2024).
+ * @customfunction CAGR
+ * @helpurl https://localhost:3000/help.html#kc-cagr
+ * @param metric Metric id or alias with positive values at both ends, e.g. "revenue", "total_assets".
+ * @param from_period The first fiscal year, e.g. 2020.
+ * @param to_period The last fiscal year, e.g. 2024.
+ * @returns The CAGR as a fraction.
+ */
+export function cagr(metric: string, from_period: string | number, to_period: string | number): number {
+  return guarded(() => KC.CAGR(metric, from_period, to_period)) as number;
+}
+
+/**
+ * A financial ratio for a period, computed from the stored figures. Example: =KC.RATIO("debt_to_equity", "TTM") → 1.30.
+ * @customfunction RATIO
+ * @helpurl https://localhost:3000/help.html#kc-ratio
+ * @param name "debt_to_equity", "debt_to_assets", "liabilities_to_assets", "liabilities_to_equity", "equity_ratio", "roe", "roa", "cash_to_debt", "ocf_to_net_income", "fcf_to_net_income", "asset_turnover", or "metric_a/metric_b".
+ * @param period Fiscal year, "TTM" or a quarter.
+ * @returns The ratio (a fraction for shares of a whole).
+ */
+export function ratio(name: string, period: string | number): number {
+  return guarded(() => KC.RATIO(name, period)) as number;
+}
+
+/**
+ * A metric over a run of fiscal years, oldest to newest, spilled across a row (optionally ending with "TTM"). Example: =KC.SERIES("revenue", 2020, 2024).
+ * @customfunction SERIES
+ * @helpurl https://localhost:3000/help.html#kc-series
+ * @param metric Metric id or alias, e.g. "revenue", "net_income", "free_cash_flow".
+ * @param from_period First fiscal year, e.g. 2020.
+ * @param to_period Last fiscal year, or "TTM" to end with the trailing twelve months.
+ * @param [currency] "RMB", "USD" or "HKD"; default: the reporting currency.
+ * @param [units] "M" millions (default), "B", "K" or "units".
+ * @returns One row of figures.
+ */
+export function series(metric: string, from_period: string | number, to_period: string | number, currency?: string, units?: string): any[][] {
+  return guarded(() => KC.SERIES(metric, from_period, to_period, currency, units)) as any[][];
+}
+
+/**
+ * A whole statement spilled as a table: a header row of periods (FY2020 → FY2024, then TTM) and a label column. Example: =KC.STATEMENT("income").
+ * @customfunction STATEMENT
+ * @helpurl https://localhost:3000/help.html#kc-statement
+ * @param name "income", "balance" or "cashflow".
+ * @param [currency] "RMB" (default), "USD" or "HKD".
+ * @param [units] "M" millions (default), "B", "K" or "units".
+ * @returns The statement with headers.
+ */
+export function statement(name: string, currency?: string, units?: string): any[][] {
+  return guarded(() => KC.STATEMENT(name, currency, units)) as any[][];
+}
+
+/**
+ * The periods the dataset has, oldest to newest, spilled down a column: FY2020 … FY2024, Q2-2025, Q3-2025, TTM.
+ * @customfunction PERIODS
+ * @helpurl https://localhost:3000/help.html#kc-periods
+ * @returns One column of period ids.
+ */
+export function periods(): any[][] {
+  return guarded(() => KC.PERIODS()) as any[][];
+}
+
+/**
+ * Company profile, market data of both listings, rating, technicals and scores. Market fields name their currency: "market_cap_usd" (NASDAQ, USD millions), "last_price_hkd" (HKEX, HKD per share). Dates are Excel dates.
+ * @customfunction INFO
+ * @helpurl https://localhost:3000/help.html#kc-info
+ * @param field e.g. "name", "ceo", "sector", "industry", "listing_date", "market_cap_usd", "pe_ttm", "52w_high_usd", "52w_low_usd", "last_price_hkd", "price_target_hkd", "rating", "ai_score", "rsi", "f_score", "next_earnings".
+ * @returns The value: text, a number or an Excel date.
+ */
+export function info(field: string): any {
+  return guarded(() => KC.INFO(field));
+}
+
+/**
+ * A field of the Form 20-F annual report for a fiscal year. Example: =KC.FILING(2024, "filed") → Apr 15, 2025 (an Excel date).
+ * @customfunction FILING
+ * @helpurl https://localhost:3000/help.html#kc-filing
+ * @param fiscal_year 2020 to 2024, or "FY2024".
+ * @param field "form", "fiscal_year", "period_end", "filed", "revenue" (USD millions), "revenue_growth", "eps" (USD per ADS), "eps_growth" or "result" (Beat/Miss).
+ * @returns The value: text, a number or an Excel date.
+ */
+export function filing(fiscal_year: string | number, field: string): any {
+  return guarded(() => KC.FILING(fiscal_year, field));
+}
+
+/**
+ * Where a figure comes from: the seed file, line and quoted text, every other source for it, and any conflict or conversion.
+ * @customfunction SOURCE
+ * @helpurl https://localhost:3000/help.html#kc-source
+ * @param metric Metric id or alias, e.g. "net_income".
+ * @param period Fiscal year, "TTM" or a quarter.
+ * @param [currency] The currency asked of KC.VALUE, if any.
+ * @returns A citation as text.
+ */
+export function source(metric: string, period: string | number, currency?: string): string {
+  return guarded(() => KC.SOURCE(metric, period, currency)) as string;
+}
+
+/**
+ * RMB per USD implied for a period by the revenue the pages state in both currencies (FY2020–FY2024, TTM). Example: =KC.FX(2024) → 7.2130.
+ * @customfunction FX
+ * @helpurl https://localhost:3000/help.html#kc-fx
+ * @param period Fiscal year or "TTM".
+ * @returns RMB per USD.
+ */
+export function fx(period: string | number): number {
+  return guarded(() => KC.FX(period)) as number;
+}
+
+/**
+ * The dataset's as-of date as an Excel date: the analysis date (Jan 28, 2026) by default, or "financials" for the end of the TTM period (Sep 30, 2025).
+ * @customfunction ASOF
+ * @helpurl https://localhost:3000/help.html#kc-asof
+ * @param [which] "analysis" (default) or "financials".
+ * @returns An Excel date.
+ */
+export function asof(which?: string): number {
+  return guarded(() => KC.ASOF(which)) as number;
+}
