@@ -231,7 +231,13 @@ export function scores({ us, hk }: Pages): Quote[] {
     ];
   };
   return [
-    numberQuote("f_score", "F-score (modified Piotroski)", "1.9", "points (0-9)", us.cite("Weak • 1.9 / 9 points")),
+    numberQuote("f_score", "F-score (modified Piotroski)", "1.9", "points (0-9)", us.line(34)),
+    numberQuote("f_score_points", "F-score points (of 9)", "1.9", "points (0-9)", us.cite("Weak • 1.9 / 9 points")),
+    quote("f_score_model", "F-score model", "Modified Piotroski Analysis; based on 8-year fundamentals", "label", us.cite("Based on 8-year fundamentals")),
+    ...[40, 41, 42, 43].map((n) => {
+      const [range, label] = us.line(n).text.split(": ") as [string, string];
+      return quote(`f_score_band_${range.replace("-", "_")}`, `F-score band ${range}`, label, "label", us.line(n));
+    }),
     quote("f_score_label", "F-score assessment", "Weak", "label", us.cite("Weak • 1.9 / 9 points")),
     quote("f_score_basis", "F-score basis", "Based on 8-year fundamentals; data period 2017-2024", "label", us.cite("Data Period: 2017-2024")),
     ...score("income_statement_score", "Income statement score", "Income Statement"),
@@ -340,8 +346,15 @@ export function statementSummaries({ hk }: Pages): Titled[] {
 
 export function nextEarnings({ us, hk }: Pages): NextEarnings[] {
   return [
-    { date: parseDate("Mar 25, 2026"), primary: true, source: hk.cite("Next Earnings Date:Mar 25, 2026"), epsEstimate: null, revenueEstimate: null },
-    { date: parseDate("Mar 18, 2026"), primary: false, source: us.cite("Next earnings:Mar 18, 2026"), epsEstimate: parseUnits("-$0.05").value, revenueEstimate: "-" },
+    { date: parseDate("Mar 25, 2026"), primary: true, source: hk.cite("Next Earnings Date:Mar 25, 2026"), epsEstimate: null, revenueEstimate: null, related: [] },
+    {
+      date: parseDate("Mar 18, 2026"),
+      primary: false,
+      source: us.cite("Next earnings:Mar 18, 2026"),
+      epsEstimate: parseUnits(us.cite("EPS:-$0.05").text.slice("EPS:".length)).value,
+      revenueEstimate: "-",
+      related: [us.cite("EPS:-$0.05"), us.cite("Revenue:-")],
+    },
   ];
 }
 

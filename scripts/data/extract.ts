@@ -184,6 +184,7 @@ export function hkPeers(seed: Seed): Peer[] {
       ticker: null,
       values,
       source: row,
+      related: [seed.line(n), seed.line(n + 1)],
       note: [
         "The page does not name the company on this row.",
         complete ? "" : `Only ${percents.length} of the four percentage columns (ROE, dividend yield, revenue growth, EPS growth) are shown, so they are kept unassigned.`,
@@ -212,6 +213,7 @@ export function hkPerformance(seed: Seed): Peer[] {
         currency: "HKD",
       },
       source: ticker,
+      related: [name, seed.line(n + 2), seed.line(n + 3), seed.line(n + 4)],
       note: `Lines ${n}–${n + 4}: ticker, name, price, change, % change.`,
     });
   }
@@ -234,7 +236,7 @@ export function usPeers(seed: Seed): Peer[] {
         ticker: split[2] as string,
         values: { [valueKey]: parse(seed.line(n + 1).text), [changeKey]: parsePercent(seed.line(n + 2).text).value },
         source: nameLine,
-        note: `Lines ${n}–${n + 2}.`,
+        related: [seed.line(n + 1), seed.line(n + 2)],
       });
       n += 3;
     }
@@ -257,6 +259,7 @@ export function usPeers(seed: Seed): Peer[] {
         debt_to_assets: parsePercent(m[5] as string).value,
       },
       source: seed.line(n),
+      related: [],
     });
   }
   if (peers.filter((p) => p.list === "key_metrics").length !== 3) throw new Error("expected three key-metrics rows");

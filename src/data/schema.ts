@@ -170,6 +170,8 @@ export const Peer = z.object({
   ticker: z.string().nullable(),
   values: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
   source: Source,
+  /** The other lines the row spans on the page (figure, change, rating label, …). */
+  related: z.array(Source),
   note: z.string().optional(),
 });
 export type Peer = z.infer<typeof Peer>;
@@ -180,6 +182,7 @@ export const NextEarnings = z.object({
   source: Source,
   epsEstimate: z.number().nullable(),
   revenueEstimate: z.string().nullable(),
+  related: z.array(Source),
 });
 export type NextEarnings = z.infer<typeof NextEarnings>;
 
