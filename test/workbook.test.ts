@@ -1,0 +1,86 @@
+/** The KC library registered in a real spreadsheet engine (HyperFormula, test-only) and composed with native functions. */
+import { ArraySize, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
+import type { InterpreterState } from "hyperformula/typings/interpreter/InterpreterState";
+import type { ProcedureAst } from "hyperformula/typings/parser";
+import { CellError, ErrorType } from "hyperformula";
+import { KC, KC_NAMES, type KcName } from "../src/data/kc";
+
+const ARITY: Record<KcName, number> = { REVENUE: 3, VALUE: 4, MARGIN: 2, GROWTH: 3, CAGR: 3, RATIO: 2, SERIES: 5, STATEMENT: 3, PERIODS: 0, INFO: 1, FILING: 2, SOURCE: 3, FX: 1, ASOF: 1 };
+const SPILLS: ReadonlySet<KcName> = new Set(["SERIES", "STATEMENT", "PERIODS"]);
+const REQUIRED: Record<KcName, number> = { REVENUE: 1, VALUE: 2, MARGIN: 2, GROWTH: 2, CAGR: 3, RATIO: 2, SERIES: 3, STATEMENT: 1, PERIODS: 0, INFO: 1, FILING: 2, SOURCE: 2, FX: 1, ASOF: 0 };
+
+function evaluate(name: KcName, args: unknown[]) {
+  const result = KC[name](...(args as [unknown, unknown, unknown, unknown, unknown]));
+  if (!result.ok) return new CellError(result.code === "invalid" ? ErrorType.VALUE : ErrorType.NA, result.message);
+  return Array.isArray(result.value) ? SimpleRangeValue.onlyValues(result.value as (string | number)[][]) : result.value;
+}
+
+class KcPlugin extends FunctionPlugin {
+  static implementedFunctions = Object.fromEntries(
+    KC_NAMES.map((name) => [
+      `KC.${name}`,
+      {
+        method: `kc_${name}`,
+        parameters: Array.from({ length: ARITY[name] }, (_, i) => ({ argumentType: FunctionArgumentType.SCALAR, optionalArg: i >= REQUIRED[name] })),
+        ...(SPILLS.has(name) ? { sizeOfResultArrayMethod: `kc_${name}_size` } : {}),
+      },
+    ]),
+  );
+}
+for (const name of KC_NAMES) {
+  const proto = KcPlugin.prototype as unknown as Record<string, unknown>;
+  proto[`kc_${name}`] = function (this: FunctionPlugin, ast: ProcedureAst, state: InterpreterState) {
+    return this.runFunction(ast.args, state, this.metadata(`KC.${name}`), (...args: unknown[]) => evaluate(name, args.map((a) => (a === undefined ? null : a))));
+  };
+  if (SPILLS.has(name)) {
+    proto[`kc_${name}_size`] = function (this: FunctionPlugin, ast: ProcedureAst, state: InterpreterState) {
+      const args = ast.args.map((a) => ("value" in a ? (a as { value: unknown }).value : null));
+      const result = KC[name](...(args as [unknown, unknown, unknown, unknown, unknown]));
+      const grid = result.ok && Array.isArray(result.value) ? (result.value as unknown[][]) : [[0]];
+      void state;
+      return new ArraySize(grid[0]?.length ?? 1, grid.length);
+    };
+  }
+}
+const translations = Object.fromEntries(KC_NAMES.map((n) => [`KC.${n}`, `KC.${n}`]));
+HyperFormula.registerFunctionPlugin(KcPlugin, { enGB: translations, enUS: translations });
+
+function sheet(rows: (string | number | null)[][]) {
+  return HyperFormula.buildFromArray(rows, { licenseKey: "gpl-v3" });
+}
+
+describe("KC formulas in a spreadsheet", () => {
+  it("composes KC.REVENUE with arithmetic: 2024 over 2023, less one", () => {
+    const hf = sheet([["=KC.REVENUE(2024)/KC.REVENUE(2023)-1"]]);
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 0 }) as number).toBeCloseTo(7790 / 7050 - 1, 9);
+  });
+
+  it("rounds a margin with a native function", () => {
+    const hf = sheet([['=ROUND(KC.MARGIN("gross","TTM")*100,1)']]);
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 0 })).toBe(16.2);
+  });
+
+  it("takes the year from a cell that holds a number", () => {
+    const hf = sheet([[2022, "=KC.REVENUE(A1)", '=KC.VALUE("net income",A1,"USD")']]);
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 1 })).toBe(8180);
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 2 }) as number).toBeCloseTo(-2660 / (8180 / 1220), 6);
+  });
+
+  it("spills a series across a row and a statement as a table", () => {
+    const hf = sheet([['=KC.SERIES("revenue",2020,2024)'], [], ['=KC.STATEMENT("cashflow")']]);
+    expect(hf.getSheetValues(0)[0]).toEqual([6580, 9060, 8180, 7050, 7790]);
+    const statement = hf.getSheetValues(0).slice(2);
+    expect(statement[0]?.slice(0, 3)).toEqual(["RMB millions", "FY2020", "FY2021"]);
+    expect(statement[1]).toEqual(["Free cash flow", -1880, -1440, -1250, -2130, -3050, 3330]);
+    expect(statement.length).toBe(5);
+  });
+
+  it("shows a missing period as #N/A with its message, which IFERROR can catch", () => {
+    const hf = sheet([["=KC.REVENUE(2019)", '=IFERROR(KC.REVENUE(2019),"n/a")', "=SUM(KC.SERIES(\"revenue\",2020,2024))"]]);
+    const error = hf.getCellValue({ sheet: 0, row: 0, col: 0 }) as { type: string; message: string };
+    expect(error.type).toBe("NA");
+    expect(error.message).toMatch(/Available: FY2020/);
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 1 })).toBe("n/a");
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 2 })).toBe(6580 + 9060 + 8180 + 7050 + 7790);
+  });
+});
