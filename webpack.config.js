@@ -4,6 +4,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { FunctionReferencePlugin } = require("./scripts/function-reference");
 
 const DEV_HOST = "https://localhost:3000/";
 
@@ -38,12 +39,17 @@ module.exports = (_env, argv) => {
     target: ["web", "es2020"],
     resolve: { extensions: [".ts", ".js"] },
     module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader" } }],
+      rules: [
+        { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true } } },
+        // The dataset ships packed (keys once per table, repeated strings once); src/data/unpack.ts restores it.
+        { test: /src[\\/]data[\\/][^\\/]+\.json$/, type: "javascript/auto", use: path.resolve(__dirname, "scripts/pack-json-loader.js") },
+      ],
     },
     optimization: { splitChunks: false, runtimeChunk: false },
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new FunctionReferencePlugin({ devHost: DEV_HOST, host }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

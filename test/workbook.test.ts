@@ -1,7 +1,9 @@
 /** The KC library registered in a real spreadsheet engine (HyperFormula, test-only) and composed with native functions. */
 import { ArraySize, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
-import type { InterpreterState } from "hyperformula/typings/interpreter/InterpreterState";
-import type { ProcedureAst } from "hyperformula/typings/parser";
+
+/** What HyperFormula passes a plugin method; its own types for these are not exported. */
+type ProcedureAst = { args: ({ value?: unknown } & object)[] };
+type InterpreterState = unknown;
 import { CellError, ErrorType } from "hyperformula";
 import { KC, KC_NAMES, type KcName } from "../src/data/kc";
 
@@ -16,7 +18,7 @@ function evaluate(name: KcName, args: unknown[]) {
 }
 
 class KcPlugin extends FunctionPlugin {
-  static implementedFunctions = Object.fromEntries(
+  static override implementedFunctions = Object.fromEntries(
     KC_NAMES.map((name) => [
       `KC.${name}`,
       {
@@ -30,11 +32,12 @@ class KcPlugin extends FunctionPlugin {
 for (const name of KC_NAMES) {
   const proto = KcPlugin.prototype as unknown as Record<string, unknown>;
   proto[`kc_${name}`] = function (this: FunctionPlugin, ast: ProcedureAst, state: InterpreterState) {
-    return this.runFunction(ast.args, state, this.metadata(`KC.${name}`), (...args: unknown[]) => evaluate(name, args.map((a) => (a === undefined ? null : a))));
+    const run = this.runFunction.bind(this) as (args: unknown, state: unknown, metadata: unknown, fn: (...args: unknown[]) => unknown) => unknown;
+    return run(ast.args, state, this.metadata(`KC.${name}`), (...args: unknown[]) => evaluate(name, args.map((a) => (a === undefined ? null : a))));
   };
   if (SPILLS.has(name)) {
     proto[`kc_${name}_size`] = function (this: FunctionPlugin, ast: ProcedureAst, state: InterpreterState) {
-      const args = ast.args.map((a) => ("value" in a ? (a as { value: unknown }).value : null));
+      const args = ast.args.map((a) => ("value" in a ? a.value : null));
       const result = KC[name](...(args as [unknown, unknown, unknown, unknown, unknown]));
       const grid = result.ok && Array.isArray(result.value) ? (result.value as unknown[][]) : [[0]];
       void state;

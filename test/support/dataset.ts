@@ -6,7 +6,7 @@ import text from "../../src/data/text.json";
 import type { Dataset, Source } from "../../src/data/schema";
 
 export const ROOT = join(__dirname, "..", "..");
-export const dataset = { ...core, ...text } as Dataset;
+export const dataset = { ...core, ...text } as unknown as Dataset;
 
 const seedLines = new Map<string, string[]>();
 export function seedLine(file: string, line: number): string | undefined {
