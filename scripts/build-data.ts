@@ -24,7 +24,7 @@ function main(): number {
       writeFileSync(target, text);
       continue;
     }
-    let committed = "";
+    let committed: string;
     try {
       committed = readFileSync(target, "utf8");
     } catch {

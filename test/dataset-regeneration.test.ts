@@ -22,7 +22,7 @@ describe("the committed dataset is what the seeds generate", () => {
     for (const seed of fresh.seeds) {
       const ours = readFileSync(join(ROOT, "seeds", seed.file));
       const shared = join(ROOT, "..", "shared", "seeds", seed.file);
-      let theirs: Uint8Array | null = null;
+      let theirs: Uint8Array | null;
       try {
         theirs = readFileSync(shared);
       } catch {
