@@ -14,7 +14,7 @@ describe("dist/functions.js in a bare context", () => {
   it("registers exactly the functions functions.json lists", () => {
     expect([...registered.keys()].sort()).toEqual(metadata.map((f) => f.id).sort());
     expect(metadata.map((f) => f.name).sort()).toEqual(
-      ["ASOF", "CAGR", "FILING", "FX", "GROWTH", "INFO", "MARGIN", "PERIODS", "RATIO", "REVENUE", "SERIES", "SOURCE", "STATEMENT", "VALUE"],
+      ["ASOF", "CAGR", "CONFLICTS", "FILING", "FX", "GROWTH", "INFO", "MARGIN", "PERIODS", "RATIO", "REVENUE", "SERIES", "SOURCE", "STATEMENT", "VALUE"],
     );
   });
 

@@ -138,6 +138,13 @@ describe("spills, info, filings, sources", () => {
     expect(value(r)).toMatch(/CONFLICT: RMB1\.98B \(2024 highlights\)/);
   });
 
+  it("lists the conflicts between the sources with a header row", () => {
+    const grid = value(KC.CONFLICTS()) as string[][];
+    expect(grid[0]).toEqual(["Subject", "Primary source", "Other sources", "Why"]);
+    expect(grid.map((row) => row[0])).toEqual(["Subject", "net_income FY2024 (RMB)", "revenue_growth TTM", "next earnings date"]);
+    expect(grid[3]?.[2]).toContain("Mar 18, 2026");
+  });
+
   it("gives the as-of dates and implied FX", () => {
     expect(value(KC.ASOF(null))).toBe(46050);
     expect(value(KC.ASOF("financials"))).toBe(45930);

@@ -7,9 +7,9 @@ type InterpreterState = unknown;
 import { CellError, ErrorType } from "hyperformula";
 import { KC, KC_NAMES, type KcName } from "../src/data/kc";
 
-const ARITY: Record<KcName, number> = { REVENUE: 3, VALUE: 4, MARGIN: 2, GROWTH: 3, CAGR: 3, RATIO: 2, SERIES: 5, STATEMENT: 3, PERIODS: 0, INFO: 1, FILING: 2, SOURCE: 3, FX: 1, ASOF: 1 };
-const SPILLS: ReadonlySet<KcName> = new Set(["SERIES", "STATEMENT", "PERIODS"]);
-const REQUIRED: Record<KcName, number> = { REVENUE: 1, VALUE: 2, MARGIN: 2, GROWTH: 2, CAGR: 3, RATIO: 2, SERIES: 3, STATEMENT: 1, PERIODS: 0, INFO: 1, FILING: 2, SOURCE: 2, FX: 1, ASOF: 0 };
+const ARITY: Record<KcName, number> = { REVENUE: 3, VALUE: 4, MARGIN: 2, GROWTH: 3, CAGR: 3, RATIO: 2, SERIES: 5, STATEMENT: 3, PERIODS: 0, INFO: 1, FILING: 2, SOURCE: 3, FX: 1, CONFLICTS: 0, ASOF: 1 };
+const SPILLS: ReadonlySet<KcName> = new Set(["SERIES", "STATEMENT", "PERIODS", "CONFLICTS"]);
+const REQUIRED: Record<KcName, number> = { REVENUE: 1, VALUE: 2, MARGIN: 2, GROWTH: 2, CAGR: 3, RATIO: 2, SERIES: 3, STATEMENT: 1, PERIODS: 0, INFO: 1, FILING: 2, SOURCE: 2, FX: 1, CONFLICTS: 0, ASOF: 0 };
 
 function evaluate(name: KcName, args: unknown[]) {
   const result = KC[name](...(args as [unknown, unknown, unknown, unknown, unknown]));

@@ -7,7 +7,7 @@ import { asOf, filingValue, info } from "./info";
 import type { CellValue, Result } from "./result";
 import { cagr, growth, margin, ratio } from "./ratios";
 import { source } from "./source";
-import { fxRate, periodList, series, statement } from "./tables";
+import { conflictList, fxRate, periodList, series, statement } from "./tables";
 
 export type KcFunction = (...args: unknown[]) => Result<CellValue>;
 
@@ -25,6 +25,7 @@ export const KC = {
   FILING: (year, field) => filingValue(year, field),
   SOURCE: (metric, period, currency) => source(metric, period, currency),
   FX: (period) => fxRate(period),
+  CONFLICTS: () => conflictList(),
   ASOF: (which) => asOf(which),
 } satisfies Record<string, KcFunction>;
 

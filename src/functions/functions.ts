@@ -170,6 +170,16 @@ export function fx(period: string | number): number {
 }
 
 /**
+ * Every disagreement between the two source documents, spilled with a header row: subject, primary source, other sources, and why the primary was chosen.
+ * @customfunction CONFLICTS
+ * @helpurl https://localhost:3000/help.html#kc-conflicts
+ * @returns A table of conflicts.
+ */
+export function conflicts(): any[][] {
+  return guarded(() => KC.CONFLICTS()) as any[][];
+}
+
+/**
  * The dataset's as-of date as an Excel date: the analysis date (Jan 28, 2026) by default, or "financials" for the end of the TTM period (Sep 30, 2025).
  * @customfunction ASOF
  * @helpurl https://localhost:3000/help.html#kc-asof
