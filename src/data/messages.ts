@@ -22,7 +22,7 @@ export const messages = {
   noFigure: (label: string, period: string, available: readonly string[]) =>
     available.length ? `No ${label} for ${period}. Available: ${list(available)}.` : `No ${label} for ${period}.`,
   noCurrency: (label: string, period: string, currency: string, have: string) =>
-    `No ${label} for ${period} in ${currency}, and no implied ${currency} rate for ${period}. Stated in ${have}.`,
+    `No ${label} for ${period} in ${currency}: the sources state it in ${have} only and imply no ${currency === "HKD" || have.includes("HKD") ? "HKD exchange rate" : `RMB-per-USD rate for ${period}`} to convert it.`,
   noRate: (period: string, currency: string) => `No implied RMB per ${currency} rate for ${period} (rates exist for FY2020–FY2024 and TTM, USD only).`,
   currencyNotMoney: (label: string) => `${label} is not a money figure, so it takes no currency or units.`,
   perShareUnits: (label: string) => `${label} is per share; units do not apply.`,
