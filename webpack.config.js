@@ -5,21 +5,12 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { FunctionReferencePlugin } = require("./scripts/function-reference");
-
-const DEV_HOST = "https://localhost:3000/";
-
-/** The one setting that points the manifest at a static host: ADDIN_HOST=https://example.com/kc/ npm run build */
-function addinHost() {
-  const host = process.env.ADDIN_HOST || DEV_HOST;
-  if (!/^https:\/\/[^\s"<>]+\/$/.test(host)) {
-    throw new Error(`ADDIN_HOST must be an https:// URL ending in "/" (got "${host}")`);
-  }
-  return host;
-}
+const { DEV_HOST, checkHost, rewriteHost } = require("./scripts/manifest-host");
 
 module.exports = (_env, argv) => {
   const production = argv.mode !== "development";
-  const host = addinHost();
+  // The one setting that points the add-in at a static host: ADDIN_HOST=https://example.com/kc/ npm run build
+  const host = checkHost(process.env.ADDIN_HOST || DEV_HOST);
   return {
     mode: production ? "production" : "development",
     devtool: production ? false : "source-map",
@@ -65,7 +56,7 @@ module.exports = (_env, argv) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => content.toString().split(DEV_HOST).join(host),
+            transform: (content) => rewriteHost(content.toString(), host),
           },
         ],
       }),
