@@ -2,7 +2,7 @@
 import { messages } from "./messages";
 import { parseMetric } from "./metrics";
 import { parsePeriod } from "./periods";
-import { invalid, ok, unavailable, type Result } from "./result";
+import { all, invalid, ok, unavailable, type Result } from "./result";
 import type { Currency, Fact, Metric, Period } from "./schema";
 import { store } from "./store";
 import { clean, parseCurrency, parseScale } from "./units";
@@ -44,15 +44,8 @@ export function amount(metric: Metric, period: Period, currency: Currency | null
 
 /** KC.VALUE's core: metric, period, currency and units as typed. */
 export function figure(metricRaw: unknown, periodRaw: unknown, currencyRaw: unknown, unitsRaw: unknown): Result<number> {
-  const metric = parseMetric(metricRaw);
-  if (!metric.ok) return metric;
-  const period = parsePeriod(periodRaw);
-  if (!period.ok) return period;
-  const currency = parseCurrency(currencyRaw);
-  if (!currency.ok) return currency;
-  const scale = parseScale(unitsRaw);
-  if (!scale.ok) return scale;
-  return scaled(metric.value, period.value, currency.value, scale.value);
+  const args = all(parseMetric(metricRaw), parsePeriod(periodRaw), parseCurrency(currencyRaw), parseScale(unitsRaw));
+  return args.ok ? scaled(...args.value) : args;
 }
 
 export function scaled(metric: Metric, period: Period, currency: Currency | null, scale: number | null): Result<number> {

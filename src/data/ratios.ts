@@ -4,7 +4,7 @@ import { messages } from "./messages";
 import { choiceMap, parseChoice, parseMetric } from "./metrics";
 import { isOmitted, scalarOf } from "./normalize";
 import { parsePeriod } from "./periods";
-import { invalid, ok, unavailable, type Result } from "./result";
+import { all, invalid, ok, unavailable, type Result } from "./result";
 import type { Metric, Period } from "./schema";
 import { store } from "./store";
 import { clean } from "./units";
@@ -36,11 +36,8 @@ const marginChoices = choiceMap<keyof typeof MARGINS>([
 ]);
 
 export function margin(kindRaw: unknown, periodRaw: unknown): Result<number> {
-  const kind = parseChoice(kindRaw, "margin", marginChoices, Object.keys(MARGINS));
-  if (!kind.ok) return kind;
-  const period = parsePeriod(periodRaw);
-  if (!period.ok) return period;
-  return quotient(metric(MARGINS[kind.value]), metric("revenue"), period.value);
+  const args = all(parseChoice(kindRaw, "margin", marginChoices, Object.keys(MARGINS)), parsePeriod(periodRaw));
+  return args.ok ? quotient(metric(MARGINS[args.value[0]]), metric("revenue"), args.value[1]) : args;
 }
 
 export const RATIOS = {
@@ -63,20 +60,13 @@ export function ratio(nameRaw: unknown, periodRaw: unknown): Result<number> {
   if (typeof name === "string" && name.includes("/")) {
     const parts = name.split("/");
     if (parts.length !== 2) return invalid(messages.ratioFormat(name));
-    const top = parseMetric(parts[0]);
-    if (!top.ok) return top;
-    const bottom = parseMetric(parts[1]);
-    if (!bottom.ok) return bottom;
-    const period = parsePeriod(periodRaw);
-    if (!period.ok) return period;
-    return quotient(top.value, bottom.value, period.value);
+    const args = all(parseMetric(parts[0]), parseMetric(parts[1]), parsePeriod(periodRaw));
+    return args.ok ? quotient(...args.value) : args;
   }
-  const chosen = parseChoice(name, "ratio", ratioChoices, [...Object.keys(RATIOS), "metric_a/metric_b"]);
-  if (!chosen.ok) return chosen;
-  const period = parsePeriod(periodRaw);
-  if (!period.ok) return period;
-  const [top, bottom] = RATIOS[chosen.value];
-  return quotient(metric(top), metric(bottom), period.value);
+  const args = all(parseChoice(name, "ratio", ratioChoices, [...Object.keys(RATIOS), "metric_a/metric_b"]), parsePeriod(periodRaw));
+  if (!args.ok) return args;
+  const [top, bottom] = RATIOS[args.value[0]];
+  return quotient(metric(top), metric(bottom), args.value[1]);
 }
 
 /** Change against a base; against a negative base it is (new − base) / |base|, so a smaller loss is growth. */
@@ -105,18 +95,15 @@ export function growth(metricRaw: unknown, periodRaw: unknown, baseRaw: unknown)
 }
 
 export function cagr(metricRaw: unknown, fromRaw: unknown, toRaw: unknown): Result<number> {
-  const m = parseMetric(metricRaw);
-  if (!m.ok) return m;
-  const from = parsePeriod(fromRaw);
-  if (!from.ok) return from;
-  const to = parsePeriod(toRaw);
-  if (!to.ok) return to;
-  const years = to.value.fiscalYear - from.value.fiscalYear;
-  if (from.value.kind !== "fiscal_year" || to.value.kind !== "fiscal_year" || years <= 0) return invalid(messages.cagrNeedsYears());
-  const a = amount(m.value, from.value, null);
+  const args = all(parseMetric(metricRaw), parsePeriod(fromRaw), parsePeriod(toRaw));
+  if (!args.ok) return args;
+  const [m, from, to] = args.value;
+  const years = to.fiscalYear - from.fiscalYear;
+  if (from.kind !== "fiscal_year" || to.kind !== "fiscal_year" || years <= 0) return invalid(messages.cagrNeedsYears());
+  const a = amount(m, from, null);
   if (!a.ok) return a;
-  const b = amount(m.value, to.value, a.value.currency);
+  const b = amount(m, to, a.value.currency);
   if (!b.ok) return b;
-  if (a.value.value <= 0 || b.value.value <= 0) return unavailable(messages.cagrNeedsPositive(m.value.label));
+  if (a.value.value <= 0 || b.value.value <= 0) return unavailable(messages.cagrNeedsPositive(m.label));
   return ok(clean(Math.pow(b.value.value / a.value.value, 1 / years) - 1), [...a.value.facts, ...b.value.facts]);
 }

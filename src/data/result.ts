@@ -15,3 +15,15 @@ export const unavailable = (message: string): Miss => ({ ok: false, code: "unava
 /** A cell value Excel can show: a finite number, text, a boolean, or a rectangular grid of those. */
 export type Scalar = number | string | boolean;
 export type CellValue = Scalar | Scalar[][];
+
+type Values<T extends readonly Result<unknown>[]> = { -readonly [K in keyof T]: T[K] extends Result<infer V> ? V : never };
+
+/** The values of several argument readings, or the first miss among them in argument order. */
+export function all<const T extends readonly Result<unknown>[]>(...results: T): Result<Values<T>> {
+  const values: unknown[] = [];
+  for (const result of results) {
+    if (!result.ok) return result;
+    values.push(result.value);
+  }
+  return ok(values as Values<T>);
+}

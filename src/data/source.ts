@@ -2,7 +2,7 @@
 import { amount } from "./figures";
 import { parseMetric } from "./metrics";
 import { parsePeriod } from "./periods";
-import { ok, type Result } from "./result";
+import { all, ok, type Result } from "./result";
 import type { Fact, Source } from "./schema";
 import { store } from "./store";
 import { parseCurrency } from "./units";
@@ -24,13 +24,9 @@ export function describeFact(fact: Fact, notes: readonly string[] = []): string 
 }
 
 export function source(metricRaw: unknown, periodRaw: unknown, currencyRaw: unknown): Result<string> {
-  const metric = parseMetric(metricRaw);
-  if (!metric.ok) return metric;
-  const period = parsePeriod(periodRaw);
-  if (!period.ok) return period;
-  const currency = parseCurrency(currencyRaw);
-  if (!currency.ok) return currency;
-  const a = amount(metric.value, period.value, currency.value);
+  const args = all(parseMetric(metricRaw), parsePeriod(periodRaw), parseCurrency(currencyRaw));
+  if (!args.ok) return args;
+  const a = amount(...args.value);
   if (!a.ok) return a;
   const fact = a.value.facts[0] as Fact;
   return ok(describeFact(fact, a.value.notes), a.value.facts);

@@ -4,7 +4,7 @@ import { scaled } from "./figures";
 import { messages } from "./messages";
 import { choiceMap, parseChoice, parseMetric } from "./metrics";
 import { parsePeriod } from "./periods";
-import { invalid, ok, type Result, type Scalar } from "./result";
+import { all, invalid, ok, type Result, type Scalar } from "./result";
 import type { Fact, Period } from "./schema";
 import { fiscalYears, periods, store } from "./store";
 import { parseCurrency, parseScale } from "./units";
@@ -19,22 +19,15 @@ function run(from: Period, to: Period): Result<Period[]> {
 }
 
 export function series(metricRaw: unknown, fromRaw: unknown, toRaw: unknown, currencyRaw: unknown, unitsRaw: unknown): Result<Scalar[][]> {
-  const metric = parseMetric(metricRaw);
-  if (!metric.ok) return metric;
-  const from = parsePeriod(fromRaw);
-  if (!from.ok) return from;
-  const to = parsePeriod(toRaw);
-  if (!to.ok) return to;
-  const currency = parseCurrency(currencyRaw);
-  if (!currency.ok) return currency;
-  const scale = parseScale(unitsRaw);
-  if (!scale.ok) return scale;
-  const span = run(from.value, to.value);
+  const args = all(parseMetric(metricRaw), parsePeriod(fromRaw), parsePeriod(toRaw), parseCurrency(currencyRaw), parseScale(unitsRaw));
+  if (!args.ok) return args;
+  const [metric, from, to, currency, scale] = args.value;
+  const span = run(from, to);
   if (!span.ok) return span;
   const row: number[] = [];
   const facts: Fact[] = [];
   for (const period of span.value) {
-    const value = scaled(metric.value, period, currency.value, scale.value);
+    const value = scaled(metric, period, currency, scale);
     if (!value.ok) return value;
     row.push(value.value);
     facts.push(...value.facts);
@@ -50,20 +43,17 @@ const STATEMENTS = choiceMap<"income" | "balance" | "cashflow">([
 
 /** A statement as a grid: a header row of periods (oldest → newest, then TTM) and one row per line item. */
 export function statement(nameRaw: unknown, currencyRaw: unknown, unitsRaw: unknown): Result<Scalar[][]> {
-  const name = parseChoice(nameRaw, "statement", STATEMENTS, ["income", "balance", "cashflow"]);
-  if (!name.ok) return name;
-  const currency = parseCurrency(currencyRaw);
-  if (!currency.ok) return currency;
-  const scale = parseScale(unitsRaw);
-  if (!scale.ok) return scale;
+  const args = all(parseChoice(nameRaw, "statement", STATEMENTS, ["income", "balance", "cashflow"]), parseCurrency(currencyRaw), parseScale(unitsRaw));
+  if (!args.ok) return args;
+  const [name, currency, scale] = args.value;
   const columns = [...fiscalYears, store.period("TTM") as Period];
-  const unitName = scale.value === null || scale.value === 1 ? "millions" : scale.value === 1e3 ? "thousands" : scale.value === 1e6 ? "units" : "billions";
-  const grid: Scalar[][] = [[`${currency.value ?? "RMB"} ${unitName}`, ...columns.map((p) => p.id)]];
+  const unitName = scale === null || scale === 1 ? "millions" : scale === 1e3 ? "thousands" : scale === 1e6 ? "units" : "billions";
+  const grid: Scalar[][] = [[`${currency ?? "RMB"} ${unitName}`, ...columns.map((p) => p.id)]];
   const facts: Fact[] = [];
-  for (const metric of dataset.metrics.filter((m) => m.statement === name.value)) {
+  for (const metric of dataset.metrics.filter((m) => m.statement === name)) {
     const row: Scalar[] = [metric.label];
     for (const period of columns) {
-      const value = scaled(metric, period, currency.value, scale.value);
+      const value = scaled(metric, period, currency, scale);
       if (!value.ok) return value;
       row.push(value.value);
       facts.push(...value.facts);
