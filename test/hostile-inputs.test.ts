@@ -1,0 +1,76 @@
+/**
+ * Every registered function of the shipped bundle, called with thousands of hostile argument tuples (fixed seed):
+ * each call ends in a value Excel can show or in #VALUE!/#N/A with a message, quickly, and leaves no trace.
+ */
+import fc from "fast-check";
+import { StubError } from "./support/custom-functions-stub";
+import { functionsMetadata, loadFunctions } from "./support/load-functions";
+
+const { registered } = loadFunctions();
+const metadata = functionsMetadata();
+
+const scalar = fc.oneof(
+  fc.constantFrom(null, undefined, "", " ", "\t\n", "__proto__", "constructor", "toString", "hasOwnProperty", "valueOf",
+    "<img src=x onerror=alert(1)>", "<script>alert(1)</script>", "=1+1", "=KC.REVENUE(2024)", "\uD800", "\uDFFF", "📈💹", "‮revenue",
+    "revenue", "Gross Profit", "eps", "net_income", "TTM", "FY0", "FY-1", "Q3 2025", "3Q25", "USD", "RMB", "HKD", "B", "K", "units",
+    "gross", "net", "debt_to_equity", "total_debt/total_assets", "income", "balance", "cashflow", "name", "market_cap", "filed", "result",
+    0, -0, 1, -1, 2020, 2024, 2024.5, 1e308, -1e308, Number.MAX_VALUE, Number.MIN_VALUE, Number.MAX_SAFE_INTEGER, 1e-308, true, false),
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: "grapheme", maxLength: 20 }),
+  fc.string({ unit: "binary", maxLength: 20 }),
+  fc.double(),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant("x".repeat(100_000)),
+  fc.constant("2024".repeat(25_000)),
+);
+const grid = fc.array(fc.array(scalar, { maxLength: 4 }), { maxLength: 4 });
+const argument = fc.oneof({ weight: 6, arbitrary: scalar }, { weight: 1, arbitrary: grid });
+
+function isScalar(value: unknown): boolean {
+  return (typeof value === "number" && Number.isFinite(value)) || typeof value === "string" || typeof value === "boolean";
+}
+
+/** A value Excel can show, or one of the two errors that carry a message. */
+function acceptable(value: unknown): boolean {
+  if (value instanceof StubError) return (value.code === "#VALUE!" || value.code === "#N/A") && typeof value.message === "string" && value.message.length > 0;
+  if (Array.isArray(value)) {
+    const width = Array.isArray(value[0]) ? value[0].length : -1;
+    return value.length > 0 && width > 0 && value.every((row) => Array.isArray(row) && row.length === width && row.every(isScalar));
+  }
+  return isScalar(value);
+}
+
+let slowest = 0;
+
+describe("hostile inputs to every registered function", () => {
+  it("covers every function functions.json lists, with its declared arity", () => {
+    for (const f of metadata) expect((registered.get(f.id) as (...a: unknown[]) => unknown).length).toBe(f.parameters.length);
+  });
+
+  for (const f of metadata) {
+    it(`${f.name}: every call returns a value or #VALUE!/#N/A with a message, in a few milliseconds`, () => {
+      const fn = registered.get(f.id) as (...args: unknown[]) => unknown;
+      fc.assert(
+        fc.property(fc.array(argument, { minLength: f.parameters.length, maxLength: f.parameters.length }), (args) => {
+          const started = performance.now();
+          let result: unknown;
+          expect(() => (result = fn(...args))).not.toThrow();
+          const elapsed = performance.now() - started;
+          slowest = Math.max(slowest, elapsed);
+          expect(elapsed).toBeLessThan(50);
+          return acceptable(result);
+        }),
+        { seed: 20261124, numRuns: 1500 },
+      );
+    });
+  }
+
+  it("leaves no trace: the figures are unchanged and Object.prototype is clean", () => {
+    expect(registered.get("REVENUE")?.(2024, null, null)).toBe(7790);
+    expect(registered.get("VALUE")?.("__proto__", 2024, null, null)).toBeInstanceOf(StubError);
+    expect(Object.keys(Object.prototype)).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    console.warn(`hostile inputs: slowest call ${slowest.toFixed(2)} ms`);
+  });
+});
