@@ -1,0 +1,55 @@
+import { auditFormula } from "../src/data/audit";
+import { buildFormula, findKcCalls } from "../src/data/formula";
+
+describe("finding KC calls in a formula", () => {
+  it("reads literal arguments, empty ones and expressions, nested in other functions", () => {
+    const calls = findKcCalls('=ROUND(KC.MARGIN("gross","TTM")*100,1)+kc.revenue(2024,,"B")-KC.VALUE("eps",A1,"USD")');
+    expect(calls.map((c) => c.name)).toEqual(["MARGIN", "REVENUE", "VALUE"]);
+    expect(calls[0]?.args).toEqual([{ kind: "literal", value: "gross", text: '"gross"' }, { kind: "literal", value: "TTM", text: '"TTM"' }]);
+    expect(calls[1]?.args.map((a) => a.kind)).toEqual(["literal", "empty", "literal"]);
+    expect(calls[2]?.args[1]).toEqual({ kind: "expression", text: "A1" });
+    expect(calls[0]?.text).toBe('KC.MARGIN("gross","TTM")');
+  });
+
+  it("keeps commas and parentheses inside strings and doubled quotes", () => {
+    const [call] = findKcCalls('=KC.VALUE("a, (b) ""c""",2024)');
+    expect(call?.args[0]).toMatchObject({ kind: "literal", value: 'a, (b) "c"' });
+  });
+
+  it("ignores names that only end in KC. and unclosed calls", () => {
+    expect(findKcCalls("=XKC.REVENUE(2024)")).toEqual([]);
+    expect(findKcCalls('=KC.REVENUE("2024"')).toEqual([]);
+  });
+
+  it("builds formulas Excel reads back, dropping trailing omitted arguments", () => {
+    expect(buildFormula("REVENUE", ["2024", null, null])).toBe('=KC.REVENUE("2024")');
+    expect(buildFormula("VALUE", ["eps", 2024, "USD", ""])).toBe('=KC.VALUE("eps",2024,"USD")');
+    expect(buildFormula("VALUE", ['say "hi"', 2024])).toBe('=KC.VALUE("say ""hi""",2024)');
+  });
+});
+
+describe("auditing a formula", () => {
+  it("shows each call's value and the seed line behind it", () => {
+    const [entry] = auditFormula("=KC.REVENUE(2024)");
+    expect(entry).toMatchObject({ status: "value", value: 7790 });
+    if (entry?.status !== "value") throw new Error("expected a value");
+    expect(entry.sources.map((s) => [s.fact.source.file, s.fact.source.line, s.disagrees])).toEqual([
+      ["002_6d82bc69ff353dc9.txt", 101, false],
+      ["000_12d22aa60451a452.txt", 69, false],
+    ]);
+  });
+
+  it("marks the conflicting source of the 2024 net loss", () => {
+    const [entry] = auditFormula('=KC.VALUE("net_income",2024)');
+    if (entry?.status !== "value") throw new Error("expected a value");
+    expect(entry.value).toBe(-1970);
+    expect(entry.sources.find((s) => s.disagrees)?.fact.precision.stated).toBe("RMB1.98B");
+    expect(entry.conflicts.map((c) => c.id)).toEqual(["net_income:FY2024"]);
+  });
+
+  it("says what it cannot know outside the workbook, and names errors", () => {
+    const entries = auditFormula('=KC.REVENUE(A1)+KC.REVENUE(2019)+KC.NOPE(1)+KC.REVENUE("2024","EUR")');
+    expect(entries.map((e) => e.status)).toEqual(["depends", "error", "error", "error"]);
+    expect(entries.map((e) => (e.status === "error" ? e.error : null))).toEqual([null, "#N/A", "#NAME?", "#VALUE!"]);
+  });
+});
