@@ -1,10 +1,115 @@
-/** The task pane's entry point. */
-import { KC } from "../data/kc";
+/**
+ * The task pane: Overview, Filings, Events, Risks and Formulas, with search and filters across them. Inside Excel it
+ * also writes tables and formulas and audits the selected cell; in a plain browser everything else still works.
+ */
+import { auditFormula } from "../data/audit";
+import * as excel from "../office/excel";
+import { officeReady } from "../office/host";
+import type { Actions } from "./actions";
+import { auditView } from "./audit-view";
+import { builder } from "./builder";
+import { h, replaceChildren } from "./dom";
+import { events } from "./events";
+import { applyFilters, isFiltering, KINDS, type Filters } from "./filter";
+import { filings } from "./filings";
+import { overview } from "./overview";
+import { risks } from "./risks";
+import { loadState, saveState, type PaneState, type Tab } from "./state";
+import { tabs } from "./tabs";
 
-function start(): void {
-  const status = document.getElementById("status");
-  const revenue = KC.REVENUE("TTM", null, null);
-  if (status) status.textContent = revenue.ok ? `Revenue (TTM): RMB ${revenue.value} million` : revenue.message;
+const LABELS: Record<Tab, string> = { overview: "Overview", filings: "Filings", events: "Events", risks: "Risks", formulas: "Formulas" };
+const YEARS = ["", "2026", "2025", "2024", "2023", "2022", "2021", "2020"];
+
+function say(status: HTMLElement, message: string): void {
+  status.textContent = message;
 }
 
-Office.onReady(() => start());
+async function start(): Promise<void> {
+  const app = document.getElementById("app");
+  if (!app) return;
+  const host = await officeReady();
+  if (host.dark) document.documentElement.dataset.theme = "dark";
+  let state: PaneState = loadState();
+  const status = h("p", { role: "status", className: "status" }, host.excel ? "" : "Preview outside Excel: browsing, search, the builder and the audit work; writing to a workbook needs Excel.");
+  const update = (next: PaneState) => {
+    state = next;
+    saveState(state);
+  };
+
+  const inExcel = (what: string, work: (context: Excel.RequestContext) => Promise<string>) => {
+    Excel.run(work).then(
+      (message) => say(status, message),
+      (error: unknown) => say(status, `Could not ${what}: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  };
+  const actions: Actions = {
+    excel: host.excel,
+    insertTable: (table) => inExcel("insert the table", async (c) => `Inserted ${table.rows.length} rows at ${await excel.insertTable(c, table)}.`),
+    insertFormula: (formula) => inExcel("insert the formula", async (c) => `Inserted ${formula} at ${await excel.insertFormula(c, formula)}.`),
+  };
+  const selection = h("div", {}, h("p", { className: "subtle" }, host.excel ? "Select a cell that holds a KC formula to see where its figures come from." : "Needs Excel: inside Excel, the KC formulas of the selected cell are audited here."));
+  const tools = {
+    selection,
+    freeze: (scope: "selection" | "sheet") => inExcel("convert the formulas", async (c) => `Converted ${await excel.freezeKcFormulas(c, scope)} KC formulas to values; "Restore formulas" puts them back.`),
+    restore: () => inExcel("restore the formulas", async (c) => `Restored ${await excel.restoreKcFormulas(c)} KC formulas.`),
+  };
+
+  const sections = tabs(
+    [
+      { id: "overview", label: LABELS.overview, panel: overview() },
+      { id: "filings", label: LABELS.filings, panel: filings(actions) },
+      { id: "events", label: LABELS.events, panel: events(actions) },
+      { id: "risks", label: LABELS.risks, panel: risks(actions) },
+      { id: "formulas", label: LABELS.formulas, panel: builder(actions, state.builder, (b) => update({ ...state, builder: b }), tools) },
+    ],
+    state.tab,
+    (id) => {
+      sections.select(id);
+      update({ ...state, tab: id as Tab });
+    },
+  );
+
+  const search = h("input", { type: "search", id: "search", placeholder: "Search filings, events, risks…", value: state.filters.query, autocomplete: "off" });
+  const kind = h("select", { id: "filter-kind" }, KINDS.map(([v, label]) => h("option", { value: v, selected: v === state.filters.kind }, label)));
+  const year = h("select", { id: "filter-year" }, YEARS.map((y) => h("option", { value: y, selected: y === state.filters.year }, y || "All years")));
+  const summary = h("p", { className: "subtle", id: "match-summary", "aria-live": "polite" });
+  const refilter = () => {
+    const filters: Filters = { query: search.value, kind: kind.value, year: year.value };
+    const counts = applyFilters(app, filters);
+    const filtering = isFiltering(filters);
+    (Object.keys(LABELS) as Tab[]).forEach((tab) => sections.label(tab, filtering && tab !== "formulas" ? `${LABELS[tab]} (${counts.get(`panel-${tab}`) ?? 0})` : LABELS[tab]));
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    summary.textContent = filtering ? `${total} matching item${total === 1 ? "" : "s"}` : "";
+    update({ ...state, filters });
+  };
+  for (const control of [search, kind, year]) control.addEventListener("input", refilter);
+
+  replaceChildren(
+    app,
+    h(
+      "header",
+      { className: "top" },
+      h("h1", {}, "KC for Excel"),
+      h("p", { className: "subtle" }, "Kingsoft Cloud · NASDAQ: KC · HKEX: 3896"),
+      h("div", { className: "search", role: "search" }, h("label", { for: "search", className: "visually-hidden" }, "Search"), search, h("label", { for: "filter-kind", className: "visually-hidden" }, "Kind"), kind, h("label", { for: "filter-year", className: "visually-hidden" }, "Year"), year),
+      summary,
+      sections.list,
+    ),
+    status,
+    sections.panels,
+  );
+  refilter();
+
+  if (host.excel) {
+    const audit = () =>
+      Excel.run(async (c) => {
+        const cell = await excel.selectedFormula(c);
+        const entries = auditFormula(cell.formula);
+        replaceChildren(selection, h("p", {}, h("code", {}, cell.address), " ", cell.formula || "(no formula)"), auditView(entries, "This cell holds no KC formula."));
+      }).catch(() => undefined);
+    await Excel.run((c) => excel.watchSelection(c, () => void audit()));
+    await audit();
+  }
+}
+
+void start();

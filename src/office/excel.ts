@@ -1,0 +1,134 @@
+/**
+ * Everything the task pane does to a workbook: insert tables and formulas at the selection, read the selected
+ * formula, and freeze KC formulas to values (recorded on a hidden sheet so they can be restored).
+ */
+export type Cell = string | number | boolean;
+export type SheetTable = {
+  readonly name: string;
+  readonly header: readonly string[];
+  /** Rows of values; a string starting with "=" is written as a formula. */
+  readonly rows: readonly (readonly Cell[])[];
+  /** An Excel number format per column ("General", "#,##0.00", "0.0%", "yyyy-mm-dd"). */
+  readonly formats: readonly string[];
+};
+
+export const FROZEN_SHEET = "KC_Frozen";
+const KC_CALL = /(^|[^A-Za-z0-9_.])KC\.[A-Za-z]+\s*\(/i;
+
+export function isKcFormula(formula: unknown): formula is string {
+  return typeof formula === "string" && formula.startsWith("=") && KC_CALL.test(formula);
+}
+
+/** Column letters for a zero-based index: 0 → A, 26 → AA. */
+export function columnName(index: number): string {
+  let name = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** "Sheet1!B3" or "B3:D9" → the top-left cell's zero-based row and column. */
+export function topLeft(address: string): { row: number; column: number } {
+  const cell = (address.split("!").pop() ?? "").split(":")[0]?.replace(/\$/g, "") ?? "";
+  const match = /^([A-Z]+)(\d+)$/i.exec(cell);
+  if (!match) throw new Error(`not a cell address: ${address}`);
+  const column = [...(match[1] as string).toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+  return { row: Number(match[2]) - 1, column };
+}
+
+/** Writes `table` as a formatted Excel table whose top-left is the selected cell; returns its address. */
+export async function insertTable(context: Excel.RequestContext, table: SheetTable): Promise<string> {
+  const anchor = context.workbook.getSelectedRange().getCell(0, 0);
+  const range = anchor.getResizedRange(table.rows.length, table.header.length - 1);
+  range.formulas = [table.header as Cell[], ...table.rows.map((row) => [...row])] as unknown as Cell[][];
+  range.load("address");
+  await context.sync();
+  const created = range.worksheet.tables.add(range.address, true);
+  created.name = `${table.name}_${Date.now().toString(36)}`;
+  table.formats.forEach((format, i) => {
+    created.columns.getItemAt(i).getDataBodyRange().numberFormat = [[format]];
+  });
+  range.format.autofitColumns();
+  await context.sync();
+  return range.address;
+}
+
+/** Puts `formula` into the selected cell (the top-left one if a range is selected). */
+export async function insertFormula(context: Excel.RequestContext, formula: string): Promise<string> {
+  const cell = context.workbook.getSelectedRange().getCell(0, 0);
+  cell.formulas = [[formula]];
+  cell.load("address");
+  await context.sync();
+  return cell.address;
+}
+
+/** The selected cell's address, formula and value. */
+export async function selectedFormula(context: Excel.RequestContext): Promise<{ address: string; formula: string; value: Cell }> {
+  const cell = context.workbook.getSelectedRange().getCell(0, 0);
+  cell.load(["address", "formulas", "values"]);
+  await context.sync();
+  return { address: cell.address, formula: String(cell.formulas[0]?.[0] ?? ""), value: cell.values[0]?.[0] as Cell };
+}
+
+async function recordSheet(context: Excel.RequestContext): Promise<Excel.Worksheet> {
+  const existing = context.workbook.worksheets.getItemOrNullObject(FROZEN_SHEET);
+  await context.sync();
+  if (!existing.isNullObject) return existing;
+  const sheet = context.workbook.worksheets.add(FROZEN_SHEET);
+  sheet.getRange("A1:D1").values = [["Sheet", "Cell", "Formula", "Frozen at"]];
+  sheet.visibility = Excel.SheetVisibility.veryHidden;
+  return sheet;
+}
+
+/** Replaces the KC formulas in the selection (or the active sheet's used range) by their values; returns how many. */
+export async function freezeKcFormulas(context: Excel.RequestContext, scope: "selection" | "sheet"): Promise<number> {
+  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  const range = scope === "sheet" ? sheet.getUsedRange(true) : context.workbook.getSelectedRange();
+  range.load(["address", "formulas", "values"]);
+  sheet.load("name");
+  await context.sync();
+  const origin = topLeft(range.address);
+  const records: string[][] = [];
+  range.formulas.forEach((row, r) =>
+    row.forEach((formula, c) => {
+      if (!isKcFormula(formula)) return;
+      const address = `${columnName(origin.column + c)}${origin.row + r + 1}`;
+      records.push([sheet.name, address, formula, new Date().toISOString()]);
+      range.getCell(r, c).values = [[range.values[r]?.[c] as Cell]];
+    }),
+  );
+  if (records.length === 0) return 0;
+  const log = await recordSheet(context);
+  const used = log.getUsedRange(true);
+  used.load("rowCount");
+  await context.sync();
+  log.getRange(`A${used.rowCount + 1}:D${used.rowCount + records.length}`).values = records;
+  await context.sync();
+  return records.length;
+}
+
+/** Writes back every formula the freeze recorded and clears the record; returns how many. */
+export async function restoreKcFormulas(context: Excel.RequestContext): Promise<number> {
+  const log = context.workbook.worksheets.getItemOrNullObject(FROZEN_SHEET);
+  await context.sync();
+  if (log.isNullObject) return 0;
+  const used = log.getUsedRange(true);
+  used.load("values");
+  await context.sync();
+  const records = used.values.slice(1).filter((row) => row[0] && row[1] && isKcFormula(row[2]));
+  for (const [sheet, address, formula] of records) {
+    context.workbook.worksheets.getItem(String(sheet)).getRange(String(address)).formulas = [[String(formula)]];
+  }
+  used.getOffsetRange(1, 0).clear();
+  await context.sync();
+  return records.length;
+}
+
+/** Calls `handler` whenever the selection moves; returns a function that stops listening. */
+export async function watchSelection(context: Excel.RequestContext, handler: () => void): Promise<() => Promise<void>> {
+  const subscription = context.workbook.onSelectionChanged.add(async () => handler());
+  await context.sync();
+  return async () => {
+    subscription.remove();
+    await context.sync();
+  };
+}

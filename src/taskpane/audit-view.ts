@@ -1,0 +1,46 @@
+/** Shows an audit: each KC call, its value or error, the seed lines behind it and any source that disagrees. */
+import type { AuditEntry } from "../data/audit";
+import type { CellValue } from "../data/result";
+import { h } from "./dom";
+import { plain } from "./format";
+
+export function valueView(value: CellValue): HTMLElement {
+  if (!Array.isArray(value)) return h("output", { className: "value" }, typeof value === "number" ? plain(value) : String(value));
+  return h(
+    "div",
+    { className: "table-wrap" },
+    h("table", { className: "spill" }, h("tbody", {}, value.slice(0, 20).map((row) => h("tr", {}, row.map((cell) => h("td", {}, typeof cell === "number" ? plain(cell) : String(cell))))))),
+  );
+}
+
+function entryView(entry: AuditEntry): HTMLElement {
+  const head = h("p", {}, h("code", {}, entry.call.text));
+  if (entry.status === "depends") return h("li", {}, head, h("p", { className: "subtle" }, entry.message));
+  if (entry.status === "error") return h("li", {}, head, h("p", { className: "error" }, `${entry.error} ${entry.message}`));
+  return h(
+    "li",
+    {},
+    head,
+    valueView(entry.value),
+    entry.sources.length
+      ? h(
+          "ul",
+          { className: "sources" },
+          entry.sources.map((s) =>
+            h(
+              "li",
+              { className: s.disagrees ? "conflict" : s.fact.primary ? "primary" : "" },
+              h("span", { className: "where" }, `${s.disagrees ? "Disagrees: " : s.fact.primary ? "Primary: " : "Also: "}${s.fact.precision.stated} (${s.fact.section}) — seeds/${s.fact.source.file}, line ${s.fact.source.line}`),
+              h("q", {}, s.fact.source.text),
+            ),
+          ),
+        )
+      : h("p", { className: "subtle" }, "From the dataset's catalogue (no single figure)."),
+    entry.conflicts.map((c) => h("p", { className: "conflict", role: "note" }, c.why)),
+    entry.notes.map((n) => h("p", { className: "subtle" }, n)),
+  );
+}
+
+export function auditView(entries: readonly AuditEntry[], empty: string): HTMLElement {
+  return entries.length ? h("ol", { className: "audit" }, entries.map(entryView)) : h("p", { className: "subtle" }, empty);
+}

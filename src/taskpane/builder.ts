@@ -1,0 +1,103 @@
+/** Formulas: build a KC formula with its live value and audit, audit any formula, and freeze or restore KC formulas. */
+import { auditFormula } from "../data/audit";
+import { buildFormula } from "../data/formula";
+import { KC, KC_NAMES, type KcName } from "../data/kc";
+import { actionButton, type Actions } from "./actions";
+import { auditView, valueView } from "./audit-view";
+import { BUILDER, type Choice } from "./builder-spec";
+import { h, replaceChildren } from "./dom";
+
+/** Functions whose result is a fraction, shown as a percentage too. */
+const FRACTIONS: ReadonlySet<KcName> = new Set(["MARGIN", "GROWTH", "CAGR"]);
+
+export type BuilderState = { readonly fn: KcName; readonly args: Readonly<Record<string, string>> };
+export const DEFAULT_BUILDER: BuilderState = { fn: "MARGIN", args: { kind: "gross", period: "TTM" } };
+
+export type WorkbookTools = {
+  freeze(scope: "selection" | "sheet"): void;
+  restore(): void;
+  /** Where the audit of the selected cell goes; filled by the pane when the selection moves. */
+  readonly selection: HTMLElement;
+};
+
+function select(label: string, choices: readonly Choice[], value: string, onChange: (v: string) => void): HTMLElement {
+  const id = `builder-${label}`;
+  const element = h("select", { id }, choices.map(([v, text]) => h("option", { value: String(v), selected: String(v) === value }, text)));
+  element.addEventListener("change", () => onChange(element.value));
+  return h("div", { className: "field" }, h("label", { for: id }, label.replace(/_/g, " ")), element);
+}
+
+function argumentValue(raw: string | undefined, choices: readonly Choice[]): string | number | null {
+  const choice = choices.find(([v]) => String(v) === raw) ?? null;
+  return choice === null || choice[0] === "" ? null : choice[0];
+}
+
+export function builder(actions: Actions, initial: BuilderState, save: (state: BuilderState) => void, tools: WorkbookTools): HTMLElement {
+  let state = initial;
+  const fields = h("div", { className: "fields" });
+  const formula = h("output", { className: "formula", id: "builder-formula", "aria-live": "polite" });
+  const result = h("div", { className: "result", "aria-live": "polite" });
+  const audit = h("div", {});
+  const copy = h("button", { type: "button", className: "action" }, "Copy");
+  const freeText = h("input", { type: "text", id: "audit-input", placeholder: '=KC.REVENUE(2024)/KC.REVENUE(2023)-1', spellcheck: "false", autocomplete: "off" });
+  const freeAudit = h("div", {});
+
+  function currentFormula(): { text: string; args: (string | number | null)[] } {
+    const params = BUILDER[state.fn];
+    const args = params.map((p) => argumentValue(state.args[p.name] ?? String(p.choices[0]?.[0] ?? ""), p.choices));
+    return { text: buildFormula(state.fn, args), args };
+  }
+
+  function render(): void {
+    const params = BUILDER[state.fn];
+    replaceChildren(
+      fields,
+      select("function", KC_NAMES.map((n) => [n, `KC.${n}`]), state.fn, (fn) => update({ fn: fn as KcName, args: {} })),
+      params.map((p) => select(p.name, p.choices, state.args[p.name] ?? String(p.choices[0]?.[0] ?? ""), (v) => update({ fn: state.fn, args: { ...state.args, [p.name]: v } }))),
+    );
+    const { text, args } = currentFormula();
+    formula.textContent = text;
+    const live = (KC[state.fn] as (...a: unknown[]) => ReturnType<(typeof KC)[KcName]>)(...args);
+    replaceChildren(
+      result,
+      live.ok ? [h("span", { className: "label" }, "Value: "), valueView(live.value), typeof live.value === "number" && FRACTIONS.has(state.fn) ? h("span", { className: "percent" }, ` = ${(live.value * 100).toFixed(2)}%`) : null] : h("span", { className: "error" }, `${live.code === "invalid" ? "#VALUE!" : "#N/A"} ${live.message}`),
+    );
+    replaceChildren(audit, h("h3", {}, "Audit"), auditView(auditFormula(text), ""));
+  }
+
+  function update(next: BuilderState): void {
+    state = next;
+    save(state);
+    render();
+  }
+
+  copy.addEventListener("click", () => {
+    void navigator.clipboard?.writeText(formula.textContent ?? "").then(
+      () => (copy.textContent = "Copied"),
+      () => (copy.textContent = "Copy failed: select the formula and copy it"),
+    );
+  });
+  freeText.addEventListener("input", () => replaceChildren(freeAudit, auditView(auditFormula(freeText.value), "No KC call in this formula.")));
+  render();
+
+  return h(
+    "div",
+    {},
+    h("section", { "aria-label": "Formula builder", className: "card" }, h("h3", {}, "Build a formula"), fields, h("p", {}, formula), result, h("div", { className: "buttons" }, copy, actionButton(actions, "Insert into selected cell", () => actions.insertFormula(formula.textContent ?? ""))), audit),
+    h("section", { "aria-label": "Audit a formula", className: "card" }, h("h3", {}, h("label", { for: "audit-input" }, "Audit any formula")), freeText, freeAudit),
+    h("section", { "aria-label": "Selected cell", className: "card" }, h("h3", {}, "Selected cell"), tools.selection),
+    h(
+      "section",
+      { "aria-label": "Freeze", className: "card" },
+      h("h3", {}, "Convert KC formulas to values"),
+      h("p", { className: "subtle" }, "For a workbook going to someone without the add-in. Only KC formulas change; each is recorded on a hidden sheet (KC_Frozen) so it can be restored."),
+      h(
+        "div",
+        { className: "buttons" },
+        actionButton(actions, "Selection", () => tools.freeze("selection"), "Convert KC formulas in the selection to values"),
+        actionButton(actions, "Whole sheet", () => tools.freeze("sheet"), "Convert KC formulas on this sheet to values"),
+        actionButton(actions, "Restore formulas", () => tools.restore()),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,7 @@
+/** What the pane shows: the bundled figures (core) and the prose, events and risks (text), as the schema types them. */
+import { dataset } from "../data/dataset";
+import type { DatasetText } from "../data/schema";
+import text from "../data/text.json";
+
+export const core = dataset;
+export const content = text as unknown as DatasetText;

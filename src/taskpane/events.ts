@@ -1,0 +1,83 @@
+/** Events: one timeline, newest first — corporate events, the earnings call, filings, the listing, next earnings. */
+import { excelSerial } from "../data/dates";
+import type { Event, Titled } from "../data/schema";
+import { actionButton, type Actions } from "./actions";
+import { core, content } from "./content";
+import { h } from "./dom";
+import { searchable } from "./filter";
+import { date } from "./format";
+import { sourceNote } from "./source-note";
+
+const LABEL: Record<Event["kind"], string> = {
+  corporate: "Corporate event",
+  earnings_call: "Earnings call",
+  earnings_release: "Earnings release",
+  filing: "Filing",
+  listing: "Listing",
+  next_earnings: "Next earnings",
+  analysis: "Analysis",
+};
+const KIND: Record<Event["kind"], string> = {
+  corporate: "corporate", earnings_call: "earnings", earnings_release: "earnings", filing: "filing", listing: "profile", next_earnings: "earnings", analysis: "profile",
+};
+
+function updates(title: string, items: readonly Titled[]): HTMLElement {
+  return h("div", { className: "updates" }, h("h4", {}, title), h("ul", {}, items.map((u) => h("li", {}, h("strong", {}, u.title), " — ", u.text, sourceNote([u.source])))));
+}
+
+function details(event: Event): HTMLElement | null {
+  if (event.kind === "earnings_call") {
+    const call = content.earningsCall;
+    return h(
+      "div",
+      {},
+      h("p", {}, `Sentiment: ${call.sentiment}.`),
+      updates("Positive updates", call.positives),
+      updates("Negative updates", call.negatives),
+      h("h4", {}, "Guidance"),
+      h("p", {}, call.guidance.text),
+      sourceNote([call.guidance.source]),
+    );
+  }
+  if (event.kind === "next_earnings") {
+    const conflict = core.conflicts.find((c) => c.id === "next_earnings_date");
+    return conflict ? h("p", { className: "conflict", role: "note" }, `Sources disagree: ${conflict.why}`) : null;
+  }
+  return null;
+}
+
+function eventTable(events: readonly Event[]) {
+  return {
+    name: "KC_Events",
+    header: ["Date", "Kind", "Title", "Text", "Source"],
+    rows: events.map((e) => [excelSerial(e.date), LABEL[e.kind], e.title, e.text, `seeds/${e.source.file} line ${e.source.line}`]),
+    formats: ["yyyy-mm-dd", "@", "@", "@", "@"],
+  };
+}
+
+export function events(actions: Actions): HTMLElement {
+  const items = content.events.map((event) => {
+    const text = [event.title, event.text, LABEL[event.kind]].join(" ");
+    return searchable(
+      h(
+        "li",
+        { className: `event ${event.kind}` },
+        h("time", { datetime: event.date }, date(event.date)),
+        h("span", { className: "badge" }, LABEL[event.kind]),
+        h("h3", {}, event.title),
+        h("p", {}, event.text),
+        details(event),
+        sourceNote([event.source, ...event.related]),
+      ),
+      KIND[event.kind],
+      event.date.slice(0, 4),
+      event.kind === "earnings_call" ? `${text} ${content.earningsCall.positives.map((p) => `${p.title} ${p.text}`).join(" ")} ${content.earningsCall.negatives.map((p) => `${p.title} ${p.text}`).join(" ")}` : text,
+    );
+  });
+  return h(
+    "div",
+    {},
+    h("ol", { className: "timeline", "aria-label": "Timeline, newest first" }, items),
+    actionButton(actions, "Insert the timeline as a table", () => actions.insertTable(eventTable(content.events))),
+  );
+}
