@@ -1,0 +1,85 @@
+/** The Excel seam against office-addin-mock objects: nothing is read before load() and sync(), as in Excel. */
+import { freezeKcFormulas, FROZEN_SHEET, insertFormula, insertTable, isKcFormula, restoreKcFormulas, selectedFormula } from "../src/office/excel";
+import { auditFormula } from "../src/data/audit";
+import { filingTable } from "../src/taskpane/filings";
+import { FakeWorkbook } from "./support/fake-excel";
+
+beforeAll(() => {
+  Object.assign(globalThis, { Excel: { SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } } });
+});
+
+describe("inserting into the sheet", () => {
+  it("writes a filing as a formatted table of live KC.FILING formulas at the selected cell", async () => {
+    const book = new FakeWorkbook();
+    book.selection = { sheet: "Sheet1", address: "B2" };
+    const address = await insertTable(book.context(), filingTable([{ fiscalYear: 2024 } as never]));
+    expect(address).toBe("Sheet1!B2:I3");
+    expect(book.cell("Sheet1", "B2")?.value).toBe("Fiscal year");
+    expect(book.cell("Sheet1", "E3")?.formula).toBe('=KC.FILING(2024,"revenue")');
+    expect(book.cell("Sheet1", "D3")?.format).toBe("yyyy-mm-dd");
+    expect(book.cell("Sheet1", "F3")?.format).toBe("0.0%");
+    expect(book.sheets.get("Sheet1")?.tables).toEqual(["Sheet1!B2:I3"]);
+  });
+
+  it("puts a built formula into the selected cell", async () => {
+    const book = new FakeWorkbook();
+    book.selection = { sheet: "Sheet1", address: "C5:D9" };
+    expect(await insertFormula(book.context(), '=KC.MARGIN("gross","TTM")')).toBe("Sheet1!C5");
+    expect(book.cell("Sheet1", "C5")?.formula).toBe('=KC.MARGIN("gross","TTM")');
+  });
+});
+
+describe("auditing the selected cell", () => {
+  it("reads the selected formula and finds the seed line behind it", async () => {
+    const book = new FakeWorkbook({ A1: { formula: "=KC.REVENUE(2024)", value: 7790 } });
+    const cell = await selectedFormula(book.context());
+    expect(cell).toEqual({ address: "Sheet1!A1", formula: "=KC.REVENUE(2024)", value: 7790 });
+    const [entry] = auditFormula(cell.formula);
+    expect(entry?.status === "value" && entry.sources[0]?.fact.source.line).toBe(101);
+  });
+});
+
+describe("freezing KC formulas and restoring them", () => {
+  const cells = {
+    A1: { formula: "=KC.REVENUE(2024)", value: 7790 },
+    B1: { formula: "=SUM(1,2)", value: 3 },
+    C1: { formula: "plain text", value: "plain text" },
+    A2: { formula: '=ROUND(KC.MARGIN("gross","TTM")*100,1)', value: 16.2 },
+  };
+
+  it("replaces only KC formulas by their values and records them on a very hidden sheet", async () => {
+    const book = new FakeWorkbook(cells);
+    expect(await freezeKcFormulas(book.context(), "sheet")).toBe(2);
+    expect(book.cell("Sheet1", "A1")).toMatchObject({ formula: 7790, value: 7790 });
+    expect(book.cell("Sheet1", "A2")).toMatchObject({ formula: 16.2 });
+    expect(book.cell("Sheet1", "B1")?.formula).toBe("=SUM(1,2)");
+    expect(book.cell("Sheet1", "C1")?.formula).toBe("plain text");
+    const log = book.sheets.get(FROZEN_SHEET);
+    expect(log?.visibility).toBe("VeryHidden");
+    expect([log?.cells.get("A2")?.value, log?.cells.get("B2")?.value, log?.cells.get("C2")?.value]).toEqual(["Sheet1", "A1", "=KC.REVENUE(2024)"]);
+  });
+
+  it("restores exactly what it froze and empties the record", async () => {
+    const book = new FakeWorkbook(cells);
+    await freezeKcFormulas(book.context(), "sheet");
+    expect(await restoreKcFormulas(book.context())).toBe(2);
+    expect(book.cell("Sheet1", "A1")?.formula).toBe("=KC.REVENUE(2024)");
+    expect(book.cell("Sheet1", "A2")?.formula).toBe('=ROUND(KC.MARGIN("gross","TTM")*100,1)');
+    expect(book.sheets.get(FROZEN_SHEET)?.cells.size).toBe(4);
+    expect(await restoreKcFormulas(book.context())).toBe(0);
+  });
+
+  it("freezes only the selection when asked", async () => {
+    const book = new FakeWorkbook(cells);
+    book.selection = { sheet: "Sheet1", address: "A2" };
+    expect(await freezeKcFormulas(book.context(), "selection")).toBe(1);
+    expect(book.cell("Sheet1", "A1")?.formula).toBe("=KC.REVENUE(2024)");
+  });
+
+  it("recognises KC formulas and nothing else", () => {
+    expect(isKcFormula("=kc.revenue(2024)")).toBe(true);
+    expect(isKcFormula("=XKC.REVENUE(2024)")).toBe(false);
+    expect(isKcFormula("KC.REVENUE(2024)")).toBe(false);
+    expect(isKcFormula(7790)).toBe(false);
+  });
+});
