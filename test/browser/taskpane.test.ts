@@ -1,0 +1,137 @@
+/** The built task pane as a page in a browser: sections, search, builder, audit, safety and layout. */
+import { join } from "path";
+import type { Page } from "playwright-core";
+import { chromiumAvailable, startPane, stopPane, type PaneSession } from "../support/browser";
+
+const OFFICE_TELEMETRY = "https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/";
+const SCREENSHOTS = join(__dirname, "..", "..", "docs", "screenshots");
+const run = chromiumAvailable() ? describe : describe.skip;
+
+run("the task pane in headless Chromium", () => {
+  let session: PaneSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await startPane();
+    page = await session.open();
+  });
+  afterAll(async () => stopPane(session));
+
+  const visible = (selector: string) => page.locator(selector).filter({ visible: true });
+  const tab = async (name: string) => {
+    await page.click(`#tab-${name}`);
+    await page.waitForSelector(`#panel-${name}:not([hidden])`);
+  };
+
+  it("opens on the overview with both listings and their currencies", async () => {
+    const text = await page.locator("#panel-overview").innerText();
+    expect(text).toContain("Kingsoft Cloud Holdings Limited");
+    expect(text).toMatch(/NASDAQ: KC · USD, per ADS/);
+    expect(text).toMatch(/HKEX: 3896 · HKD, per share/);
+    expect(text).toContain("HK$7.50");
+    expect(text).toContain("Neutral 54");
+    await page.screenshot({ path: join(SCREENSHOTS, "overview.png") });
+  });
+
+  it("lists all five Form 20-F filings, sortable", async () => {
+    await tab("filings");
+    await expect(visible("table.filings tbody tr").count()).resolves.toBe(5);
+    const years = () => page.locator("table.filings tbody tr td:first-child").allInnerTexts();
+    await expect(years()).resolves.toEqual(["FY2024", "FY2023", "FY2022", "FY2021", "FY2020"]);
+    await page.click("table.filings th button:has-text('FY')");
+    await expect(years()).resolves.toEqual(["FY2020", "FY2021", "FY2022", "FY2023", "FY2024"]);
+    await expect(page.getAttribute("table.filings th:first-child", "aria-sort")).resolves.toBe("ascending");
+    await page.click("table.filings th button:has-text('FY')");
+    await page.screenshot({ path: join(SCREENSHOTS, "filings.png") });
+  });
+
+  it("shows the events as one timeline, newest first, with the next-earnings conflict", async () => {
+    await tab("events");
+    const dates = await page.locator(".timeline > li time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime") ?? ""));
+    expect(dates.length).toBe(13);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    const text = await page.locator("#panel-events").innerText();
+    expect(text).toContain("Kingsoft Cloud Grants RSUs Equal to 0.10% of Share Capital to 104 Employees");
+    expect(text).toMatch(/Mar 25, 2026[\s\S]*Mar 18, 2026/);
+    expect(text).toContain("Sources disagree");
+    await page.screenshot({ path: join(SCREENSHOTS, "events.png") });
+  });
+
+  it("shows the risk factors, negative factors, the 98-factor summary and positives", async () => {
+    await tab("risks");
+    const text = await page.locator("#panel-risks").innerText();
+    for (const title of ["PRC Regulatory Enforcement Risks", "US Auditor Inspection Uncertainty", "High leverage", "Supply Chain Uncertainty", "Improving free cash flow"]) expect(text).toContain(title);
+    expect(text).toContain("98 risk factors disclosed");
+    expect(text).toContain("Finance & Corporate");
+    await page.screenshot({ path: join(SCREENSHOTS, "risks.png") });
+  });
+
+  it("narrows every section as you search, and counts matches per tab", async () => {
+    await page.fill("#search", "RSU");
+    await expect(page.locator("#tab-events").innerText()).resolves.toBe("Events (1)");
+    await expect(page.locator("#tab-filings").innerText()).resolves.toBe("Filings (0)");
+    await tab("events");
+    await expect(visible(".timeline > li").count()).resolves.toBe(1);
+    await page.fill("#search", "");
+    await page.selectOption("#filter-year", "2025");
+    await tab("filings");
+    await expect(visible("table.filings tbody tr").count()).resolves.toBe(0);
+    await page.selectOption("#filter-year", "");
+    await expect(visible("table.filings tbody tr").count()).resolves.toBe(5);
+  });
+
+  it("builds KC.MARGIN(\"gross\",\"TTM\") with its live value, about 16.2%, and its sources", async () => {
+    await tab("formulas");
+    await page.selectOption("#builder-function", "MARGIN");
+    await page.selectOption("#builder-kind", "gross");
+    await page.selectOption("#builder-period", "TTM");
+    await expect(page.locator("#builder-formula").innerText()).resolves.toBe('=KC.MARGIN("gross","TTM")');
+    const shown = await page.locator(".result").innerText();
+    const percent = Number(/= (-?\d+\.\d+)%/.exec(shown)?.[1]);
+    expect(percent).toBeCloseTo(16.2, 1);
+    await expect(page.locator("#panel-formulas .audit").first().innerText()).resolves.toContain("002_6d82bc69ff353dc9.txt, line 102");
+    await page.screenshot({ path: join(SCREENSHOTS, "formulas.png") });
+  });
+
+  it("says plainly that workbook actions need Excel", async () => {
+    const insert = page.locator("button:has-text('Insert into selected cell')");
+    await expect(insert.isDisabled()).resolves.toBe(true);
+    await expect(insert.getAttribute("title")).resolves.toMatch(/Needs Excel/);
+  });
+
+  it("renders markup in data and input as text, never as elements", async () => {
+    const markup = "<img src=x onerror=alert(1)>";
+    await page.fill("#audit-input", `=KC.VALUE("${markup}",2024)`);
+    await expect(page.locator("#panel-formulas").innerText()).resolves.toContain(`Unknown metric "${markup}"`);
+    await page.fill("#search", markup);
+    await expect(page.locator("img").count()).resolves.toBe(0);
+    await expect(page.locator("#match-summary").innerText()).resolves.toBe("0 matching items");
+    await page.fill("#search", "");
+  });
+
+  it("moves between tabs with the arrow keys and remembers the tab across openings", async () => {
+    await page.focus("#tab-formulas");
+    await page.keyboard.press("ArrowLeft");
+    await expect(page.getAttribute("#tab-risks", "aria-selected")).resolves.toBe("true");
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("tab-risks");
+    const again = await session.open();
+    await expect(again.getAttribute("#tab-risks", "aria-selected")).resolves.toBe("true");
+    await again.close();
+  });
+
+  it("fits a 320-pixel pane without horizontal scrolling", async () => {
+    const narrow = await session.open(320);
+    for (const name of ["overview", "filings", "events", "risks", "formulas"]) {
+      await narrow.click(`#tab-${name}`);
+      const width = await narrow.evaluate(() => document.documentElement.scrollWidth);
+      expect([name, width]).toEqual([name, 320]);
+    }
+    await narrow.close();
+  });
+
+  it("logs no console errors and asks no host but office.js's own", () => {
+    expect(session.problems).toEqual([]);
+    // office.js itself, loaded outside Office, frames its telemetry proxy; the pane asks nothing else (refused here).
+    expect(session.outside.filter((url) => !url.startsWith(OFFICE_TELEMETRY))).toEqual([]);
+  });
+});
