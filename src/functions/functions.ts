@@ -4,8 +4,14 @@
  * turns a miss into #VALUE! (bad argument) or #N/A (data the dataset lacks) with a message. The JSDoc below is what
  * analysts read in Excel's autocomplete; functions.json is generated from it at build time.
  */
-import { KC } from "../data/kc";
+import { KC, KC_NAMES, type KcFunction, type KcName } from "../data/kc";
+import { memoize } from "./memo";
 import { guarded } from "./to-excel";
+
+/** Each KC function as Excel sees it: guarded, answers remembered per argument list. */
+const EXCEL = Object.fromEntries(
+  KC_NAMES.map((name) => [name, memoize((...args: unknown[]) => guarded(() => (KC[name] as KcFunction)(...args)))]),
+) as Record<KcName, (...args: unknown[]) => unknown>;
 
 /**
  * Total revenue for a period, in millions of the reporting currency (RMB unless a currency is given). Example: =KC.REVENUE(2024) → 7790.
@@ -17,7 +23,7 @@ import { guarded } from "./to-excel";
  * @returns Revenue in the requested currency and units.
  */
 export function revenue(period: string | number, currency?: string, units?: string): number {
-  return guarded(() => KC.REVENUE(period, currency, units)) as number;
+  return EXCEL.REVENUE(period, currency, units) as number;
 }
 
 /**
@@ -31,7 +37,7 @@ export function revenue(period: string | number, currency?: string, units?: stri
  * @returns The figure.
  */
 export function value(metric: string, period: string | number, currency?: string, units?: string): number {
-  return guarded(() => KC.VALUE(metric, period, currency, units)) as number;
+  return EXCEL.VALUE(metric, period, currency, units) as number;
 }
 
 /**
@@ -43,7 +49,7 @@ export function value(metric: string, period: string | number, currency?: string
  * @returns The margin as a fraction (format the cell as a percentage).
  */
 export function margin(kind: string, period: string | number): number {
-  return guarded(() => KC.MARGIN(kind, period)) as number;
+  return EXCEL.MARGIN(kind, period) as number;
 }
 
 /**
@@ -56,7 +62,7 @@ export function margin(kind: string, period: string | number): number {
  * @returns The change as a fraction.
  */
 export function growth(metric: string, period: string | number, base_period?: string | number): number {
-  return guarded(() => KC.GROWTH(metric, period, base_period)) as number;
+  return EXCEL.GROWTH(metric, period, base_period) as number;
 }
 
 /**
@@ -69,7 +75,7 @@ export function growth(metric: string, period: string | number, base_period?: st
  * @returns The CAGR as a fraction.
  */
 export function cagr(metric: string, from_period: string | number, to_period: string | number): number {
-  return guarded(() => KC.CAGR(metric, from_period, to_period)) as number;
+  return EXCEL.CAGR(metric, from_period, to_period) as number;
 }
 
 /**
@@ -81,7 +87,7 @@ export function cagr(metric: string, from_period: string | number, to_period: st
  * @returns The ratio (a fraction for shares of a whole).
  */
 export function ratio(name: string, period: string | number): number {
-  return guarded(() => KC.RATIO(name, period)) as number;
+  return EXCEL.RATIO(name, period) as number;
 }
 
 /**
@@ -96,7 +102,7 @@ export function ratio(name: string, period: string | number): number {
  * @returns One row of figures.
  */
 export function series(metric: string, from_period: string | number, to_period: string | number, currency?: string, units?: string): any[][] {
-  return guarded(() => KC.SERIES(metric, from_period, to_period, currency, units)) as any[][];
+  return EXCEL.SERIES(metric, from_period, to_period, currency, units) as any[][];
 }
 
 /**
@@ -109,7 +115,7 @@ export function series(metric: string, from_period: string | number, to_period: 
  * @returns The statement with headers.
  */
 export function statement(name: string, currency?: string, units?: string): any[][] {
-  return guarded(() => KC.STATEMENT(name, currency, units)) as any[][];
+  return EXCEL.STATEMENT(name, currency, units) as any[][];
 }
 
 /**
@@ -119,7 +125,7 @@ export function statement(name: string, currency?: string, units?: string): any[
  * @returns One column of period ids.
  */
 export function periods(): any[][] {
-  return guarded(() => KC.PERIODS()) as any[][];
+  return EXCEL.PERIODS() as any[][];
 }
 
 /**
@@ -130,7 +136,7 @@ export function periods(): any[][] {
  * @returns The value: text, a number or an Excel date.
  */
 export function info(field: string): any {
-  return guarded(() => KC.INFO(field));
+  return EXCEL.INFO(field);
 }
 
 /**
@@ -142,7 +148,7 @@ export function info(field: string): any {
  * @returns The value: text, a number or an Excel date.
  */
 export function filing(fiscal_year: string | number, field: string): any {
-  return guarded(() => KC.FILING(fiscal_year, field));
+  return EXCEL.FILING(fiscal_year, field);
 }
 
 /**
@@ -155,7 +161,7 @@ export function filing(fiscal_year: string | number, field: string): any {
  * @returns A citation as text.
  */
 export function source(metric: string, period: string | number, currency?: string): string {
-  return guarded(() => KC.SOURCE(metric, period, currency)) as string;
+  return EXCEL.SOURCE(metric, period, currency) as string;
 }
 
 /**
@@ -166,7 +172,7 @@ export function source(metric: string, period: string | number, currency?: strin
  * @returns RMB per USD.
  */
 export function fx(period: string | number): number {
-  return guarded(() => KC.FX(period)) as number;
+  return EXCEL.FX(period) as number;
 }
 
 /**
@@ -176,7 +182,7 @@ export function fx(period: string | number): number {
  * @returns A table of conflicts.
  */
 export function conflicts(): any[][] {
-  return guarded(() => KC.CONFLICTS()) as any[][];
+  return EXCEL.CONFLICTS() as any[][];
 }
 
 /**
@@ -187,5 +193,5 @@ export function conflicts(): any[][] {
  * @returns An Excel date.
  */
 export function asof(which?: string): number {
-  return guarded(() => KC.ASOF(which)) as number;
+  return EXCEL.ASOF(which) as number;
 }

@@ -99,6 +99,7 @@ async function start(): Promise<void> {
     sections.panels,
   );
   refilter();
+  performance.mark("kc:ready");
 
   if (host.excel) {
     const audit = () =>
