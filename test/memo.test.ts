@@ -10,8 +10,17 @@ describe("remembered answers", () => {
     expect(f(2024, null)).toBe("2024|null");
     expect(f(2024, null)).toBe("2024|null");
     expect(f("2024", null)).toBe("2024|null");
-    expect(f(2024, undefined)).toBe("2024|undefined");
-    expect(seen).toEqual([[2024, null], ["2024", null], [2024, undefined]]);
+    expect(f(2024, "")).toBe("2024|");
+    expect(seen).toEqual([[2024, null], ["2024", null], [2024, ""]]);
+  });
+
+  it("lets trailing omitted arguments share the shorter call's entry", () => {
+    let calls = 0;
+    const f = memoize(() => ++calls);
+    f(2024, null, null);
+    f(2024, undefined);
+    f(2024);
+    expect(calls).toBe(1);
   });
 
   it("never remembers calls with ranges, which Excel passes as fresh arrays", () => {
