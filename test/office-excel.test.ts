@@ -1,5 +1,7 @@
 /** The Excel seam against office-addin-mock objects: nothing is read before load() and sync(), as in Excel. */
-import { freezeKcFormulas, FROZEN_SHEET, insertFormula, insertTable, isKcFormula, restoreKcFormulas, selectedFormula } from "../src/office/excel";
+import { freezeKcFormulas, FROZEN_SHEET, insertFormula, insertTable, isKcFormula, restoreKcFormulas, selectedFormula, watchSelection } from "../src/office/excel";
+import { KC } from "../src/data/kc";
+import { statementTable } from "../src/taskpane/statements";
 import { auditFormula } from "../src/data/audit";
 import { filingTable } from "../src/taskpane/filings";
 import { FakeWorkbook } from "./support/fake-excel";
@@ -21,6 +23,18 @@ describe("inserting into the sheet", () => {
     expect(book.sheets.get("Sheet1")?.tables).toEqual(["Sheet1!B2:I3"]);
   });
 
+  it("writes a statement as a table of KC.VALUE formulas with a money format", async () => {
+    const book = new FakeWorkbook();
+    const grid = KC.STATEMENT("balance", null, null);
+    if (!grid.ok) throw new Error(grid.message);
+    const ids = ["total_assets", "cash_and_short_term_investments", "total_debt", "total_liabilities", "total_equity"];
+    expect(await insertTable(book.context(), statementTable("balance", grid.value as (string | number)[][], ids))).toBe("Sheet1!A1:G6");
+    expect(book.cell("Sheet1", "A2")?.value).toBe("Total assets");
+    expect(book.cell("Sheet1", "F2")?.formula).toBe('=KC.VALUE("total_assets","FY2024")');
+    expect(book.cell("Sheet1", "G6")?.formula).toBe('=KC.VALUE("total_equity","TTM")');
+    expect(book.cell("Sheet1", "B2")?.format).toMatch(/^#,##0\.00/);
+  });
+
   it("puts a built formula into the selected cell", async () => {
     const book = new FakeWorkbook();
     book.selection = { sheet: "Sheet1", address: "C5:D9" };
@@ -36,6 +50,23 @@ describe("auditing the selected cell", () => {
     expect(cell).toEqual({ address: "Sheet1!A1", formula: "=KC.REVENUE(2024)", value: 7790 });
     const [entry] = auditFormula(cell.formula);
     expect(entry?.status === "value" && entry.sources[0]?.fact.source.line).toBe(101);
+  });
+});
+
+describe("auditing as the selection moves", () => {
+  it("re-reads the selected formula each time the selection changes, until it stops listening", async () => {
+    const book = new FakeWorkbook({ A1: { formula: "=KC.REVENUE(2024)", value: 7790 }, B1: { formula: '=KC.VALUE("net_income",2024)', value: -1970 } });
+    const audited: string[] = [];
+    const stop = await watchSelection(book.context(), () => {
+      void selectedFormula(book.context()).then((cell) => audited.push(`${cell.address} ${auditFormula(cell.formula).length}`));
+    });
+    await book.select("B1");
+    await book.select("C1");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(audited).toEqual(["Sheet1!B1 1", "Sheet1!C1 0"]);
+    await stop();
+    await book.select("A1");
+    expect(book.selectionHandlers).toHaveLength(0);
   });
 });
 

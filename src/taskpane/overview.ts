@@ -5,6 +5,8 @@ import { h } from "./dom";
 import { searchable } from "./filter";
 import { date, millions, percent, perShare } from "./format";
 import { sourceNote } from "./source-note";
+import { statements } from "./statements";
+import type { Actions } from "./actions";
 
 const quote = (list: readonly Quote[], field: string): Quote | undefined => list.find((q) => q.field === field);
 
@@ -30,7 +32,7 @@ const q = (list: readonly Quote[], field: string, label?: string): HTMLElement =
   return row(label ?? found?.label ?? field, shown(found), found ? [found.source] : []);
 };
 
-export function overview(): HTMLElement {
+export function overview(actions: Actions): HTMLElement {
   const p = core.profile;
   const s = p.sources;
   const pick = (...names: string[]) => names.map((n) => s[n]).filter((x): x is Source => Boolean(x));
@@ -70,6 +72,7 @@ export function overview(): HTMLElement {
       q(core.scores, "cash_flow_score"),
     ),
     card("Technicals", " · HKEX, HKD", ...["sentiment", "ma20", "ma50", "ma100", "ma200", "macd", "rsi", "stoch"].map((f) => q(core.technicals, f))),
+    statements(actions, (statement) => core.metrics.filter((m) => m.statement === statement).map((m) => m.id)),
     card(
       "As of",
       "",

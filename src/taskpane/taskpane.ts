@@ -56,7 +56,7 @@ async function start(): Promise<void> {
 
   const sections = tabs(
     [
-      { id: "overview", label: LABELS.overview, panel: overview() },
+      { id: "overview", label: LABELS.overview, panel: overview(actions) },
       { id: "filings", label: LABELS.filings, panel: filings(actions) },
       { id: "events", label: LABELS.events, panel: events(actions) },
       { id: "risks", label: LABELS.risks, panel: risks(actions) },

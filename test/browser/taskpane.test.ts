@@ -30,6 +30,8 @@ run("the task pane in headless Chromium", () => {
     expect(text).toMatch(/HKEX: 3896 · HKD, per share/);
     expect(text).toContain("HK$7.50");
     expect(text).toContain("Neutral 54");
+    expect(text).toMatch(/Income statement · RMB millions/);
+    expect(text).toMatch(/Total revenue\s+6,580\s+9,060\s+8,180\s+7,050\s+7,790\s+9,020/);
     await page.screenshot({ path: join(SCREENSHOTS, "overview.png") });
   });
 

@@ -11,6 +11,7 @@ export type Sheet = { name: string; cells: Map<string, Cell>; visibility: string
 export class FakeWorkbook {
   readonly sheets = new Map<string, Sheet>();
   selection = { sheet: "Sheet1", address: "A1" };
+  readonly selectionHandlers: (() => Promise<void>)[] = [];
   private readonly mocks: OfficeMockObject[] = [];
 
   constructor(cells: Record<string, { formula: string | number; value: string | number }> = {}) {
@@ -112,6 +113,12 @@ export class FakeWorkbook {
     });
   }
 
+  /** Moves the selection and tells whoever listens, as Excel does. */
+  async select(address: string): Promise<void> {
+    this.selection = { sheet: "Sheet1", address };
+    for (const handler of [...this.selectionHandlers]) await handler();
+  }
+
   /** The RequestContext Excel.run would pass: context.sync() completes every load made so far. */
   context(): Excel.RequestContext {
     const worksheets = {
@@ -126,6 +133,12 @@ export class FakeWorkbook {
     return {
       workbook: {
         worksheets,
+        onSelectionChanged: {
+          add: (handler: () => Promise<void>) => {
+            this.selectionHandlers.push(handler);
+            return { remove: () => this.selectionHandlers.splice(this.selectionHandlers.indexOf(handler), 1) };
+          },
+        },
         getSelectedRange: () => {
           const from = topLeft(this.selection.address);
           const to = topLeft(this.selection.address.split(":")[1] ?? this.selection.address);

@@ -1,0 +1,59 @@
+/** The three statements as tables (RMB millions, FY2020 → FY2024 and TTM), each insertable as live KC.VALUE formulas. */
+import { KC } from "../data/kc";
+import type { Scalar } from "../data/result";
+import { actionButton, type Actions } from "./actions";
+import { h } from "./dom";
+import { searchable } from "./filter";
+import { plain } from "./format";
+
+const STATEMENTS = [
+  ["income", "Income statement"],
+  ["balance", "Balance sheet"],
+  ["cashflow", "Cash flow"],
+] as const;
+
+/** KC.VALUE formulas for every line and period, with the statement's labels, as an Excel table. */
+export function statementTable(name: string, grid: readonly (readonly Scalar[])[], metricIds: readonly string[]) {
+  const periods = (grid[0] ?? []).slice(1).map(String);
+  return {
+    name: `KC_${name}`,
+    header: ["RMB millions", ...periods],
+    rows: grid.slice(1).map((row, i) => [String(row[0]), ...periods.map((p) => `=KC.VALUE("${metricIds[i]}","${p}")`)]),
+    formats: ["@", ...periods.map(() => "#,##0.00;[Red]-#,##0.00")],
+  };
+}
+
+export function statements(actions: Actions, metricsOf: (statement: string) => readonly string[]): HTMLElement {
+  return h(
+    "div",
+    {},
+    STATEMENTS.map(([name, title]) => {
+      const result = KC.STATEMENT(name, null, null);
+      if (!result.ok || !Array.isArray(result.value)) return null;
+      const grid = result.value;
+      const [head, ...rows] = grid;
+      return searchable(
+        h(
+          "section",
+          { className: "card", "aria-label": title },
+          h("h3", {}, title, h("span", { className: "subtle" }, " · RMB millions")),
+          h(
+            "div",
+            { className: "table-wrap" },
+            h(
+              "table",
+              { className: "statement" },
+              h("thead", {}, h("tr", {}, (head ?? []).map((cell, i) => h("th", { scope: "col" }, i === 0 ? "" : String(cell))))),
+              h("tbody", {}, rows.map((row) => h("tr", {}, row.map((cell, i) => (i === 0 ? h("th", { scope: "row" }, String(cell)) : h("td", {}, plain(Number(cell)))))))),
+            ),
+          ),
+          h("p", { className: "subtle" }, "Statement table of the HKEX analysis page (seeds/002_6d82bc69ff353dc9.txt, lines 99–115)."),
+          actionButton(actions, `Insert the ${title.toLowerCase()} as KC formulas`, () => actions.insertTable(statementTable(name, grid, metricsOf(name)))),
+        ),
+        "profile",
+        null,
+        `${title} ${rows.map((r) => r[0]).join(" ")}`,
+      );
+    }),
+  );
+}
