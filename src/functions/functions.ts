@@ -14,11 +14,11 @@ const EXCEL = Object.fromEntries(
 ) as Record<KcName, (...args: unknown[]) => unknown>;
 
 /**
- * Total revenue for a period, in millions of the reporting currency (RMB unless a currency is given). Example: =KC.REVENUE(2024) → 7790.
+ * Total revenue for a period in millions of the currency it is reported in: RMB, except Q3 2025 (USD). Example: =KC.REVENUE(2024) → 7790.
  * @customfunction REVENUE
  * @helpurl https://localhost:3000/help.html#kc-revenue
  * @param period Fiscal year (2024, "FY2024", "FY24", "FY0" latest, "FY-1"), "TTM", or a quarter ("Q3 2025").
- * @param [currency] "RMB" (default for the statements), "USD" or "HKD". Uses the figure the pages state in that currency, else the implied rate.
+ * @param [currency] "RMB", "USD" or "HKD". Uses the figure the sources state in that currency, else the implied RMB-per-USD rate; #N/A where none exists.
  * @param [units] "M" millions (default), "B" billions, "K" thousands or "units".
  * @returns Revenue in the requested currency and units.
  */
