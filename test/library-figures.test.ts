@@ -60,6 +60,11 @@ describe("figures in the currency and units asked for", () => {
     expect(KC.VALUE("gross_profit", "Q3 2025", null, null)).toMatchObject({ ok: false, code: "unavailable" });
   });
 
+  it("does not pass off a bound as a figure: AI billings growth is only \"over 120%\"", () => {
+    expect(KC.SOURCE("ai_gross_billings_growth", "Q2 2025", null)).toMatchObject({ ok: true, value: expect.stringMatching(/line 66.*Stated only as a lower bound/) });
+    expect(KC.VALUE("ai_gross_billings_growth", "Q2 2025", null, null)).toMatchObject({ ok: false, code: "unavailable", message: expect.stringMatching(/stated only as a bound \("a year-over-year increase of over 120%"\)/) });
+  });
+
   it("refuses currency and units for figures that are not money", () => {
     expect(KC.VALUE("premium_customers", 2024, "USD", null)).toMatchObject({ ok: false, code: "invalid" });
     expect(KC.VALUE("eps", 2024, null, "B")).toMatchObject({ ok: false, code: "invalid" });

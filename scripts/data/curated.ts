@@ -93,7 +93,7 @@ export function curatedFacts({ us, hk }: Pages): Fact[] {
     f({ metric: "public_cloud_revenue", period: "Q2-2025", kind: "money", figure: "RMB 1.63 billion", source: hk.cite("public cloud revenue increasing by 32% to RMB 1.63 billion"), section: call, tag: "call" }),
     f({ metric: "public_cloud_revenue_growth", period: "Q2-2025", kind: "fraction", figure: "32%", source: hk.cite("public cloud revenue increasing by 32%"), section: call, tag: "call" }),
     f({ metric: "ai_gross_billings", period: "Q2-2025", kind: "money", figure: "RMB 728 million", source: hk.cite("AI gross billings reached RMB 728 million, a year-over-year"), section: call, tag: "call" }),
-    f({ metric: "ai_gross_billings_growth", period: "Q2-2025", kind: "fraction", figure: "120%", source: hk.cite("a year-over-year increase of over 120%"), section: call, tag: "call",
+    f({ metric: "ai_gross_billings_growth", period: "Q2-2025", kind: "fraction", figure: "120%", source: hk.cite("a year-over-year increase of over 120%"), section: call, tag: "call", bound: "lower",
       note: "Stated as \"over 120%\": a lower bound." }),
     f({ metric: "ai_gross_billings_qoq_growth", period: "Q2-2025", kind: "fraction", figure: "39%", source: hk.cite("quarter-over-quarter growth of 39%"), section: call, tag: "call" }),
     f({ metric: "ai_share_of_public_cloud", period: "Q2-2025", kind: "fraction", figure: "45%", source: hk.cite("growth of 39%, accounting for 45% of public cloud revenue."), section: call, tag: "call" }),

@@ -14,6 +14,7 @@ export type FactInput = {
   currency?: Currency;
   primary?: boolean;
   negated?: true;
+  bound?: "lower" | "upper";
   note?: string;
 };
 
@@ -51,6 +52,7 @@ export function fact(input: FactInput): Fact {
     section: input.section,
     source: input.source,
     ...(input.negated ? { negated: true as const } : {}),
+    ...(input.bound ? { bound: input.bound } : {}),
     ...(input.note ? { note: input.note } : {}),
   };
 }

@@ -25,7 +25,9 @@ export function amount(metric: Metric, period: Period, currency: Currency | null
   if (!isMoney(metric)) {
     if (currency) return invalid(messages.currencyNotMoney(metric.label));
     const f = store.fact(metric.id, period.id, null);
-    return f ? ok({ value: f.value, currency: null, facts: [f], notes: [] }) : unavailable(messages.noFigure(metric.label, period.label, store.periodsOf(metric.id)));
+    if (!f) return unavailable(messages.noFigure(metric.label, period.label, store.periodsOf(metric.id)));
+    if (f.bound) return unavailable(messages.onlyBound(metric.label, period.label, f.source.text));
+    return ok({ value: f.value, currency: null, facts: [f], notes: [] });
   }
   if (stated.length === 0) return unavailable(messages.noFigure(metric.label, period.label, store.periodsOf(metric.id)));
   const wanted = currency ?? (stated[0] as Currency);

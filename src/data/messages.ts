@@ -26,6 +26,7 @@ export const messages = {
   noRate: (period: string, currency: string) => `No implied RMB per ${currency} rate for ${period} (rates exist for FY2020–FY2024 and TTM, USD only).`,
   currencyNotMoney: (label: string) => `${label} is not a money figure, so it takes no currency or units.`,
   perShareUnits: (label: string) => `${label} is per share; units do not apply.`,
+  onlyBound: (label: string, period: string, text: string) => `${label} for ${period} is stated only as a bound ("${text}"), not as a figure.`,
   zeroBase: (label: string, period: string) => `${label} for ${period} is zero, so the ratio is not meaningful.`,
   noPriorYear: (period: string) => `No year-earlier period for ${period} in the dataset; pass a base period.`,
   cagrNeedsYears: () => `CAGR needs two different fiscal years (e.g. 2020 and 2024), the first earlier than the second.`,

@@ -67,6 +67,8 @@ export const Fact = z.object({
   source: Source,
   /** The page states a loss or outflow as a positive amount ("net loss … RMB1.98B"); `value` is its negative. */
   negated: z.literal(true).optional(),
+  /** The page gives only a bound ("over 120%"): the figure is kept and cited, but no function returns it as a value. */
+  bound: z.enum(["lower", "upper"]).optional(),
   note: z.string().optional(),
 });
 export type Fact = z.infer<typeof Fact>;

@@ -27,7 +27,11 @@ export function source(metricRaw: unknown, periodRaw: unknown, currencyRaw: unkn
   const args = all(parseMetric(metricRaw), parsePeriod(periodRaw), parseCurrency(currencyRaw));
   if (!args.ok) return args;
   const a = amount(...args.value);
-  if (!a.ok) return a;
+  if (!a.ok) {
+    // A figure stated only as a bound has no value, but it still has a source.
+    const bound = store.fact(args.value[0].id, args.value[1].id, null);
+    return bound?.bound ? ok(describeFact(bound, [`Stated only as a ${bound.bound} bound.`]), [bound]) : a;
+  }
   const fact = a.value.facts[0] as Fact;
   return ok(describeFact(fact, a.value.notes), a.value.facts);
 }
