@@ -1,4 +1,8 @@
-/** What the pane shows: the bundled figures (core) and the prose, events and risks (text), as the schema types them. */
+/**
+ * What the pane shows: the bundled figures (core) and the prose, events and risks (text), as the schema types them.
+ * functions.js, on the same page, holds its own copy of core (one bundle per surface); the data is immutable, so the
+ * two copies cannot drift apart within a session.
+ */
 import { dataset } from "../data/dataset";
 import type { DatasetText } from "../data/schema";
 import text from "../data/text.json";
