@@ -1,4 +1,4 @@
-import { auditFormula } from "../src/data/audit";
+import { auditFormula, cellReferences } from "../src/data/audit";
 import { buildFormula, findKcCalls } from "../src/data/formula";
 
 describe("finding KC calls in a formula", () => {
@@ -45,6 +45,13 @@ describe("auditing a formula", () => {
     expect(entry.value).toBe(-1970);
     expect(entry.sources.find((s) => s.disagrees)?.fact.precision.stated).toBe("RMB1.98B");
     expect(entry.conflicts.map((c) => c.id)).toEqual(["net_income:FY2024"]);
+  });
+
+  it("uses the values of referenced cells where the workbook supplies them", () => {
+    const formula = '=KC.REVENUE(A1)+KC.VALUE("eps",$B$2,Sheet2!C3)+KC.REVENUE(A1+1)';
+    expect(cellReferences(formula)).toEqual(["A1", "$B$2", "Sheet2!C3"]);
+    const entries = auditFormula(formula, new Map<string, string | number>([["A1", 2023], ["B2", 2024], ["SHEET2!C3", "USD"]]));
+    expect(entries.map((e) => (e.status === "value" ? e.value : e.status))).toEqual([7050, -1.13, "depends"]);
   });
 
   it("says what it cannot know outside the workbook, and names errors", () => {

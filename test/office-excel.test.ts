@@ -1,8 +1,8 @@
 /** The Excel seam against office-addin-mock objects: nothing is read before load() and sync(), as in Excel. */
-import { freezeKcFormulas, FROZEN_SHEET, insertFormula, insertTable, isKcFormula, restoreKcFormulas, selectedFormula, watchSelection } from "../src/office/excel";
+import { freezeKcFormulas, FROZEN_SHEET, insertFormula, insertTable, isKcFormula, restoreKcFormulas, readCells, selectedFormula, watchSelection } from "../src/office/excel";
 import { KC } from "../src/data/kc";
 import { statementTable } from "../src/taskpane/statements";
-import { auditFormula } from "../src/data/audit";
+import { auditFormula, cellReferences } from "../src/data/audit";
 import { filingTable } from "../src/taskpane/filings";
 import { FakeWorkbook } from "./support/fake-excel";
 
@@ -44,6 +44,16 @@ describe("inserting into the sheet", () => {
 });
 
 describe("auditing the selected cell", () => {
+  it("reads the cells a selected formula refers to, so =KC.REVENUE(A1) is audited with A1's year", async () => {
+    const book = new FakeWorkbook({ A1: { formula: 2022, value: 2022 }, B1: { formula: "=KC.REVENUE(A1)", value: 8180 } });
+    book.selection = { sheet: "Sheet1", address: "B1" };
+    const cell = await selectedFormula(book.context());
+    const values = await readCells(book.context(), cellReferences(cell.formula));
+    const [entry] = auditFormula(cell.formula, values);
+    expect(entry).toMatchObject({ status: "value", value: 8180 });
+    expect(entry?.status === "value" && entry.sources[0]?.fact.source.text).toMatch(/^Total Revenue/);
+  });
+
   it("reads the selected formula and finds the seed line behind it", async () => {
     const book = new FakeWorkbook({ A1: { formula: "=KC.REVENUE(2024)", value: 7790 } });
     const cell = await selectedFormula(book.context());

@@ -31,16 +31,32 @@ function sourcesOf(facts: readonly Fact[]): { sources: AuditedSource[]; conflict
   return { sources, conflicts };
 }
 
-export function auditCall(call: KcCall): AuditEntry {
+/** Values of cells a formula refers to, keyed by reference as written without "$" (e.g. "A1", "SHEET1!B2"). */
+export type CellValues = ReadonlyMap<string, string | number | boolean>;
+
+export const referenceKey = (text: string): string => text.replace(/\$/g, "").toUpperCase();
+const CELL_REFERENCE = /^(?:(?:'[^']+'|[A-Za-z0-9_.]+)!)?\$?[A-Za-z]{1,3}\$?\d{1,7}$/;
+
+/** The single-cell references among a formula's KC arguments, whose values the workbook can supply. */
+export function cellReferences(formula: string): string[] {
+  const refs = findKcCalls(formula).flatMap((c) => c.args.filter((a) => a.kind === "expression" && CELL_REFERENCE.test(a.text.trim())).map((a) => a.text.trim()));
+  return [...new Set(refs)];
+}
+
+export function auditCall(call: KcCall, cells: CellValues = new Map()): AuditEntry {
   if (!(call.name in KC)) return { call, status: "error", error: "#NAME?", message: `KC.${call.name} is not a KC function.` };
-  const expression = call.args.find((a) => a.kind === "expression");
-  if (expression) return { call, status: "depends", message: `Depends on ${expression.text}: its value is known only in the workbook.` };
-  const args = call.args.map((a) => (a.kind === "literal" ? a.value : null));
+  const args: unknown[] = [];
+  for (const a of call.args) {
+    if (a.kind === "literal") args.push(a.value);
+    else if (a.kind === "empty") args.push(null);
+    else if (cells.has(referenceKey(a.text.trim()))) args.push(cells.get(referenceKey(a.text.trim())));
+    else return { call, status: "depends", message: `Depends on ${a.text}: its value is known only in the workbook.` };
+  }
   const result = (KC[call.name as KcName] as (...a: unknown[]) => ReturnType<(typeof KC)[KcName]>)(...args);
   if (!result.ok) return { call, status: "error", error: result.code === "invalid" ? "#VALUE!" : "#N/A", message: result.message };
   return { call, status: "value", value: result.value, ...sourcesOf(result.facts), notes: result.notes.filter(Boolean) };
 }
 
-export function auditFormula(formula: string): AuditEntry[] {
-  return findKcCalls(formula).map(auditCall);
+export function auditFormula(formula: string, cells?: CellValues): AuditEntry[] {
+  return findKcCalls(formula).map((call) => auditCall(call, cells));
 }

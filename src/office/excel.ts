@@ -61,6 +61,19 @@ export async function insertFormula(context: Excel.RequestContext, formula: stri
   return cell.address;
 }
 
+/** The values of the given single-cell references ("A1", "Sheet2!$B$3"), read from the active sheet or the one named. */
+export async function readCells(context: Excel.RequestContext, references: readonly string[]): Promise<Map<string, Cell>> {
+  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  const ranges = references.map((ref) => {
+    const [name, address] = ref.includes("!") ? [ref.slice(0, ref.lastIndexOf("!")).replace(/^'|'$/g, ""), ref.slice(ref.lastIndexOf("!") + 1)] : [null, ref];
+    const range = (name ? context.workbook.worksheets.getItem(name) : sheet).getRange(address.replace(/\$/g, ""));
+    range.load("values");
+    return [ref, range] as const;
+  });
+  await context.sync();
+  return new Map(ranges.map(([ref, range]) => [ref.replace(/\$/g, "").toUpperCase(), range.values[0]?.[0] as Cell]));
+}
+
 /** The selected cell's address, formula and value. */
 export async function selectedFormula(context: Excel.RequestContext): Promise<{ address: string; formula: string; value: Cell }> {
   const cell = context.workbook.getSelectedRange().getCell(0, 0);

@@ -2,7 +2,7 @@
  * The task pane: Overview, Filings, Events, Risks and Formulas, with search and filters across them. Inside Excel it
  * also writes tables and formulas and audits the selected cell; in a plain browser everything else still works.
  */
-import { auditFormula } from "../data/audit";
+import { auditFormula, cellReferences } from "../data/audit";
 import * as excel from "../office/excel";
 import { officeReady } from "../office/host";
 import type { Actions } from "./actions";
@@ -105,7 +105,7 @@ async function start(): Promise<void> {
     const audit = () =>
       Excel.run(async (c) => {
         const cell = await excel.selectedFormula(c);
-        const entries = auditFormula(cell.formula);
+        const entries = auditFormula(cell.formula, await excel.readCells(c, cellReferences(cell.formula)));
         replaceChildren(selection, h("p", {}, h("code", {}, cell.address), " ", cell.formula || "(no formula)"), auditView(entries, "This cell holds no KC formula."));
       }).catch(() => undefined);
     await Excel.run((c) => excel.watchSelection(c, () => void audit()));
