@@ -20,30 +20,36 @@ export function scalarOf(value: unknown): unknown {
 export function distance(a: string, b: string): number {
   const x = a.slice(0, MAX_NAME_LENGTH);
   const y = b.slice(0, MAX_NAME_LENGTH);
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  let previous = new Int32Array(y.length + 1).map((_, j) => j);
+  let current = new Int32Array(y.length + 1);
   for (let i = 1; i <= x.length; i++) {
-    const current = [i];
+    current[0] = i;
     for (let j = 1; j <= y.length; j++) {
-      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (x[i - 1] === y[j - 1] ? 0 : 1));
+      const substitute = (previous[j - 1] as number) + (x.charCodeAt(i - 1) === y.charCodeAt(j - 1) ? 0 : 1);
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitute);
     }
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return previous[y.length] as number;
 }
 
-/** The choice nearest to what was typed, for "did you mean" messages. */
+/** The choice nearest to what was typed, for "did you mean" messages; none if nothing is close. */
 export function nearest(typed: string, choices: readonly string[]): string | null {
-  const key = normalizeName(typed);
+  const key = normalizeName(typed.slice(0, MAX_NAME_LENGTH));
+  const threshold = Math.max(2, Math.ceil(key.length / 2));
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const choice of choices) {
-    const d = distance(key, normalizeName(choice));
+    const name = normalizeName(choice);
+    // The distance is at least the difference in length: skip choices that cannot be close enough.
+    if (Math.abs(name.length - key.length) > threshold) continue;
+    const d = distance(key, name);
     if (d < bestDistance) {
       best = choice;
       bestDistance = d;
     }
   }
-  return best !== null && bestDistance <= Math.max(2, Math.ceil(key.length / 2)) ? best : null;
+  return best !== null && bestDistance <= threshold ? best : null;
 }
 
 /** A small memo for parsed arguments, cleared when full so hostile inputs cannot grow it without bound. */
