@@ -7,7 +7,7 @@ import { filingTable } from "../src/taskpane/filings";
 import { FakeWorkbook } from "./support/fake-excel";
 
 beforeAll(() => {
-  Object.assign(globalThis, { Excel: { SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } } });
+  Object.assign(globalThis, { Excel: { SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" }, ClearApplyTo: { contents: "Contents" } } });
 });
 
 describe("inserting into the sheet", () => {
@@ -106,8 +106,22 @@ describe("freezing KC formulas and restoring them", () => {
     expect(await restoreKcFormulas(book.context())).toBe(2);
     expect(book.cell("Sheet1", "A1")?.formula).toBe("=KC.REVENUE(2024)");
     expect(book.cell("Sheet1", "A2")?.formula).toBe('=ROUND(KC.MARGIN("gross","TTM")*100,1)');
-    expect(book.sheets.get(FROZEN_SHEET)?.cells.size).toBe(4);
+    expect(book.sheets.get(FROZEN_SHEET)?.cells.size).toBe(5);
     expect(await restoreKcFormulas(book.context())).toBe(0);
+  });
+
+  it("freezes a spilled formula as its whole block of values, so nothing it showed is lost", async () => {
+    const book = new FakeWorkbook({
+      A1: { formula: '=KC.SERIES("revenue",2022,2024)', value: 8180, spill: "A1:C1" },
+      B1: { formula: 7050, value: 7050 },
+      C1: { formula: 7790, value: 7790 },
+    });
+    expect(await freezeKcFormulas(book.context(), "sheet")).toBe(1);
+    expect(["A1", "B1", "C1"].map((a) => book.cell("Sheet1", a)?.formula)).toEqual([8180, 7050, 7790]);
+    expect(book.sheets.get(FROZEN_SHEET)?.cells.get("C2")?.value).toBe('=KC.SERIES("revenue",2022,2024)');
+    expect(book.sheets.get(FROZEN_SHEET)?.cells.get("E2")?.value).toBe("A1:C1");
+    expect(await restoreKcFormulas(book.context())).toBe(1);
+    expect(["A1", "B1", "C1"].map((a) => book.cell("Sheet1", a)?.formula)).toEqual(['=KC.SERIES("revenue",2022,2024)', undefined, undefined]);
   });
 
   it("freezes only the selection when asked", async () => {

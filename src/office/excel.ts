@@ -87,12 +87,16 @@ async function recordSheet(context: Excel.RequestContext): Promise<Excel.Workshe
   await context.sync();
   if (!existing.isNullObject) return existing;
   const sheet = context.workbook.worksheets.add(FROZEN_SHEET);
-  sheet.getRange("A1:D1").values = [["Sheet", "Cell", "Formula", "Frozen at"]];
+  sheet.getRange("A1:E1").values = [["Sheet", "Cell", "Formula", "Frozen at", "Spilled range"]];
   sheet.visibility = Excel.SheetVisibility.veryHidden;
   return sheet;
 }
 
-/** Replaces the KC formulas in the selection (or the active sheet's used range) by their values; returns how many. */
+/**
+ * Replaces the KC formulas in the selection (or the active sheet's used range) by their values; returns how many.
+ * A formula that spills (KC.SERIES, KC.STATEMENT, …) is replaced by its whole spilled block of values, so nothing
+ * it showed is lost; restoring the formula in its anchor cell spills it again.
+ */
 export async function freezeKcFormulas(context: Excel.RequestContext, scope: "selection" | "sheet"): Promise<number> {
   const sheet = context.workbook.worksheets.getActiveWorksheet();
   const range = scope === "sheet" ? sheet.getUsedRange(true) : context.workbook.getSelectedRange();
@@ -100,23 +104,36 @@ export async function freezeKcFormulas(context: Excel.RequestContext, scope: "se
   sheet.load("name");
   await context.sync();
   const origin = topLeft(range.address);
-  const records: string[][] = [];
+  const found: { address: string; formula: string; value: Cell; cell: Excel.Range; spill: Excel.Range }[] = [];
   range.formulas.forEach((row, r) =>
     row.forEach((formula, c) => {
       if (!isKcFormula(formula)) return;
-      const address = `${columnName(origin.column + c)}${origin.row + r + 1}`;
-      records.push([sheet.name, address, formula, new Date().toISOString()]);
-      range.getCell(r, c).values = [[range.values[r]?.[c] as Cell]];
+      const cell = range.getCell(r, c);
+      const spill = cell.getSpillingToRangeOrNullObject();
+      spill.load(["values", "address"]);
+      found.push({ address: `${columnName(origin.column + c)}${origin.row + r + 1}`, formula, value: range.values[r]?.[c] as Cell, cell, spill });
     }),
   );
-  if (records.length === 0) return 0;
+  if (found.length === 0) return 0;
+  await context.sync();
+  const frozenAt = new Date().toISOString();
+  for (const item of found) {
+    if (item.spill.isNullObject) item.cell.values = [[item.value]];
+    else item.spill.values = item.spill.values;
+  }
   const log = await recordSheet(context);
   const used = log.getUsedRange(true);
   used.load("rowCount");
   await context.sync();
-  log.getRange(`A${used.rowCount + 1}:D${used.rowCount + records.length}`).values = records;
+  log.getRange(`A${used.rowCount + 1}:E${used.rowCount + found.length}`).values = found.map((f) => [
+    sheet.name,
+    f.address,
+    f.formula,
+    frozenAt,
+    f.spill.isNullObject ? "" : (f.spill.address.split("!").pop() ?? ""),
+  ]);
   await context.sync();
-  return records.length;
+  return found.length;
 }
 
 /** Writes back every formula the freeze recorded and clears the record; returns how many. */
@@ -128,8 +145,11 @@ export async function restoreKcFormulas(context: Excel.RequestContext): Promise<
   used.load("values");
   await context.sync();
   const records = used.values.slice(1).filter((row) => row[0] && row[1] && isKcFormula(row[2]));
-  for (const [sheet, address, formula] of records) {
-    context.workbook.worksheets.getItem(String(sheet)).getRange(String(address)).formulas = [[String(formula)]];
+  for (const [sheet, address, formula, , spilled] of records) {
+    const target = context.workbook.worksheets.getItem(String(sheet));
+    // The frozen values of a spilled block would block the formula from spilling again: clear them first.
+    if (spilled) target.getRange(String(spilled)).clear(Excel.ClearApplyTo.contents);
+    target.getRange(String(address)).formulas = [[String(formula)]];
   }
   used.getOffsetRange(1, 0).clear();
   await context.sync();

@@ -5,7 +5,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { columnName, topLeft } from "../../src/office/excel";
 
-type Cell = { formula: string | number | boolean; value: string | number | boolean; format?: string };
+type Cell = { formula: string | number | boolean; value: string | number | boolean; format?: string; spill?: string };
 export type Sheet = { name: string; cells: Map<string, Cell>; visibility: string; tables: string[] };
 
 export class FakeWorkbook {
@@ -14,7 +14,7 @@ export class FakeWorkbook {
   readonly selectionHandlers: (() => Promise<void>)[] = [];
   private readonly mocks: OfficeMockObject[] = [];
 
-  constructor(cells: Record<string, { formula: string | number; value: string | number }> = {}) {
+  constructor(cells: Record<string, { formula: string | number; value: string | number; spill?: string }> = {}) {
     this.sheets.set("Sheet1", { name: "Sheet1", cells: new Map(Object.entries(cells).map(([k, v]) => [k, { ...v }])), visibility: "Visible", tables: [] });
   }
 
@@ -43,6 +43,13 @@ export class FakeWorkbook {
         getCell: (r: number, c: number) => this.range(sheetName, row + r, column + c, 1, 1),
         getResizedRange: (dr: number, dc: number) => this.range(sheetName, row, column, rows + dr, columns + dc),
         getOffsetRange: (dr: number, dc: number) => this.range(sheetName, row + dr, column + dc, rows, columns),
+        getSpillingToRangeOrNullObject: () => {
+          const spill = sheet.cells.get(at(0, 0))?.spill;
+          if (!spill) return { isNullObject: true, load: () => undefined };
+          const from = topLeft(spill);
+          const to = topLeft(spill.split(":")[1] ?? spill);
+          return Object.assign(this.range(sheetName, from.row, from.column, to.row - from.row + 1, to.column - from.column + 1), { isNullObject: false });
+        },
         clear: () => {
           for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) sheet.cells.delete(at(r, c));
         },
