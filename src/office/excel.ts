@@ -118,8 +118,10 @@ export async function freezeKcFormulas(context: Excel.RequestContext, scope: "se
   await context.sync();
   const frozenAt = new Date().toISOString();
   for (const item of found) {
-    if (item.spill.isNullObject) item.cell.values = [[item.value]];
-    else item.spill.values = item.spill.values;
+    // Writing a block's own values over it replaces the anchor's formula with the value it showed.
+    const block = item.spill.isNullObject ? null : item.spill.values;
+    if (block) item.spill.values = block;
+    else item.cell.values = [[item.value]];
   }
   const log = await recordSheet(context);
   const used = log.getUsedRange(true);
