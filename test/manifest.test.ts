@@ -1,10 +1,11 @@
 /** What the XSD cannot check: resource ids, https, files behind every URL, icon sizes, the shared runtime wiring. */
 import { execFileSync } from "child_process";
-import { existsSync, readFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
 import { join } from "path";
 
 const ROOT = join(__dirname, "..");
-const SCHEMA = join(ROOT, "..", "shared", "manifest-schemas", "OfficeAppManifestV1_1.xsd");
+const SCHEMA = join(__dirname, "manifest-schemas", "OfficeAppManifestV1_1.xsd");
 const DEV_HOST = "https://localhost:3000/";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -75,6 +76,28 @@ describe.each([
     expect(attr(xml, /<Permissions>([^<]+)<\/Permissions>/g)).toEqual(["ReadWriteDocument"]);
     expect(attr(xml, /<Id>([^<]+)<\/Id>/g)[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(xml).toMatch(/<SupportUrl DefaultValue="https:/);
+  });
+});
+
+describe("the offline schema check", () => {
+  it("refuses a manifest with a misplaced or missing element", () => {
+    const source = readFileSync(join(ROOT, "manifest.xml"), "utf8");
+    const dir = mkdtempSync(join(tmpdir(), "kc-manifest-"));
+    const broken = [
+      source.replace(/<Id>[^<]+<\/Id>/, ""),
+      source.replace('lifetime="long"', 'lifetime="forever"'),
+      source.replace("<Hosts>", "<Hosts><Unknown/>"),
+    ];
+    try {
+      broken.forEach((xml, i) => {
+        expect(xml).not.toBe(source);
+        const file = join(dir, `broken-${i}.xml`);
+        writeFileSync(file, xml);
+        expect(() => execFileSync("xmllint", ["--noout", "--schema", SCHEMA, file], { stdio: "pipe" })).toThrow(/fails to validate/);
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
