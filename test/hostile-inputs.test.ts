@@ -43,6 +43,21 @@ function acceptable(value: unknown): boolean {
 
 let slowest = 0;
 
+/** A call's cost is a few milliseconds; over budget, it is one that stays slow when repeated, not a pause of the machine. */
+const BUDGET_MS = 10;
+
+/** The fastest of three timings of one call, each in a freshly loaded bundle so that no remembered answer is reused. */
+function retimed(id: string, args: unknown[]): number {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const fresh = loadFunctions().registered.get(id) as (...a: unknown[]) => unknown;
+    const started = performance.now();
+    fresh(...args);
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
 describe("hostile inputs to every registered function", () => {
   it("covers every function functions.json lists, with its declared arity", () => {
     for (const f of metadata) expect((registered.get(f.id) as (...a: unknown[]) => unknown).length).toBe(f.parameters.length);
@@ -58,7 +73,7 @@ describe("hostile inputs to every registered function", () => {
           expect(() => (result = fn(...args))).not.toThrow();
           const elapsed = performance.now() - started;
           slowest = Math.max(slowest, elapsed);
-          expect(elapsed).toBeLessThan(25);
+          if (elapsed > BUDGET_MS) expect(retimed(f.id, args)).toBeLessThan(BUDGET_MS);
           return acceptable(result);
         }),
         { seed: 20261124, numRuns: 1500 },
