@@ -87,6 +87,22 @@ describe("ratios, margins and growth", () => {
     expect(KC.GROWTH("revenue", "TTM", null)).toMatchObject({ ok: false, code: "unavailable", message: expect.stringMatching(/base period/) });
   });
 
+  it("without a year-earlier figure, points to the growth the sources state, its bound or its conflict, never computing one", () => {
+    expect(KC.GROWTH("revenue", "Q3 2025", null)).toMatchObject({
+      ok: false, code: "unavailable",
+      message: expect.stringMatching(/state Revenue growth \(stated\) for Q3 2025 as 30\.73%: =KC\.VALUE\("revenue_growth","Q3-2025"\)\.$/),
+    });
+    expect(value(KC.VALUE("revenue_growth", "Q3-2025", null, null))).toBe(0.3073);
+    // The primary TTM figure (6.87%) is named, and the disagreement with the peer table (+23.6%) is flagged.
+    expect(KC.GROWTH("revenue", "TTM", null)).toMatchObject({
+      message: expect.stringMatching(/as 6\.87%: =KC\.VALUE\("revenue_growth","TTM"\) \(the sources disagree: =KC\.SOURCE\("revenue_growth","TTM"\)\)\.$/),
+    });
+    expect(KC.GROWTH("ai_gross_billings", "Q2 2025", null)).toMatchObject({
+      message: expect.stringMatching(/only as a bound \("a year-over-year increase of over 120%"\): =KC\.SOURCE\(/),
+    });
+    expect(KC.GROWTH("total_assets", "TTM", null)).toMatchObject({ message: "No year-earlier period for TTM (to Sep 30, 2025) in the dataset; pass a base period." });
+  });
+
   it("computes CAGR between fiscal years, and refuses a negative end", () => {
     expect(value(KC.CAGR("revenue", 2020, 2024))).toBeCloseTo(Math.pow(7790 / 6580, 1 / 4) - 1, 9);
     expect(KC.CAGR("net_income", 2020, 2024)).toMatchObject({ ok: false, code: "unavailable" });

@@ -28,7 +28,14 @@ export const messages = {
   perShareUnits: (label: string) => `${label} is per share; units do not apply.`,
   onlyBound: (label: string, period: string, text: string) => `${label} for ${period} is stated only as a bound ("${text}"), not as a figure.`,
   zeroBase: (label: string, period: string) => `${label} for ${period} is zero, so the ratio is not meaningful.`,
-  noPriorYear: (period: string) => `No year-earlier period for ${period} in the dataset; pass a base period.`,
+  noPriorYear: (period: string, stated?: StatedGrowth) => {
+    const base = `No year-earlier period for ${period} in the dataset; pass a base period.`;
+    if (!stated) return base;
+    const call = (fn: string) => `=KC.${fn}("${stated.metric}","${stated.periodId}")`;
+    if (stated.bound !== null) return `${base} The sources give ${stated.label} for ${period} only as a bound ("${stated.bound}"): ${call("SOURCE")}.`;
+    const disputed = stated.disputed ? ` (the sources disagree: ${call("SOURCE")})` : "";
+    return `${base} The sources state ${stated.label} for ${period} as ${stated.percent}: ${call("VALUE")}${disputed}.`;
+  },
   cagrNeedsYears: () => `CAGR needs two different fiscal years (e.g. 2020 and 2024), the first earlier than the second.`,
   cagrNeedsPositive: (label: string) => `CAGR of ${label} is not meaningful: it needs positive values at both ends.`,
   seriesOrder: () => `The first period must come before the second.`,
@@ -37,3 +44,6 @@ export const messages = {
   noFiling: (year: number, years: readonly number[]) => `No Form 20-F for FY${year}. Filings: ${list(years.map((y) => `FY${y}`))}.`,
   noInfo: (field: string) => `The pages give no value for ${field}.`,
 };
+
+/** A growth rate a page states for a period the dataset has no year-earlier figure for. */
+export type StatedGrowth = { metric: string; label: string; periodId: string; percent: string; bound: string | null; disputed: boolean };

@@ -1,6 +1,6 @@
 /** Margins, growth, CAGR and balance-sheet ratios, computed from the stored figures in one currency. */
 import { amount } from "./figures";
-import { messages } from "./messages";
+import { messages, type StatedGrowth } from "./messages";
 import { choiceMap, parseChoice, parseMetric } from "./metrics";
 import { isOmitted, scalarOf } from "./normalize";
 import { parsePeriod } from "./periods";
@@ -69,6 +69,22 @@ export function ratio(nameRaw: unknown, periodRaw: unknown): Result<number> {
   return quotient(metric(top), metric(bottom), args.value[1]);
 }
 
+/** The growth a page states for a metric and period, when the dataset cannot compute it (no year-earlier figure). */
+function statedGrowth(m: Metric, period: Period): StatedGrowth | undefined {
+  const id = `${m.id}_growth`;
+  const stated = store.metric(id);
+  const fact = stated ? store.fact(id, period.id, null) : undefined;
+  if (!stated || !fact) return undefined;
+  return {
+    metric: id,
+    label: stated.label,
+    periodId: period.id,
+    percent: `${clean(fact.value * 100)}%`,
+    bound: fact.bound ? fact.source.text : null,
+    disputed: store.facts(id, period.id, null).some((f) => f.value !== fact.value),
+  };
+}
+
 /** Change against a base; against a negative base it is (new − base) / |base|, so a smaller loss is growth. */
 export function growth(metricRaw: unknown, periodRaw: unknown, baseRaw: unknown): Result<number> {
   const m = parseMetric(metricRaw);
@@ -78,7 +94,7 @@ export function growth(metricRaw: unknown, periodRaw: unknown, baseRaw: unknown)
   let base: Period;
   if (isOmitted(scalarOf(baseRaw))) {
     const prior = period.value.priorYear ? store.period(period.value.priorYear) : undefined;
-    if (!prior) return unavailable(messages.noPriorYear(period.value.label));
+    if (!prior) return unavailable(messages.noPriorYear(period.value.label, statedGrowth(m.value, period.value)));
     base = prior;
   } else {
     const b = parsePeriod(baseRaw);

@@ -11,7 +11,7 @@ const currencies = new Map<string, string[]>();
 const periodsWith = new Map<string, PeriodId[]>();
 for (const f of dataset.facts) {
   const k = key(f.metric, f.period, f.currency);
-  all.set(k, [...(all.get(k) ?? []), f]);
+  all.set(k, f.primary ? [f, ...(all.get(k) ?? [])] : [...(all.get(k) ?? []), f]);
   if (!f.primary) continue;
   primary.set(k, f);
   const mp = `${f.metric}|${f.period}`;
