@@ -1,3 +1,5 @@
+import { findKcCalls } from "../src/data/formula";
+import { KC, type KcName } from "../src/data/kc";
 import { interval } from "../src/data/parse";
 import type { Fact } from "../src/data/schema";
 import { dataset } from "./support/dataset";
@@ -73,5 +75,26 @@ describe("implied RMB per USD", () => {
     expect(fy2024.low).toBeLessThan(fy2024.rate);
     expect(fy2024.high).toBeGreaterThan(fy2024.rate);
     expect(fy2024.derivation).toContain("7.79B");
+  });
+});
+
+describe("each stated ratio names the KC formula that recomputes it", () => {
+  const withFormula = dataset.reconciliations.filter((r) => r.kc !== null);
+
+  it("covers every check whose inputs are the figures the functions use", () => {
+    const primaryIds = new Set(dataset.facts.filter((f) => f.primary).map((f) => f.id));
+    const computable = dataset.reconciliations.filter((r) => r.inputs.length > 0 && r.inputs.every((id) => primaryIds.has(id)));
+    expect(withFormula.map((r) => r.id).sort()).toEqual(computable.map((r) => r.id).sort());
+    expect(withFormula.length).toBe(19);
+  });
+
+  it.each(withFormula.map((r) => [r.id, r] as const))("%s: the formula uses exactly the check's inputs and lands in its computed range", (_id, r) => {
+    const [call] = findKcCalls(r.kc as string);
+    expect(call?.args.every((a) => a.kind === "literal")).toBe(true);
+    const result = (KC[call?.name as KcName] as (...a: unknown[]) => ReturnType<(typeof KC)[KcName]>)(...(call?.args ?? []).map((a) => (a.kind === "literal" ? a.value : null)));
+    if (!result.ok) throw new Error(`${r.kc}: ${result.message}`);
+    expect(result.facts.map((f) => f.id)).toEqual(r.inputs);
+    expect(result.value as number).toBeGreaterThanOrEqual(r.computedLow as number);
+    expect(result.value as number).toBeLessThanOrEqual(r.computedHigh as number);
   });
 });

@@ -1,4 +1,6 @@
-import { auditFormula, cellReferences } from "../src/data/audit";
+import { auditFormula, cellReferences, statedIndex } from "../src/data/audit";
+import type { DatasetText } from "../src/data/schema";
+import text from "../src/data/text.json";
 import { buildFormula, findKcCalls } from "../src/data/formula";
 
 describe("finding KC calls in a formula", () => {
@@ -58,5 +60,25 @@ describe("auditing a formula", () => {
     const entries = auditFormula('=KC.REVENUE(A1)+KC.REVENUE(2019)+KC.NOPE(1)+KC.REVENUE("2024","EUR")');
     expect(entries.map((e) => e.status)).toEqual(["depends", "error", "error", "error"]);
     expect(entries.map((e) => (e.status === "error" ? e.error : null))).toEqual([null, "#N/A", "#NAME?", "#VALUE!"]);
+  });
+});
+
+describe("a computed ratio beside the ratio a page states", () => {
+  const stated = statedIndex((text as unknown as DatasetText).reconciliations);
+  const statedOf = (formula: string) => auditFormula(formula, undefined, stated).map((e) => (e.status === "value" ? e.stated.map((r) => `${r.id}:${r.status}`) : e.status));
+
+  it("finds the stated figure however the same computation is written", () => {
+    expect(statedOf('=KC.MARGIN("gross",2024)')).toEqual([["gross_margin_FY2024:reconciles"]]);
+    expect(statedOf('=KC.RATIO("Gross Profit/revenue","FY24")')).toEqual([["gross_margin_FY2024:reconciles"]]);
+    expect(statedOf('=KC.GROWTH("revenue",2024)')).toEqual([["revenue_growth_FY2024:reconciles", "revenue_growth_FY2024_filing:reconciles"]]);
+    expect(statedOf('=KC.RATIO("ocf_to_net_income","LTM")')).toEqual([["ocf_to_net_income_TTM:disagrees"]]);
+  });
+
+  it("matches nothing that computes something else", () => {
+    expect(statedOf('=KC.MARGIN("gross",2022)')).toEqual([[]]);
+    expect(statedOf('=KC.RATIO("revenue/gross_profit",2024)')).toEqual([[]]);
+    expect(statedOf('=KC.GROWTH("revenue",2024,2022)')).toEqual([[]]);
+    expect(statedOf("=KC.REVENUE(2024)")).toEqual([[]]);
+    expect(auditFormula('=KC.MARGIN("gross",2024)').map((e) => (e.status === "value" ? e.stated : null))).toEqual([[]]);
   });
 });

@@ -73,14 +73,15 @@ export function nextEarningsConflict(next: readonly NextEarnings[]): Conflict {
   };
 }
 
-type Check = { id: string; label: string; stated: Fact; formula: string; inputs: Fact[]; compute: (r: Range[]) => Range | null; note?: string };
+type Check = { id: string; label: string; stated: Fact; formula: string; inputs: Fact[]; compute: (r: Range[]) => Range | null; note?: string; kc?: string };
 
 function reconcile(check: Check): Reconciliation {
   const computed = check.compute(check.inputs.map(range));
   const [sLo, sHi] = range(check.stated);
   const overlaps = computed !== null && computed[0] <= sHi && computed[1] >= sLo;
   const status = computed === null ? "not_computable" : overlaps ? "reconciles" : "disagrees";
-  const shown = computed ? `${fmt(computed[0])} to ${fmt(computed[1])}` : "not computable";
+  const asStated = (x: number) => (check.stated.precision.stated.includes("%") ? `${(x * 100).toFixed(2)}%` : fmt(x));
+  const shown = computed ? `${asStated(computed[0])} to ${asStated(computed[1])}` : "not computable";
   return {
     id: check.id,
     label: check.label,
@@ -93,6 +94,7 @@ function reconcile(check: Check): Reconciliation {
     computedHigh: computed ? computed[1] : null,
     status,
     note: check.note ?? `Stated ${check.stated.precision.stated}; the stored inputs give ${shown}.`,
+    kc: check.kc ?? null,
   };
 }
 
@@ -113,33 +115,33 @@ export function reconciliations(all: readonly Fact[]): Reconciliation[] {
   };
   const g = (m: string, p: PeriodId, c: string | null = "RMB") => facts.get(m, p, c);
   const checks: Check[] = [
-    { id: "gross_margin_FY2024", label: "Gross margin 2024", stated: stated("gross_margin:FY2024:highlights"), formula: "gross_profit / revenue", inputs: [g("gross_profit", "FY2024"), g("revenue", "FY2024")], compute: ratio },
-    { id: "gross_margin_FY2023", label: "Gross margin 2023", stated: stated("gross_margin:FY2023:highlights"), formula: "gross_profit / revenue", inputs: [g("gross_profit", "FY2023"), g("revenue", "FY2023")], compute: ratio },
-    { id: "gross_margin_TTM", label: "Gross margin TTM", stated: stated("gross_margin:TTM:overview"), formula: "gross_profit / revenue", inputs: [g("gross_profit", "TTM"), g("revenue", "TTM")], compute: ratio },
-    { id: "revenue_growth_FY2024", label: "Revenue growth 2024", stated: stated("revenue_growth:FY2024:highlights"), formula: "revenue FY2024 / revenue FY2023 - 1", inputs: [g("revenue", "FY2024"), g("revenue", "FY2023")], compute: growth },
+    { id: "gross_margin_FY2024", label: "Gross margin 2024", stated: stated("gross_margin:FY2024:highlights"), formula: "gross_profit / revenue", inputs: [g("gross_profit", "FY2024"), g("revenue", "FY2024")], kc: `KC.MARGIN("gross","FY2024")`, compute: ratio },
+    { id: "gross_margin_FY2023", label: "Gross margin 2023", stated: stated("gross_margin:FY2023:highlights"), formula: "gross_profit / revenue", inputs: [g("gross_profit", "FY2023"), g("revenue", "FY2023")], kc: `KC.MARGIN("gross","FY2023")`, compute: ratio },
+    { id: "gross_margin_TTM", label: "Gross margin TTM", stated: stated("gross_margin:TTM:overview"), formula: "gross_profit / revenue", inputs: [g("gross_profit", "TTM"), g("revenue", "TTM")], kc: `KC.MARGIN("gross","TTM")`, compute: ratio },
+    { id: "revenue_growth_FY2024", label: "Revenue growth 2024", stated: stated("revenue_growth:FY2024:highlights"), formula: "revenue FY2024 / revenue FY2023 - 1", inputs: [g("revenue", "FY2024"), g("revenue", "FY2023")], kc: `KC.GROWTH("revenue","FY2024")`, compute: growth },
     ...(["FY2024", "FY2023", "FY2022", "FY2021"] as const).map((p): Check => {
       const prior = `FY${Number(p.slice(2)) - 1}` as PeriodId;
-      return { id: `revenue_growth_${p}_filing`, label: `Revenue growth ${p.slice(2)} (20-F list)`, stated: stated(`revenue_growth:${p}:filing`), formula: `revenue ${p} / revenue ${prior} - 1 (RMB)`, inputs: [g("revenue", p), g("revenue", prior)], compute: growth };
+      return { id: `revenue_growth_${p}_filing`, label: `Revenue growth ${p.slice(2)} (20-F list)`, stated: stated(`revenue_growth:${p}:filing`), formula: `revenue ${p} / revenue ${prior} - 1 (RMB)`, inputs: [g("revenue", p), g("revenue", prior)], kc: `KC.GROWTH("revenue","${p}")`, compute: growth };
     }),
-    { id: "net_margin_TTM", label: "Net margin TTM", stated: stated("net_margin:TTM:overview"), formula: "net_income / revenue", inputs: [g("net_income", "TTM"), g("revenue", "TTM")], compute: ratio },
-    { id: "debt_to_equity_TTM", label: "Debt to equity TTM", stated: stated("debt_to_equity:TTM:overview"), formula: "total_debt / total_equity", inputs: [g("total_debt", "TTM"), g("total_equity", "TTM")], compute: ratio },
-    { id: "equity_ratio_TTM", label: "Equity ratio TTM", stated: stated("equity_ratio:TTM:overview"), formula: "total_equity / total_assets", inputs: [g("total_equity", "TTM"), g("total_assets", "TTM")], compute: ratio },
-    { id: "debt_to_assets_TTM", label: "Debt to assets TTM", stated: stated("debt_to_assets:TTM:peers"), formula: "total_debt / total_assets", inputs: [g("total_debt", "TTM"), g("total_assets", "TTM")], compute: ratio },
+    { id: "net_margin_TTM", label: "Net margin TTM", stated: stated("net_margin:TTM:overview"), formula: "net_income / revenue", inputs: [g("net_income", "TTM"), g("revenue", "TTM")], kc: `KC.MARGIN("net","TTM")`, compute: ratio },
+    { id: "debt_to_equity_TTM", label: "Debt to equity TTM", stated: stated("debt_to_equity:TTM:overview"), formula: "total_debt / total_equity", inputs: [g("total_debt", "TTM"), g("total_equity", "TTM")], kc: `KC.RATIO("debt_to_equity","TTM")`, compute: ratio },
+    { id: "equity_ratio_TTM", label: "Equity ratio TTM", stated: stated("equity_ratio:TTM:overview"), formula: "total_equity / total_assets", inputs: [g("total_equity", "TTM"), g("total_assets", "TTM")], kc: `KC.RATIO("equity_ratio","TTM")`, compute: ratio },
+    { id: "debt_to_assets_TTM", label: "Debt to assets TTM", stated: stated("debt_to_assets:TTM:peers"), formula: "total_debt / total_assets", inputs: [g("total_debt", "TTM"), g("total_assets", "TTM")], kc: `KC.RATIO("debt_to_assets","TTM")`, compute: ratio },
     { id: "net_loss_decrease_FY2024", label: "Net loss decrease 2024 (highlights)", stated: stated("net_loss_decrease:FY2024:highlights"), formula: "1 - net loss FY2024 (highlights) / net loss FY2023",
       inputs: [stated("net_income:FY2024:highlights"), g("net_income", "FY2023")], compute: (r) => { const q = ratio(r); return q && neg(shift(q, -1)); } },
     { id: "ai_share_of_public_cloud_Q2-2025", label: "AI share of public cloud revenue Q2 2025", stated: stated("ai_share_of_public_cloud:Q2-2025:call"), formula: "ai_gross_billings / public_cloud_revenue",
-      inputs: [g("ai_gross_billings", "Q2-2025"), g("public_cloud_revenue", "Q2-2025")], compute: ratio },
+      inputs: [g("ai_gross_billings", "Q2-2025"), g("public_cloud_revenue", "Q2-2025")], kc: `KC.RATIO("ai_gross_billings/public_cloud_revenue","Q2-2025")`, compute: ratio },
     { id: "ecosystem_share_Q2-2025", label: "Ecosystem share of revenue Q2 2025", stated: stated("ecosystem_share_of_revenue:Q2-2025:call"), formula: "ecosystem_revenue / revenue",
-      inputs: [g("ecosystem_revenue", "Q2-2025"), g("revenue", "Q2-2025")], compute: ratio },
-    { id: "roe_TTM", label: "Return on equity TTM", stated: stated("roe:TTM:overview"), formula: "net_income / total_equity (ending)", inputs: [g("net_income", "TTM"), g("total_equity", "TTM")], compute: ratio,
+      inputs: [g("ecosystem_revenue", "Q2-2025"), g("revenue", "Q2-2025")], kc: `KC.RATIO("ecosystem_revenue/revenue","Q2-2025")`, compute: ratio },
+    { id: "roe_TTM", label: "Return on equity TTM", stated: stated("roe:TTM:overview"), formula: "net_income / total_equity (ending)", inputs: [g("net_income", "TTM"), g("total_equity", "TTM")], kc: `KC.RATIO("roe","TTM")`, compute: ratio,
       note: "Stated -16.46%; TTM net income over ending equity gives about -14.4%, and over the average of TTM and FY2024 equity about -16.3%. The page's equity base is not in the dataset." },
-    { id: "ocf_to_net_income_TTM", label: "Operating cash flow to net income TTM", stated: stated("ocf_to_net_income:TTM:overview"), formula: "operating_cash_flow / net_income", inputs: [g("operating_cash_flow", "TTM"), g("net_income", "TTM")], compute: ratio,
+    { id: "ocf_to_net_income_TTM", label: "Operating cash flow to net income TTM", stated: stated("ocf_to_net_income:TTM:overview"), formula: "operating_cash_flow / net_income", inputs: [g("operating_cash_flow", "TTM"), g("net_income", "TTM")], kc: `KC.RATIO("ocf_to_net_income","TTM")`, compute: ratio,
       note: "Stated 0.32; TTM figures give about -3.42. FY2024 figures give about -0.32 (same size, opposite sign)." },
-    { id: "fcf_to_net_income_TTM", label: "Free cash flow to net income TTM", stated: stated("fcf_to_net_income:TTM:overview"), formula: "free_cash_flow / net_income", inputs: [g("free_cash_flow", "TTM"), g("net_income", "TTM")], compute: ratio },
+    { id: "fcf_to_net_income_TTM", label: "Free cash flow to net income TTM", stated: stated("fcf_to_net_income:TTM:overview"), formula: "free_cash_flow / net_income", inputs: [g("free_cash_flow", "TTM"), g("net_income", "TTM")], kc: `KC.RATIO("fcf_to_net_income","TTM")`, compute: ratio },
     { id: "eps_growth_FY2024", label: "EPS growth 2024 (20-F list)", stated: stated("eps_growth:FY2024:filing"), formula: "1 - EPS FY2024 / EPS FY2023 (both losses)", inputs: [g("eps", "FY2024", "USD"), g("eps", "FY2023", "USD")],
-      compute: (r) => { const q = ratio(r); return q && neg(shift(q, -1)); } },
+      kc: `KC.GROWTH("eps","FY2024")`, compute: (r) => { const q = ratio(r); return q && neg(shift(q, -1)); } },
     { id: "non_gaap_ebitda_margin_Q2-2025", label: "Non-GAAP EBITDA margin Q2 2025", stated: stated("non_gaap_ebitda_margin:Q2-2025:call"), formula: "non_gaap_ebitda / revenue",
-      inputs: [g("non_gaap_ebitda", "Q2-2025"), g("revenue", "Q2-2025")], compute: ratio },
+      inputs: [g("non_gaap_ebitda", "Q2-2025"), g("revenue", "Q2-2025")], kc: `KC.MARGIN("non_gaap_ebitda","Q2-2025")`, compute: ratio },
     { id: "revenue_growth_TTM", label: "Revenue growth TTM", stated: stated("revenue_growth:TTM:overview"), formula: "revenue TTM / revenue one year earlier - 1", inputs: [], compute: () => null,
       note: "Stated 6.87%; the dataset has no TTM revenue for the year before, so it cannot be recomputed." },
     { id: "free_cash_flow_growth_TTM", label: "Free cash flow growth TTM", stated: stated("free_cash_flow_growth:TTM:overview"), formula: "free cash flow TTM / one year earlier - 1", inputs: [], compute: () => null,

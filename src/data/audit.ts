@@ -2,13 +2,22 @@
 import { findKcCalls, type KcCall } from "./formula";
 import { KC, type KcName } from "./kc";
 import type { CellValue } from "./result";
-import type { Conflict, Fact, Source } from "./schema";
+import type { Conflict, Fact, Reconciliation, Source } from "./schema";
 import { store } from "./store";
 
 export type AuditedSource = { readonly fact: Fact; readonly disagrees: boolean };
 
 export type AuditEntry =
-  | { readonly call: KcCall; readonly status: "value"; readonly value: CellValue; readonly sources: readonly AuditedSource[]; readonly conflicts: readonly Conflict[]; readonly notes: readonly string[] }
+  | {
+      readonly call: KcCall;
+      readonly status: "value";
+      readonly value: CellValue;
+      readonly sources: readonly AuditedSource[];
+      readonly conflicts: readonly Conflict[];
+      readonly notes: readonly string[];
+      /** Where a page states the same quantity this call computes: the stated figure and whether it reconciles. */
+      readonly stated: readonly Reconciliation[];
+    }
   | { readonly call: KcCall; readonly status: "error"; readonly error: "#VALUE!" | "#N/A" | "#NAME?"; readonly message: string }
   | { readonly call: KcCall; readonly status: "depends"; readonly message: string };
 
@@ -43,7 +52,38 @@ export function cellReferences(formula: string): string[] {
   return [...new Set(refs)];
 }
 
-export function auditCall(call: KcCall, cells: CellValues = new Map()): AuditEntry {
+/**
+ * Computed quantities (margins, ratios, growth) that a page also states, keyed by what the computation is made of: the
+ * kind of arithmetic and the facts it used, in order. KC.MARGIN("gross",2024) and KC.RATIO("gross_profit/revenue",
+ * "FY2024") are then the same key, and so is the reconciliation that checks the 2024 highlights' 17.2%.
+ */
+export type StatedIndex = ReadonlyMap<string, readonly Reconciliation[]>;
+
+const ARITHMETIC: Partial<Record<KcName, string>> = { MARGIN: "quotient", RATIO: "quotient", GROWTH: "growth", CAGR: "cagr" };
+
+function computationKey(name: string, facts: readonly Fact[]): string | null {
+  const kind = ARITHMETIC[name as KcName];
+  return kind && facts.length ? `${kind}|${facts.map((f) => f.id).join("|")}` : null;
+}
+
+function run(call: KcCall, args: readonly unknown[]) {
+  return (KC[call.name as KcName] as (...a: unknown[]) => ReturnType<(typeof KC)[KcName]>)(...args);
+}
+
+/** Indexes the reconciliations by the computation of their KC formula (those without one are not indexed). */
+export function statedIndex(reconciliations: readonly Reconciliation[]): StatedIndex {
+  const index = new Map<string, Reconciliation[]>();
+  for (const r of reconciliations) {
+    const call = r.kc ? findKcCalls(r.kc)[0] : undefined;
+    if (!call || !(call.name in KC) || call.args.some((a) => a.kind !== "literal")) continue;
+    const result = run(call, call.args.map((a) => (a.kind === "literal" ? a.value : null)));
+    const key = result.ok ? computationKey(call.name, result.facts) : null;
+    if (key) index.set(key, [...(index.get(key) ?? []), r]);
+  }
+  return index;
+}
+
+export function auditCall(call: KcCall, cells: CellValues = new Map(), stated: StatedIndex = new Map()): AuditEntry {
   if (!(call.name in KC)) return { call, status: "error", error: "#NAME?", message: `KC.${call.name} is not a KC function.` };
   const args: unknown[] = [];
   for (const a of call.args) {
@@ -52,11 +92,12 @@ export function auditCall(call: KcCall, cells: CellValues = new Map()): AuditEnt
     else if (cells.has(referenceKey(a.text.trim()))) args.push(cells.get(referenceKey(a.text.trim())));
     else return { call, status: "depends", message: `Depends on ${a.text}: its value is known only in the workbook.` };
   }
-  const result = (KC[call.name as KcName] as (...a: unknown[]) => ReturnType<(typeof KC)[KcName]>)(...args);
+  const result = run(call, args);
   if (!result.ok) return { call, status: "error", error: result.code === "invalid" ? "#VALUE!" : "#N/A", message: result.message };
-  return { call, status: "value", value: result.value, ...sourcesOf(result.facts), notes: result.notes.filter(Boolean) };
+  const key = computationKey(call.name, result.facts);
+  return { call, status: "value", value: result.value, ...sourcesOf(result.facts), notes: result.notes.filter(Boolean), stated: (key && stated.get(key)) || [] };
 }
 
-export function auditFormula(formula: string, cells?: CellValues): AuditEntry[] {
-  return findKcCalls(formula).map((call) => auditCall(call, cells));
+export function auditFormula(formula: string, cells?: CellValues, stated?: StatedIndex): AuditEntry[] {
+  return findKcCalls(formula).map((call) => auditCall(call, cells, stated));
 }

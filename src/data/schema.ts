@@ -211,6 +211,8 @@ export const Reconciliation = z.object({
   computedHigh: z.number().nullable(),
   status: z.enum(["reconciles", "disagrees", "not_computable"]),
   note: z.string(),
+  /** The KC formula that computes the same quantity from the same stored figures, where one does. */
+  kc: z.string().nullable(),
 });
 export type Reconciliation = z.infer<typeof Reconciliation>;
 

@@ -1,5 +1,6 @@
 /** Shows an audit: each KC call, its value or error, the seed lines behind it and any source that disagrees. */
 import type { AuditEntry } from "../data/audit";
+import type { Reconciliation } from "../data/schema";
 import type { CellValue } from "../data/result";
 import { h } from "./dom";
 import { plain } from "./format";
@@ -10,6 +11,18 @@ export function valueView(value: CellValue): HTMLElement {
     "div",
     { className: "table-wrap" },
     h("table", { className: "spill" }, h("tbody", {}, value.slice(0, 20).map((row) => h("tr", {}, row.map((cell) => h("td", {}, typeof cell === "number" ? plain(cell) : String(cell))))))),
+  );
+}
+
+/** A figure a page states for the quantity the call computes, and whether the stored figures reproduce it. */
+export function statedView(r: Reconciliation): HTMLElement {
+  const verdict = r.status === "reconciles" ? "Reconciles with" : r.status === "disagrees" ? "Disagrees with" : "Cannot be checked against";
+  return h(
+    "div",
+    { className: `stated ${r.status}`, role: "note" },
+    h("span", { className: "where" }, `${verdict} what a page states for ${r.label} — seeds/${r.source.file}, line ${r.source.line}`),
+    h("q", {}, r.source.text),
+    h("p", {}, r.note),
   );
 }
 
@@ -37,6 +50,7 @@ function entryView(entry: AuditEntry): HTMLElement {
         )
       : h("p", { className: "subtle" }, "From the dataset's catalogue (no single figure)."),
     entry.conflicts.map((c) => h("p", { className: "conflict", role: "note" }, c.why)),
+    entry.stated.map(statedView),
     entry.notes.map((n) => h("p", { className: "subtle" }, n)),
   );
 }

@@ -5,6 +5,7 @@ import { KC, KC_NAMES, type KcName } from "../data/kc";
 import { actionButton, type Actions } from "./actions";
 import { auditView, valueView } from "./audit-view";
 import { BUILDER, type Choice } from "./builder-spec";
+import { stated } from "./content";
 import { h, replaceChildren } from "./dom";
 
 /** Functions whose result is a fraction, shown as a percentage too. */
@@ -62,7 +63,7 @@ export function builder(actions: Actions, initial: BuilderState, save: (state: B
       result,
       live.ok ? [h("span", { className: "label" }, "Value: "), valueView(live.value), typeof live.value === "number" && FRACTIONS.has(state.fn) ? h("span", { className: "percent" }, ` = ${(live.value * 100).toFixed(2)}%`) : null] : h("span", { className: "error" }, `${live.code === "invalid" ? "#VALUE!" : "#N/A"} ${live.message}`),
     );
-    replaceChildren(audit, h("h3", {}, "Audit"), auditView(auditFormula(text), ""));
+    replaceChildren(audit, h("h3", {}, "Audit"), auditView(auditFormula(text, undefined, stated), ""));
   }
 
   function update(next: BuilderState): void {
@@ -77,7 +78,7 @@ export function builder(actions: Actions, initial: BuilderState, save: (state: B
       () => (copy.textContent = "Copy failed: select the formula and copy it"),
     );
   });
-  freeText.addEventListener("input", () => replaceChildren(freeAudit, auditView(auditFormula(freeText.value), "No KC call in this formula.")));
+  freeText.addEventListener("input", () => replaceChildren(freeAudit, auditView(auditFormula(freeText.value, undefined, stated), "No KC call in this formula.")));
   render();
 
   return h(

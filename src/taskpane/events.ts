@@ -69,7 +69,7 @@ export function events(actions: Actions): HTMLElement {
         details(event),
         sourceNote([event.source, ...event.related]),
       ),
-      KIND[event.kind],
+      event.kind === "next_earnings" ? [KIND[event.kind], "conflict"] : KIND[event.kind],
       event.date.slice(0, 4),
       event.kind === "earnings_call" ? `${text} ${content.earningsCall.positives.map((p) => `${p.title} ${p.text}`).join(" ")} ${content.earningsCall.negatives.map((p) => `${p.title} ${p.text}`).join(" ")}` : text,
     );

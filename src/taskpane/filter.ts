@@ -12,17 +12,17 @@ export const KINDS: ReadonlyArray<readonly [string, string]> = [
   ["conflict", "Conflicts"],
 ];
 
-/** Marks `element` as a searchable item of `kind` in `year` whose text is `text`. */
-export function searchable<T extends HTMLElement>(element: T, kind: string, year: string | number | null, text: string): T {
+/** Marks `element` as a searchable item of `kind` (one or several) in `year` whose text is `text`. */
+export function searchable<T extends HTMLElement>(element: T, kind: string | readonly string[], year: string | number | null, text: string): T {
   element.classList.add("item");
-  element.dataset.kind = kind;
+  element.dataset.kind = typeof kind === "string" ? kind : kind.join(" ");
   element.dataset.year = year === null ? "" : String(year);
   element.dataset.search = text.toLowerCase();
   return element;
 }
 
 function matches(element: HTMLElement, filters: Filters, words: readonly string[]): boolean {
-  if (filters.kind && element.dataset.kind !== filters.kind) return false;
+  if (filters.kind && !(element.dataset.kind ?? "").split(" ").includes(filters.kind)) return false;
   if (filters.year && element.dataset.year !== filters.year) return false;
   const text = element.dataset.search ?? "";
   return words.every((word) => text.includes(word));

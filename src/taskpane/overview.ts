@@ -5,6 +5,8 @@ import { h } from "./dom";
 import { searchable } from "./filter";
 import { date, millions, percent, perShare } from "./format";
 import { sourceNote } from "./source-note";
+import { checks } from "./checks";
+import { conflicts } from "./conflicts";
 import { statements } from "./statements";
 import type { Actions } from "./actions";
 
@@ -73,6 +75,8 @@ export function overview(actions: Actions): HTMLElement {
     ),
     card("Technicals", " · HKEX, HKD", ...["sentiment", "ma20", "ma50", "ma100", "ma200", "macd", "rsi", "stoch"].map((f) => q(core.technicals, f))),
     statements(actions, (statement) => core.metrics.filter((m) => m.statement === statement).map((m) => m.id)),
+    conflicts(),
+    checks(),
     card(
       "As of",
       "",

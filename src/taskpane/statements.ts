@@ -2,6 +2,7 @@
 import { KC } from "../data/kc";
 import type { Scalar } from "../data/result";
 import { actionButton, type Actions } from "./actions";
+import { core } from "./content";
 import { h } from "./dom";
 import { searchable } from "./filter";
 import { plain } from "./format";
@@ -32,6 +33,8 @@ export function statements(actions: Actions, metricsOf: (statement: string) => r
       if (!result.ok || !Array.isArray(result.value)) return null;
       const grid = result.value;
       const [head, ...rows] = grid;
+      const metrics = new Set(metricsOf(name));
+      const conflicts = core.conflicts.filter((c) => metrics.has(c.id.split(":")[0] as string));
       return searchable(
         h(
           "section",
@@ -48,11 +51,12 @@ export function statements(actions: Actions, metricsOf: (statement: string) => r
             ),
           ),
           h("p", { className: "subtle" }, "Statement table of the HKEX analysis page (seeds/002_6d82bc69ff353dc9.txt, lines 99–115)."),
+          conflicts.map((c) => h("p", { className: "conflict", role: "note" }, `Sources disagree on ${c.subject}: ${c.why}`)),
           actionButton(actions, `Insert the ${title.toLowerCase()} as KC formulas`, () => actions.insertTable(statementTable(name, grid, metricsOf(name)))),
         ),
-        "profile",
+        conflicts.length ? ["profile", "conflict"] : "profile",
         null,
-        `${title} ${rows.map((r) => r[0]).join(" ")}`,
+        `${title} ${rows.map((r) => r[0]).join(" ")} ${conflicts.map((c) => c.why).join(" ")}`,
       );
     }),
   );

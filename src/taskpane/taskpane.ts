@@ -8,6 +8,7 @@ import { officeReady } from "../office/host";
 import type { Actions } from "./actions";
 import { auditView } from "./audit-view";
 import { builder } from "./builder";
+import { stated } from "./content";
 import { h, replaceChildren } from "./dom";
 import { events } from "./events";
 import { applyFilters, isFiltering, KINDS, type Filters } from "./filter";
@@ -105,7 +106,7 @@ async function start(): Promise<void> {
     const audit = () =>
       Excel.run(async (c) => {
         const cell = await excel.selectedFormula(c);
-        const entries = auditFormula(cell.formula, await excel.readCells(c, cellReferences(cell.formula)));
+        const entries = auditFormula(cell.formula, await excel.readCells(c, cellReferences(cell.formula)), stated);
         replaceChildren(selection, h("p", {}, h("code", {}, cell.address), " ", cell.formula || "(no formula)"), auditView(entries, "This cell holds no KC formula."));
       }).catch(() => undefined);
     await Excel.run((c) => excel.watchSelection(c, () => void audit()));

@@ -95,6 +95,39 @@ run("the task pane in headless Chromium", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "formulas.png") });
   });
 
+  it("sets a computed ratio beside the ratio a page states: 16.21% reconciles, the stated OCF/net income 0.32 does not", async () => {
+    await expect(page.locator("#panel-formulas .audit").first().innerText()).resolves.toMatch(/Reconciles with what a page states for Gross margin TTM — seeds\/002_6d82bc69ff353dc9\.txt, line 90/);
+    await page.fill("#audit-input", '=KC.RATIO("ocf_to_net_income","TTM")');
+    const audit = await page.locator("#panel-formulas .audit").last().innerText();
+    expect(audit).toMatch(/-3\.42/);
+    expect(audit).toMatch(/Disagrees with what a page states for Operating cash flow to net income TTM — seeds\/002_6d82bc69ff353dc9\.txt, line 98/);
+    expect(audit).toContain("Stated 0.32; TTM figures give about -3.42.");
+    await page.fill("#audit-input", "");
+  });
+
+  it("lists the conflicts and every stated ratio with its check on the overview; the Conflicts filter finds them all", async () => {
+    await tab("overview");
+    const card = page.locator("section[aria-label='Stated ratios, checked']");
+    const text = await card.innerText();
+    expect(text).toMatch(/23 on the pages: 15 reconcile, 5 disagree, 3 cannot be recomputed/);
+    expect(text).toMatch(/Gross margin 2024\s+Reconciles/);
+    expect(text).toMatch(/Non-GAAP EBITDA margin Q2 2025\s+Disagrees\s+Stated 73%/);
+    expect(text).toContain('=KC.MARGIN("gross","FY2024")');
+    const conflicts = page.locator("section[aria-label='Where the sources disagree']");
+    await expect(conflicts.innerText()).resolves.toMatch(/net_income FY2024 \(RMB\)\s+statement table states -1\.97B; 2024 highlights states RMB1\.98B/);
+    await page.selectOption("#filter-kind", "conflict");
+    await expect(card.locator(".item").filter({ visible: true }).count()).resolves.toBe(5);
+    await expect(conflicts.locator(".item").filter({ visible: true }).count()).resolves.toBe(3);
+    await expect(page.locator("section[aria-label='Income statement']").isVisible()).resolves.toBe(true);
+    await expect(page.locator("section[aria-label='Balance sheet']").isVisible()).resolves.toBe(false);
+    await expect(page.locator("#tab-events").innerText()).resolves.toBe("Events (2)");
+    // Scroll the card's top just below the pane's sticky search bar and tabs.
+    await conflicts.evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 200));
+    await page.screenshot({ path: join(SCREENSHOTS, "conflicts.png") });
+    await page.selectOption("#filter-kind", "");
+    await tab("formulas");
+  });
+
   it("says plainly that workbook actions need Excel", async () => {
     const insert = page.locator("button:has-text('Insert into selected cell')");
     await expect(insert.isDisabled()).resolves.toBe(true);

@@ -1,0 +1,43 @@
+/** Stated ratios, checked: each ratio a page states beside what the stored figures give, agreeing or not. */
+import type { Reconciliation } from "../data/schema";
+import { content } from "./content";
+import { h } from "./dom";
+import { searchable } from "./filter";
+import { sourceNote } from "./source-note";
+
+const VERDICT: Record<Reconciliation["status"], string> = { reconciles: "Reconciles", disagrees: "Disagrees", not_computable: "Not computable" };
+
+function check(r: Reconciliation): HTMLElement {
+  const year = /FY(\d{4})/.exec(r.id)?.[1] ?? null;
+  return searchable(
+    h(
+      "div",
+      { className: "row" },
+      h("dt", {}, r.label),
+      h(
+        "dd",
+        {},
+        h("span", { className: `badge ${r.status}` }, VERDICT[r.status]),
+        h("p", {}, r.note),
+        r.kc ? h("p", {}, h("code", {}, `=${r.kc}`)) : h("p", { className: "subtle" }, "No KC formula computes it from the stored figures."),
+        sourceNote([r.source]),
+      ),
+    ),
+    r.status === "disagrees" ? "conflict" : "profile",
+    year,
+    `${r.label} ${r.note} ${VERDICT[r.status]} ${r.kc ?? ""}`,
+  );
+}
+
+export function checks(): HTMLElement {
+  const list = content.reconciliations;
+  const count = (status: Reconciliation["status"]) => list.filter((r) => r.status === status).length;
+  const summary = ` · ${list.length} on the pages: ${count("reconciles")} reconcile, ${count("disagrees")} disagree, ${count("not_computable")} cannot be recomputed`;
+  return h(
+    "section",
+    { className: "card", "aria-label": "Stated ratios, checked" },
+    h("h3", {}, "Stated ratios, checked", h("span", { className: "subtle" }, summary)),
+    h("p", { className: "subtle" }, "Each ratio a page states, recomputed from the stored figures with their rounding. Where they disagree, the functions return the computed value; the stated one stays here and in the audit."),
+    h("dl", {}, list.map(check)),
+  );
+}
