@@ -9,6 +9,8 @@ describe("figures in the currency and units asked for", () => {
     expect(value(KC.REVENUE("TTM", null, null))).toBe(9020);
     expect(value(KC.VALUE("Gross Profit", 2023, null, null))).toBe(850.17);
     expect(value(KC.VALUE("net-income", "FY24", null, null))).toBe(-1970);
+    expect(value(KC.VALUE("R&D", 2024, null, null))).toBe(846);
+    expect(value(KC.VALUE("Cash & short-term investments", "TTM", null, null))).toBe(3950);
   });
 
   it("uses the figure the pages state in USD before converting", () => {

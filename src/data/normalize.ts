@@ -1,8 +1,8 @@
-/** How names typed in a cell are compared: case, spaces, hyphens and underscores ignored. */
+/** How names typed in a cell are compared: case, spaces, hyphens and underscores ignored, "&" read as "and". */
 export const MAX_NAME_LENGTH = 64;
 
 export function normalizeName(text: string): string {
-  return text.toLowerCase().replace(/[\s_-]+/g, "");
+  return text.toLowerCase().replace(/&/g, "and").replace(/[\s_-]+/g, "");
 }
 
 /** Omitted optional arguments arrive as null; an empty cell or "" means the same. */
