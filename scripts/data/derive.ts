@@ -73,7 +73,7 @@ export function nextEarningsConflict(next: readonly NextEarnings[]): Conflict {
   };
 }
 
-type Check = { id: string; label: string; stated: Fact; formula: string; inputs: Fact[]; compute: (r: Range[]) => Range | null; note?: string; kc?: string };
+type Check = { id: string; label: string; stated: Fact; formula: string; inputs: Fact[]; compute: (r: Range[]) => Range | null; note?: string; caveat?: string; kc?: string };
 
 function reconcile(check: Check): Reconciliation {
   const computed = check.compute(check.inputs.map(range));
@@ -93,7 +93,7 @@ function reconcile(check: Check): Reconciliation {
     computedLow: computed ? computed[0] : null,
     computedHigh: computed ? computed[1] : null,
     status,
-    note: check.note ?? `Stated ${check.stated.precision.stated}; the stored inputs give ${shown}.`,
+    note: (check.note ?? `Stated ${check.stated.precision.stated}; the stored inputs give ${shown}.`) + (check.caveat ? ` ${check.caveat}` : ""),
     kc: check.kc ?? null,
   };
 }
@@ -101,6 +101,11 @@ function reconcile(check: Check): Reconciliation {
 const fmt = (x: number) => (Math.abs(x) < 10 ? x.toFixed(5) : x.toFixed(2));
 
 const ratio = (r: Range[]) => div(r[0] as Range, r[1] as Range);
+/** Growth against a negative base, as KC.GROWTH computes it: (new − base) / |base| = 1 − new / base. */
+const lossGrowth = (r: Range[]) => {
+  const q = ratio(r);
+  return q && neg(shift(q, -1));
+};
 const growth = (r: Range[]) => {
   const q = div(r[0] as Range, r[1] as Range);
   return q && shift(q, -1);
@@ -128,7 +133,7 @@ export function reconciliations(all: readonly Fact[]): Reconciliation[] {
     { id: "equity_ratio_TTM", label: "Equity ratio TTM", stated: stated("equity_ratio:TTM:overview"), formula: "total_equity / total_assets", inputs: [g("total_equity", "TTM"), g("total_assets", "TTM")], kc: `KC.RATIO("equity_ratio","TTM")`, compute: ratio },
     { id: "debt_to_assets_TTM", label: "Debt to assets TTM", stated: stated("debt_to_assets:TTM:peers"), formula: "total_debt / total_assets", inputs: [g("total_debt", "TTM"), g("total_assets", "TTM")], kc: `KC.RATIO("debt_to_assets","TTM")`, compute: ratio },
     { id: "net_loss_decrease_FY2024", label: "Net loss decrease 2024 (highlights)", stated: stated("net_loss_decrease:FY2024:highlights"), formula: "1 - net loss FY2024 (highlights) / net loss FY2023",
-      inputs: [stated("net_income:FY2024:highlights"), g("net_income", "FY2023")], compute: (r) => { const q = ratio(r); return q && neg(shift(q, -1)); } },
+      inputs: [stated("net_income:FY2024:highlights"), g("net_income", "FY2023")], compute: lossGrowth },
     { id: "ai_share_of_public_cloud_Q2-2025", label: "AI share of public cloud revenue Q2 2025", stated: stated("ai_share_of_public_cloud:Q2-2025:call"), formula: "ai_gross_billings / public_cloud_revenue",
       inputs: [g("ai_gross_billings", "Q2-2025"), g("public_cloud_revenue", "Q2-2025")], kc: `KC.RATIO("ai_gross_billings/public_cloud_revenue","Q2-2025")`, compute: ratio },
     { id: "ecosystem_share_Q2-2025", label: "Ecosystem share of revenue Q2 2025", stated: stated("ecosystem_share_of_revenue:Q2-2025:call"), formula: "ecosystem_revenue / revenue",
@@ -138,8 +143,12 @@ export function reconciliations(all: readonly Fact[]): Reconciliation[] {
     { id: "ocf_to_net_income_TTM", label: "Operating cash flow to net income TTM", stated: stated("ocf_to_net_income:TTM:overview"), formula: "operating_cash_flow / net_income", inputs: [g("operating_cash_flow", "TTM"), g("net_income", "TTM")], kc: `KC.RATIO("ocf_to_net_income","TTM")`, compute: ratio,
       note: "Stated 0.32; TTM figures give about -3.42. FY2024 figures give about -0.32 (same size, opposite sign)." },
     { id: "fcf_to_net_income_TTM", label: "Free cash flow to net income TTM", stated: stated("fcf_to_net_income:TTM:overview"), formula: "free_cash_flow / net_income", inputs: [g("free_cash_flow", "TTM"), g("net_income", "TTM")], kc: `KC.RATIO("fcf_to_net_income","TTM")`, compute: ratio },
-    { id: "eps_growth_FY2024", label: "EPS growth 2024 (20-F list)", stated: stated("eps_growth:FY2024:filing"), formula: "1 - EPS FY2024 / EPS FY2023 (both losses)", inputs: [g("eps", "FY2024", "USD"), g("eps", "FY2023", "USD")],
-      kc: `KC.GROWTH("eps","FY2024")`, compute: (r) => { const q = ratio(r); return q && neg(shift(q, -1)); } },
+    ...(["FY2024", "FY2023", "FY2022", "FY2021"] as const).map((p): Check => {
+      const prior = `FY${Number(p.slice(2)) - 1}` as PeriodId;
+      return { id: `eps_growth_${p}`, label: `EPS growth ${p.slice(2)} (20-F list)`, stated: stated(`eps_growth:${p}:filing`), formula: `1 - EPS ${p} / EPS ${prior} (both losses)`,
+        inputs: [g("eps", p, "USD"), g("eps", prior, "USD")], kc: `KC.GROWTH("eps","${p}")`, compute: lossGrowth,
+        caveat: "In no year from FY2021 to FY2024 does the list's EPS growth follow from its own EPS figures; the basis of the stated growth is not given." };
+    }),
     { id: "non_gaap_ebitda_margin_Q2-2025", label: "Non-GAAP EBITDA margin Q2 2025", stated: stated("non_gaap_ebitda_margin:Q2-2025:call"), formula: "non_gaap_ebitda / revenue",
       inputs: [g("non_gaap_ebitda", "Q2-2025"), g("revenue", "Q2-2025")], kc: `KC.MARGIN("non_gaap_ebitda","Q2-2025")`, compute: ratio },
     { id: "revenue_growth_TTM", label: "Revenue growth TTM", stated: stated("revenue_growth:TTM:overview"), formula: "revenue TTM / revenue one year earlier - 1", inputs: [], compute: () => null,

@@ -32,12 +32,12 @@ function check(r: Reconciliation): HTMLElement {
 export function checks(): HTMLElement {
   const list = content.reconciliations;
   const count = (status: Reconciliation["status"]) => list.filter((r) => r.status === status).length;
-  const summary = ` · ${list.length} on the pages: ${count("reconciles")} reconcile, ${count("disagrees")} disagree, ${count("not_computable")} cannot be recomputed`;
+  const summary = ` · ${list.length} checked: ${count("reconciles")} reconcile, ${count("disagrees")} disagree, ${count("not_computable")} cannot be recomputed`;
   return h(
     "section",
     { className: "card", "aria-label": "Stated ratios, checked" },
     h("h3", {}, "Stated ratios, checked", h("span", { className: "subtle" }, summary)),
-    h("p", { className: "subtle" }, "Each ratio a page states, recomputed from the stored figures with their rounding. Where they disagree, the functions return the computed value; the stated one stays here and in the audit."),
+    h("p", { className: "subtle" }, "The ratios and growth rates the pages state for fiscal years and the TTM period (and the Q2 2025 call's shares and margin), recomputed from the stored figures with their rounding. Where they disagree, the functions return the computed value; the stated one stays here and in the audit. Growth rates stated for a quarter have no year-earlier quarter to check against; KC.VALUE returns them as stated."),
     h("dl", {}, list.map(check)),
   );
 }

@@ -109,14 +109,14 @@ run("the task pane in headless Chromium", () => {
     await tab("overview");
     const card = page.locator("section[aria-label='Stated ratios, checked']");
     const text = await card.innerText();
-    expect(text).toMatch(/23 on the pages: 15 reconcile, 5 disagree, 3 cannot be recomputed/);
+    expect(text).toMatch(/26 checked: 15 reconcile, 8 disagree, 3 cannot be recomputed/);
     expect(text).toMatch(/Gross margin 2024\s+Reconciles/);
     expect(text).toMatch(/Non-GAAP EBITDA margin Q2 2025\s+Disagrees\s+Stated 73%/);
     expect(text).toContain('=KC.MARGIN("gross","FY2024")');
     const conflicts = page.locator("section[aria-label='Where the sources disagree']");
     await expect(conflicts.innerText()).resolves.toMatch(/net_income FY2024 \(RMB\)\s+statement table states -1\.97B; 2024 highlights states RMB1\.98B/);
     await page.selectOption("#filter-kind", "conflict");
-    await expect(card.locator(".item").filter({ visible: true }).count()).resolves.toBe(5);
+    await expect(card.locator(".item").filter({ visible: true }).count()).resolves.toBe(8);
     await expect(conflicts.locator(".item").filter({ visible: true }).count()).resolves.toBe(3);
     await expect(page.locator("section[aria-label='Income statement']").isVisible()).resolves.toBe(true);
     await expect(page.locator("section[aria-label='Balance sheet']").isVisible()).resolves.toBe(false);
