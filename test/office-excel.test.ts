@@ -4,6 +4,7 @@ import { KC } from "../src/data/kc";
 import { statementTable } from "../src/taskpane/statements";
 import { auditFormula, cellReferences } from "../src/data/audit";
 import { filingTable } from "../src/taskpane/filings";
+import { peerTableFor } from "../src/taskpane/peers";
 import { FakeWorkbook } from "./support/fake-excel";
 
 beforeAll(() => {
@@ -33,6 +34,22 @@ describe("inserting into the sheet", () => {
     expect(book.cell("Sheet1", "F2")?.formula).toBe('=KC.VALUE("total_assets","FY2024")');
     expect(book.cell("Sheet1", "G6")?.formula).toBe('=KC.VALUE("total_equity","TTM")');
     expect(book.cell("Sheet1", "B2")?.format).toMatch(/^#,##0\.00/);
+    expect(book.cell("Sheet1", "G6")?.format).toBe(book.cell("Sheet1", "B2")?.format);
+  });
+
+  it("writes a peer list as a table of the values the page gives, with formats and each row's seed line", async () => {
+    const book = new FakeWorkbook();
+    expect(await insertTable(book.context(), peerTableFor("gross_margin_latest_quarter"))).toBe("Sheet1!A1:D4");
+    expect([1, 2, 3, 4].map((i) => book.cell("Sheet1", `${"ABCD"[i - 1]}1`)?.value)).toEqual(["Company", "Gross margin", "Change (pp)", "Source"]);
+    expect(book.cell("Sheet1", "A2")?.value).toBe("Dave Inc. · DAVE");
+    expect(book.cell("Sheet1", "B2")).toMatchObject({ value: 0.822, format: "0.0%" });
+    expect(book.cell("Sheet1", "C4")).toMatchObject({ value: 91.4, format: '+0.0" pp";-0.0" pp"' });
+    expect(book.cell("Sheet1", "D2")?.value).toBe("seeds/000_12d22aa60451a452.txt line 103");
+    const unnamed = new FakeWorkbook();
+    expect(await insertTable(unnamed.context(), peerTableFor("hk_financial_indicators"))).toBe("Sheet1!A1:K8");
+    expect(unnamed.cell("Sheet1", "D2")?.value).toBe("HKD");
+    expect(unnamed.cell("Sheet1", "F4")?.value).toBe("");
+    expect(unnamed.cell("Sheet1", "J4")?.value).toBe("+24.41%, −4.23%, +108.65%");
   });
 
   it("puts a built formula into the selected cell", async () => {

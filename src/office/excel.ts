@@ -44,8 +44,9 @@ export async function insertTable(context: Excel.RequestContext, table: SheetTab
   await context.sync();
   const created = range.worksheet.tables.add(range.address, true);
   created.name = `${table.name}_${Date.now().toString(36)}`;
+  // A column's body is rows × 1: Excel takes an array of exactly that shape.
   table.formats.forEach((format, i) => {
-    created.columns.getItemAt(i).getDataBodyRange().numberFormat = [[format]];
+    created.columns.getItemAt(i).getDataBodyRange().numberFormat = table.rows.map(() => [format]);
   });
   range.format.autofitColumns();
   await context.sync();

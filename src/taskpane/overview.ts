@@ -7,6 +7,7 @@ import { date, millions, percent, perShare } from "./format";
 import { sourceNote } from "./source-note";
 import { checks } from "./checks";
 import { conflicts } from "./conflicts";
+import { peers } from "./peers";
 import { statements } from "./statements";
 import type { Actions } from "./actions";
 
@@ -75,6 +76,7 @@ export function overview(actions: Actions): HTMLElement {
     ),
     card("Technicals", " · HKEX, HKD", ...["sentiment", "ma20", "ma50", "ma100", "ma200", "macd", "rsi", "stoch"].map((f) => q(core.technicals, f))),
     statements(actions, (statement) => core.metrics.filter((m) => m.statement === statement).map((m) => m.id)),
+    peers(actions),
     conflicts(),
     checks(),
     card(

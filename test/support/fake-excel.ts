@@ -56,7 +56,11 @@ export class FakeWorkbook {
       }),
     );
     Object.defineProperty(mock, "worksheet", { value: this.worksheet(sheetName) });
-    const write = (field: "formulas" | "values" | "numberFormat", data: unknown[][]) =>
+    const write = (field: "formulas" | "values" | "numberFormat", data: unknown[][]) => {
+      // As in Excel: an array written to a range must have the range's dimensions.
+      if (data.length !== rows || data.some((line) => line.length !== columns)) {
+        throw new Error(`InvalidArgument: ${field} of ${data.length}×${data[0]?.length ?? 0} written to a ${rows}×${columns} range (${address}).`);
+      }
       data.forEach((line, r) =>
         line.forEach((v, c) => {
           const key = at(r, c);
@@ -72,6 +76,7 @@ export class FakeWorkbook {
           sheet.cells.set(key, cell);
         }),
       );
+    };
     return new Proxy(mock, {
       set(target, property, value) {
         if ((property === "formulas" || property === "values" || property === "numberFormat") && Array.isArray(value) && Array.isArray(value[0]) && !(target as unknown as { _syncing?: boolean })._syncing) {
