@@ -1,4 +1,7 @@
-/** Overview: the company, both listings with their currencies, rating, scores, technicals and as-of dates. */
+/**
+ * Overview: the company, both listings with their currencies, rating, scores, technicals, the statements, the peers,
+ * where the sources disagree, the stated ratios checked, and the as-of dates.
+ */
 import type { Quote, Source } from "../data/schema";
 import { core, content } from "./content";
 import { h } from "./dom";

@@ -18,7 +18,9 @@ const figure = (label: string, key: string, show: (v: number) => string, format:
 /** The page gives a change in percentage points ("-8.5pp"), stored as a fraction (-0.085). */
 const percentagePoints = (fraction: number | null): number | null => (fraction === null ? null : Number((fraction * 100).toFixed(6)));
 const points = (pp: number) => `${pp < 0 ? "−" : "+"}${Math.abs(pp).toFixed(1)} pp`;
-const ratio = (v: number) => v.toFixed(2);
+/** As the page gives it: no digits added. */
+const ratio = (v: number) => `${v < 0 ? "−" : ""}${Math.abs(v)}`;
+const signed = (v: number) => `${v < 0 ? "−" : "+"}${Math.abs(v).toFixed(2)}`;
 
 type List = { readonly id: Peer["list"]; readonly title: string; readonly subtitle: string; readonly columns: readonly Column[] };
 
@@ -51,7 +53,7 @@ const LISTS: readonly List[] = [
     id: "hk_performance",
     title: "Peers: price performance",
     subtitle: " · HKEX analysis page, HKD per share",
-    columns: [text("Company", company), figure("Price (HKD)", "price", (v) => perShare(v, "HKD"), "0.00"), figure("Change (HKD)", "change", ratio, "0.00"), figure("Change", "change_percent", (v) => percent(v, 2), "0.00%")],
+    columns: [text("Company", company), figure("Price (HKD)", "price", (v) => perShare(v, "HKD"), "0.00"), figure("Change (HKD)", "change", signed, "+0.00;-0.00"), figure("Change", "change_percent", (v) => percent(v, 2), "0.00%")],
   },
   {
     id: "hk_financial_indicators",
@@ -96,7 +98,12 @@ export function peerTableFor(id: Peer["list"]): SheetTable {
 function listCard(list: List, actions: Actions): HTMLElement | null {
   const peers = content.peers.filter((p) => p.list === list.id);
   if (!peers.length) return null;
-  const notes = [...new Set(peers.map((p) => p.note).filter((n): n is string => Boolean(n) && !/^Lines \d/.test(n as string)))];
+  const notes = peers.flatMap((p) => {
+    // The subtitle already says the rows are unnamed; line spans are in the sources.
+    const rest = (p.note ?? "").replace("The page does not name the company on this row.", "").trim();
+    if (!rest || /^Lines \d/.test(rest)) return [];
+    return [`${p.name ?? p.ticker ?? `Row rated ${String(p.values.overall_rating)} (${String(p.values.rating_label)}, P/E ${String(p.values.pe)})`}: ${rest}`];
+  });
   return searchable(
     h(
       "section",

@@ -32,6 +32,12 @@ run("the task pane in headless Chromium", () => {
     expect(text).toContain("Neutral 54");
     expect(text).toMatch(/Income statement · RMB millions/);
     expect(text).toMatch(/Total revenue\s+6,580\s+9,060\s+8,180\s+7,050\s+7,790\s+9,020/);
+    expect(text).toMatch(/Peers: revenue \(TTM\) · NASDAQ overview page, USD millions/);
+    expect(text).toMatch(/Kingsoft Cloud Holdings Limited · KC\s+US\$1,250M\s+\+23\.6%/);
+    expect(text).toMatch(/Dave Inc\. · DAVE\s+82\.2%\s+−8\.5 pp/);
+    expect(text).toMatch(/Kingsoft Cloud Holdings Ltd · HK:3896\s+HK\$7\.15\s+−0\.67\s+−8\.57%/);
+    expect(text).toMatch(/KC\s+US\$2,940M\s+−22\.6\s+−16\.5%\s+34\.1%/);
+    expect(text).toContain("Only 3 of the four percentage columns");
     await page.screenshot({ path: join(SCREENSHOTS, "overview.png") });
   });
 
