@@ -58,7 +58,7 @@ export function margin(kind: string, period: string | number): number {
  * @helpurl https://localhost:3000/help.html#kc-growth
  * @param metric Metric id or alias, e.g. "revenue", "gross_profit", "net_income".
  * @param period The later period: a fiscal year, "TTM" or a quarter.
- * @param [base_period] The earlier period; default: the fiscal year before.
+ * @param [base_period] The earlier period; default: the fiscal year before (TTM and quarters have none in the dataset: #N/A names the growth the sources state).
  * @returns The change as a fraction.
  */
 export function growth(metric: string, period: string | number, base_period?: string | number): number {
