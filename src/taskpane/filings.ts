@@ -64,7 +64,7 @@ export function filings(actions: Actions): HTMLElement {
           ),
           "filing",
           f.fiscalYear,
-          `form 20-f fy${f.fiscalYear} ${f.fiscalYear} ${COLUMNS.map((c) => c.show(f)).join(" ")}`,
+          `form 20-f annual report fy${f.fiscalYear} ${f.fiscalYear} ${COLUMNS.map((c) => `${c.label} ${c.show(f)}`).join(" ")}`,
         );
         tr.hidden = hidden.get(String(f.fiscalYear)) ?? false;
         return tr;

@@ -86,6 +86,10 @@ run("the task pane in headless Chromium", () => {
     await expect(visible("table.filings tbody tr").count()).resolves.toBe(0);
     await page.selectOption("#filter-year", "");
     await expect(visible("table.filings tbody tr").count()).resolves.toBe(5);
+    // A column's name finds the rows that show it: every filing states revenue.
+    await page.fill("#search", "revenue fy2023");
+    await expect(page.locator("#tab-filings").innerText()).resolves.toBe("Filings (1)");
+    await page.fill("#search", "");
   });
 
   it("builds KC.MARGIN(\"gross\",\"TTM\") with its live value, about 16.2%, and its sources", async () => {
@@ -166,6 +170,14 @@ run("the task pane in headless Chromium", () => {
       await narrow.click(`#tab-${name}`);
       const width = await narrow.evaluate(() => document.documentElement.scrollWidth);
       expect([name, width]).toEqual([name, 320]);
+      // The body clips overflow, so also look at every element: none may reach past the pane's right edge, except
+      // inside a table's own horizontal scroller.
+      const sticking = await narrow.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>(`#panel-${document.querySelector("[aria-selected=true]")?.id.replace("tab-", "")} *, header *`)]
+          .filter((e) => !e.closest(".table-wrap") && e.getClientRects().length > 0 && e.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${Math.round(e.getBoundingClientRect().right)}px`),
+      );
+      expect([name, sticking]).toEqual([name, []]);
     }
     await narrow.close();
   });
