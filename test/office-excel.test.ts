@@ -5,6 +5,7 @@ import { statementTable } from "../src/taskpane/statements";
 import { auditFormula, cellReferences } from "../src/data/audit";
 import { filingTable } from "../src/taskpane/filings";
 import { peerTableFor } from "../src/taskpane/peers";
+import { themeOf } from "../src/office/host";
 import { FakeWorkbook } from "./support/fake-excel";
 
 beforeAll(() => {
@@ -153,5 +154,16 @@ describe("freezing KC formulas and restoring them", () => {
     expect(isKcFormula("=XKC.REVENUE(2024)")).toBe(false);
     expect(isKcFormula("KC.REVENUE(2024)")).toBe(false);
     expect(isKcFormula(7790)).toBe(false);
+  });
+});
+
+describe("the host's theme", () => {
+  it("reads Excel's body background as light or dark, and nothing from a missing or odd colour", () => {
+    expect(themeOf({ bodyBackgroundColor: "#FFFFFF" })).toBe("light");
+    expect(themeOf({ bodyBackgroundColor: "#E6E6E6" })).toBe("light");
+    expect(themeOf({ bodyBackgroundColor: "#262626" })).toBe("dark");
+    expect(themeOf({ bodyBackgroundColor: "#000000" })).toBe("dark");
+    expect(themeOf({ bodyBackgroundColor: "white" })).toBeNull();
+    expect(themeOf(undefined)).toBeNull();
   });
 });

@@ -29,7 +29,8 @@ async function start(): Promise<void> {
   const app = document.getElementById("app");
   if (!app) return;
   const host = await officeReady();
-  if (host.dark) document.documentElement.dataset.theme = "dark";
+  // Excel's theme wins over the system's colour scheme; outside Office the pane follows the browser.
+  if (host.theme) document.documentElement.dataset.theme = host.theme;
   let state: PaneState = loadState();
   const status = h("p", { role: "status", className: "status" }, host.excel ? "" : "Preview outside Excel: browsing, search, the builder and the audit work; writing to a workbook needs Excel.");
   const update = (next: PaneState) => {

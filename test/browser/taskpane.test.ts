@@ -182,6 +182,22 @@ run("the task pane in headless Chromium", () => {
     await narrow.close();
   });
 
+  it("follows a dark theme, keeping text readable", async () => {
+    const dark = await session.open();
+    const colours = () => dark.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
+    const light = await colours();
+    expect(light).toEqual(["rgb(255, 255, 255)", "rgb(36, 36, 36)"]);
+    await dark.emulateMedia({ colorScheme: "dark" });
+    const [background, text] = await colours();
+    expect(background).not.toBe(light[0]);
+    expect(background).toBe("rgb(41, 41, 41)");
+    expect(text).toBe("rgb(255, 255, 255)");
+    // Excel's theme wins over the browser's: the pane marks a light Office theme, which keeps it light.
+    await dark.evaluate(() => (document.documentElement.dataset.theme = "light"));
+    await expect(colours()).resolves.toEqual(light);
+    await dark.close();
+  });
+
   it("logs no console errors and asks no host but office.js's own", () => {
     expect(session.problems).toEqual([]);
     // office.js itself, loaded outside Office, frames its telemetry proxy; the pane asks nothing else (refused here).
