@@ -118,6 +118,15 @@ describe("freezing KC formulas and restoring them", () => {
     expect([log?.cells.get("A2")?.value, log?.cells.get("B2")?.value, log?.cells.get("C2")?.value]).toEqual(["Sheet1", "A1", "=KC.REVENUE(2024)"]);
   });
 
+  it("keeps frozen text as text, even a citation that starts with a minus sign", async () => {
+    const source = "-1.97B (statement table) — seeds/002_6d82bc69ff353dc9.txt line 104";
+    const book = new FakeWorkbook({ A1: { formula: '=KC.SOURCE("net_income",2024)', value: source } });
+    expect(await freezeKcFormulas(book.context(), "sheet")).toBe(1);
+    expect(book.cell("Sheet1", "A1")?.value).toBe(source);
+    expect(await restoreKcFormulas(book.context())).toBe(1);
+    expect(book.cell("Sheet1", "A1")?.formula).toBe('=KC.SOURCE("net_income",2024)');
+  });
+
   it("restores exactly what it froze and empties the record", async () => {
     const book = new FakeWorkbook(cells);
     await freezeKcFormulas(book.context(), "sheet");

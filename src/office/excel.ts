@@ -36,10 +36,25 @@ export function topLeft(address: string): { row: number; column: number } {
 }
 
 /** Writes `table` as a formatted Excel table whose top-left is the selected cell; returns its address. */
+/** Text Excel would read as a formula ("+24%", "-0.1 pp", "@x") is written with the apostrophe that keeps it text. */
+function asText(text: string): string {
+  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+}
+
+/** A value as Excel showed it, written back as the same constant (text stays text, even "-1.97B …"). */
+function asConstant(value: Cell): Cell {
+  return typeof value === "string" ? asText(value) : value;
+}
+
+/** A table cell as written: a string starting with "=" is a formula; other text stays text. */
+function asWritten(cell: Cell): Cell {
+  return typeof cell === "string" && !cell.startsWith("=") ? asText(cell) : cell;
+}
+
 export async function insertTable(context: Excel.RequestContext, table: SheetTable): Promise<string> {
   const anchor = context.workbook.getSelectedRange().getCell(0, 0);
   const range = anchor.getResizedRange(table.rows.length, table.header.length - 1);
-  range.formulas = [table.header as Cell[], ...table.rows.map((row) => [...row])] as unknown as Cell[][];
+  range.formulas = [table.header.map(asText), ...table.rows.map((row) => row.map(asWritten))] as unknown as Cell[][];
   range.load("address");
   await context.sync();
   const created = range.worksheet.tables.add(range.address, true);
@@ -121,20 +136,17 @@ export async function freezeKcFormulas(context: Excel.RequestContext, scope: "se
   for (const item of found) {
     // Writing a block's own values over it replaces the anchor's formula with the value it showed.
     const block = item.spill.isNullObject ? null : item.spill.values;
-    if (block) item.spill.values = block;
-    else item.cell.values = [[item.value]];
+    if (block) item.spill.values = block.map((row) => row.map(asConstant));
+    else item.cell.values = [[asConstant(item.value)]];
   }
   const log = await recordSheet(context);
   const used = log.getUsedRange(true);
   used.load("rowCount");
   await context.sync();
-  log.getRange(`A${used.rowCount + 1}:E${used.rowCount + found.length}`).values = found.map((f) => [
-    sheet.name,
-    f.address,
-    f.formula,
-    frozenAt,
-    f.spill.isNullObject ? "" : (f.spill.address.split("!").pop() ?? ""),
-  ]);
+  // The formulas are recorded as text: written plainly, "=KC…" would be a live formula on the record sheet.
+  log.getRange(`A${used.rowCount + 1}:E${used.rowCount + found.length}`).values = found.map((f) =>
+    [sheet.name, f.address, f.formula, frozenAt, f.spill.isNullObject ? "" : (f.spill.address.split("!").pop() ?? "")].map(asText),
+  );
   await context.sync();
   return found.length;
 }

@@ -66,7 +66,16 @@ export class FakeWorkbook {
           const key = at(r, c);
           const cell = sheet.cells.get(key) ?? { formula: "", value: "" };
           if (field === "numberFormat") cell.format = String(v);
-          else if (field === "values" || !(typeof v === "string" && v.startsWith("="))) {
+          else if (typeof v === "string" && v.startsWith("'")) {
+            // As typed in Excel: a leading apostrophe keeps the rest as text.
+            cell.formula = v;
+            cell.value = v.slice(1);
+          } else if (typeof v === "string" && /^[+-]/.test(v) && Number.isNaN(Number(v))) {
+            // Excel reads text that starts with + or - as a formula, whether written as values or formulas.
+            cell.formula = v;
+            cell.value = `(formula ${v})`;
+          } else if (!(typeof v === "string" && v.startsWith("="))) {
+            // A constant. Text starting with "=" (below) is a formula however it is written, as values or formulas.
             cell.formula = v as Cell["formula"];
             cell.value = v as Cell["value"];
           } else {
