@@ -123,18 +123,34 @@ describe("freezing KC formulas and restoring them", () => {
     const book = new FakeWorkbook({ A1: { formula: '=KC.SOURCE("net_income",2024)', value: source } });
     expect(await freezeKcFormulas(book.context(), "sheet")).toBe(1);
     expect(book.cell("Sheet1", "A1")?.value).toBe(source);
-    expect(await restoreKcFormulas(book.context())).toBe(1);
+    expect(await restoreKcFormulas(book.context())).toEqual({ restored: 1, missing: [] });
     expect(book.cell("Sheet1", "A1")?.formula).toBe('=KC.SOURCE("net_income",2024)');
+  });
+
+  it("keeps the record of formulas whose sheet was renamed, restores the rest, and restores them once the name is back", async () => {
+    const book = new FakeWorkbook(cells);
+    await freezeKcFormulas(book.context(), "sheet");
+    const sheet = book.sheets.get("Sheet1");
+    if (!sheet) throw new Error("no Sheet1");
+    book.sheets.delete("Sheet1");
+    book.sheets.set("Model", { ...sheet, name: "Model" });
+    expect(await restoreKcFormulas(book.context())).toEqual({ restored: 0, missing: ["Sheet1"] });
+    expect(book.cell("Model", "A1")?.formula).toBe(7790);
+    expect(book.sheets.get(FROZEN_SHEET)?.cells.get("C3")?.value).toBe('=ROUND(KC.MARGIN("gross","TTM")*100,1)');
+    book.sheets.delete("Model");
+    book.sheets.set("Sheet1", sheet);
+    expect(await restoreKcFormulas(book.context())).toEqual({ restored: 2, missing: [] });
+    expect(book.cell("Sheet1", "A1")?.formula).toBe("=KC.REVENUE(2024)");
   });
 
   it("restores exactly what it froze and empties the record", async () => {
     const book = new FakeWorkbook(cells);
     await freezeKcFormulas(book.context(), "sheet");
-    expect(await restoreKcFormulas(book.context())).toBe(2);
+    expect(await restoreKcFormulas(book.context())).toEqual({ restored: 2, missing: [] });
     expect(book.cell("Sheet1", "A1")?.formula).toBe("=KC.REVENUE(2024)");
     expect(book.cell("Sheet1", "A2")?.formula).toBe('=ROUND(KC.MARGIN("gross","TTM")*100,1)');
     expect(book.sheets.get(FROZEN_SHEET)?.cells.size).toBe(5);
-    expect(await restoreKcFormulas(book.context())).toBe(0);
+    expect(await restoreKcFormulas(book.context())).toEqual({ restored: 0, missing: [] });
   });
 
   it("freezes a spilled formula as its whole block of values, so nothing it showed is lost", async () => {
@@ -147,7 +163,7 @@ describe("freezing KC formulas and restoring them", () => {
     expect(["A1", "B1", "C1"].map((a) => book.cell("Sheet1", a)?.formula)).toEqual([8180, 7050, 7790]);
     expect(book.sheets.get(FROZEN_SHEET)?.cells.get("C2")?.value).toBe('=KC.SERIES("revenue",2022,2024)');
     expect(book.sheets.get(FROZEN_SHEET)?.cells.get("E2")?.value).toBe("A1:C1");
-    expect(await restoreKcFormulas(book.context())).toBe(1);
+    expect(await restoreKcFormulas(book.context())).toEqual({ restored: 1, missing: [] });
     expect(["A1", "B1", "C1"].map((a) => book.cell("Sheet1", a)?.formula)).toEqual(['=KC.SERIES("revenue",2022,2024)', undefined, undefined]);
   });
 

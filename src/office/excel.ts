@@ -151,24 +151,33 @@ export async function freezeKcFormulas(context: Excel.RequestContext, scope: "se
   return found.length;
 }
 
-/** Writes back every formula the freeze recorded and clears the record; returns how many. */
-export async function restoreKcFormulas(context: Excel.RequestContext): Promise<number> {
+/**
+ * Writes back every formula the freeze recorded and clears the record. A formula whose sheet no longer exists (renamed
+ * or deleted) is not lost: its record stays for a later restore, and its sheet is named in `missing`.
+ */
+export async function restoreKcFormulas(context: Excel.RequestContext): Promise<{ restored: number; missing: string[] }> {
   const log = context.workbook.worksheets.getItemOrNullObject(FROZEN_SHEET);
   await context.sync();
-  if (log.isNullObject) return 0;
+  if (log.isNullObject) return { restored: 0, missing: [] };
   const used = log.getUsedRange(true);
   used.load("values");
   await context.sync();
   const records = used.values.slice(1).filter((row) => row[0] && row[1] && isKcFormula(row[2]));
-  for (const [sheet, address, formula, , spilled] of records) {
-    const target = context.workbook.worksheets.getItem(String(sheet));
+  const sheets = new Map([...new Set(records.map((row) => String(row[0])))].map((name) => [name, context.workbook.worksheets.getItemOrNullObject(name)]));
+  await context.sync();
+  const present = (row: Cell[]) => !(sheets.get(String(row[0]))?.isNullObject ?? true);
+  const restore = records.filter(present);
+  const keep = records.filter((row) => !present(row));
+  for (const [sheet, address, formula, , spilled] of restore) {
+    const target = sheets.get(String(sheet)) as Excel.Worksheet;
     // The frozen values of a spilled block would block the formula from spilling again: clear them first.
     if (spilled) target.getRange(String(spilled)).clear(Excel.ClearApplyTo.contents);
     target.getRange(String(address)).formulas = [[String(formula)]];
   }
   used.getOffsetRange(1, 0).clear();
+  if (keep.length) log.getRange(`A2:E${keep.length + 1}`).values = keep.map((row) => row.slice(0, 5).map((v) => asConstant(v as Cell)));
   await context.sync();
-  return records.length;
+  return { restored: restore.length, missing: [...new Set(keep.map((row) => String(row[0])))] };
 }
 
 /** Calls `handler` whenever the selection moves; returns a function that stops listening. */

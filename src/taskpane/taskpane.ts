@@ -53,7 +53,12 @@ async function start(): Promise<void> {
   const tools = {
     selection,
     freeze: (scope: "selection" | "sheet") => inExcel("convert the formulas", async (c) => `Converted ${await excel.freezeKcFormulas(c, scope)} KC formulas to values; "Restore formulas" puts them back.`),
-    restore: () => inExcel("restore the formulas", async (c) => `Restored ${await excel.restoreKcFormulas(c)} KC formulas.`),
+    restore: () =>
+      inExcel("restore the formulas", async (c) => {
+        const { restored, missing } = await excel.restoreKcFormulas(c);
+        const kept = missing.length ? ` Formulas recorded for ${missing.map((m) => `"${m}"`).join(", ")} were kept: no sheet has that name now (rename it back and restore again).` : "";
+        return `Restored ${restored} KC formulas.${kept}`;
+      }),
   };
 
   const sections = tabs(
