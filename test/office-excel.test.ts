@@ -72,6 +72,15 @@ describe("auditing the selected cell", () => {
     expect(entry?.status === "value" && entry.sources[0]?.fact.source.text).toMatch(/^Total Revenue/);
   });
 
+  it("reads cells on other sheets and leaves out references to a missing sheet or past the sheet's edge", async () => {
+    const book = new FakeWorkbook({ A1: { formula: 2022, value: 2022 } });
+    book.sheets.set("My Sheet", { name: "My Sheet", cells: new Map([["C3", { formula: "USD", value: "USD" }]]), visibility: "Visible", tables: [] });
+    const values = await readCells(book.context(), ["A1", "Nope!B2", "XFE1", "A1048577", "'My Sheet'!$C$3"]);
+    expect([...values]).toEqual([["A1", 2022], ["'MY SHEET'!C3", "USD"]]);
+    const entries = auditFormula('=KC.REVENUE(A1,Nope!B2)', values);
+    expect(entries[0]).toMatchObject({ status: "depends", message: "Depends on Nope!B2: its value is known only in the workbook." });
+  });
+
   it("reads the selected formula and finds the seed line behind it", async () => {
     const book = new FakeWorkbook({ A1: { formula: "=KC.REVENUE(2024)", value: 7790 } });
     const cell = await selectedFormula(book.context());

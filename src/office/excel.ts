@@ -77,14 +77,37 @@ export async function insertFormula(context: Excel.RequestContext, formula: stri
   return cell.address;
 }
 
-/** The values of the given single-cell references ("A1", "Sheet2!$B$3"), read from the active sheet or the one named. */
+/** Whether an A1 address ("B7", "$XFD$1048576") lies on an Excel sheet. */
+function onSheet(address: string): boolean {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address);
+  if (!m) return false;
+  const column = [...(m[1] as string).toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const row = Number(m[2]);
+  return column <= 16_384 && row >= 1 && row <= 1_048_576;
+}
+
+/**
+ * The values of the given single-cell references ("A1", "Sheet2!$B$3"), read from the active sheet or the one named.
+ * A reference to a sheet that does not exist, or past the sheet's edge, is left out: the audit then says the value is
+ * known only in the workbook.
+ */
 export async function readCells(context: Excel.RequestContext, references: readonly string[]): Promise<Map<string, Cell>> {
-  const sheet = context.workbook.worksheets.getActiveWorksheet();
-  const ranges = references.map((ref) => {
-    const [name, address] = ref.includes("!") ? [ref.slice(0, ref.lastIndexOf("!")).replace(/^'|'$/g, ""), ref.slice(ref.lastIndexOf("!") + 1)] : [null, ref];
-    const range = (name ? context.workbook.worksheets.getItem(name) : sheet).getRange(address.replace(/\$/g, ""));
+  const active = context.workbook.worksheets.getActiveWorksheet();
+  const parsed = references
+    .map((ref) => {
+      const bang = ref.lastIndexOf("!");
+      const name = bang >= 0 ? ref.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'") : null;
+      return { ref, name, address: (bang >= 0 ? ref.slice(bang + 1) : ref).replace(/\$/g, "") };
+    })
+    .filter((r) => onSheet(r.address));
+  const sheets = new Map([...new Set(parsed.map((r) => r.name).filter((n): n is string => n !== null))].map((n) => [n, context.workbook.worksheets.getItemOrNullObject(n)]));
+  await context.sync();
+  const ranges = parsed.flatMap(({ ref, name, address }) => {
+    const sheet = name === null ? active : sheets.get(name);
+    if (!sheet || sheet.isNullObject) return [];
+    const range = sheet.getRange(address);
     range.load("values");
-    return [ref, range] as const;
+    return [[ref, range] as const];
   });
   await context.sync();
   return new Map(ranges.map(([ref, range]) => [ref.replace(/\$/g, "").toUpperCase(), range.values[0]?.[0] as Cell]));

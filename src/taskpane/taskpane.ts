@@ -114,7 +114,9 @@ async function start(): Promise<void> {
         const cell = await excel.selectedFormula(c);
         const entries = auditFormula(cell.formula, await excel.readCells(c, cellReferences(cell.formula)), stated);
         replaceChildren(selection, h("p", {}, h("code", {}, cell.address), " ", cell.formula || "(no formula)"), auditView(entries, "This cell holds no KC formula."));
-      }).catch(() => undefined);
+      }).catch((error: unknown) =>
+        replaceChildren(selection, h("p", { className: "error" }, `Could not audit the selected cell: ${error instanceof Error ? error.message : String(error)}`)),
+      );
     await Excel.run((c) => excel.watchSelection(c, () => void audit()));
     await audit();
   }
