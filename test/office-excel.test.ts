@@ -1,5 +1,5 @@
 /** The Excel seam against office-addin-mock objects: nothing is read before load() and sync(), as in Excel. */
-import { freezeKcFormulas, FROZEN_SHEET, insertFormula, insertTable, isKcFormula, restoreKcFormulas, readCells, selectedFormula, watchSelection } from "../src/office/excel";
+import { formula, freezeKcFormulas, FROZEN_SHEET, insertFormula, insertTable, isKcFormula, restoreKcFormulas, readCells, selectedFormula, watchSelection } from "../src/office/excel";
 import { KC } from "../src/data/kc";
 import { statementTable } from "../src/taskpane/statements";
 import { auditFormula, cellReferences } from "../src/data/audit";
@@ -51,6 +51,21 @@ describe("inserting into the sheet", () => {
     expect(unnamed.cell("Sheet1", "D2")?.value).toBe("HKD");
     expect(unnamed.cell("Sheet1", "F4")?.value).toBe("");
     expect(unnamed.cell("Sheet1", "J4")?.value).toBe("+24.41%, −4.23%, +108.65%");
+  });
+
+  it("writes text from the data as text, even text that looks like a formula; only the add-in's own formulas are formulas", async () => {
+    const book = new FakeWorkbook();
+    await insertTable(book.context(), {
+      name: "KC_Test",
+      header: ["=Header", "Value"],
+      rows: [['=HYPERLINK("https://example.com","x")', formula("=KC.REVENUE(2024)")], ["-1.97B", 7790]],
+      formats: ["@", "General"],
+    });
+    expect(book.cell("Sheet1", "A1")?.value).toBe("=Header");
+    expect(book.cell("Sheet1", "A2")?.value).toBe('=HYPERLINK("https://example.com","x")');
+    expect(book.cell("Sheet1", "B2")?.formula).toBe("=KC.REVENUE(2024)");
+    expect(book.cell("Sheet1", "A3")?.value).toBe("-1.97B");
+    expect(book.cell("Sheet1", "B3")?.value).toBe(7790);
   });
 
   it("puts a built formula into the selected cell", async () => {

@@ -3,11 +3,15 @@
  * formula, and freeze KC formulas to values (recorded on a hidden sheet so they can be restored).
  */
 export type Cell = string | number | boolean;
+/** A formula the add-in wrote itself. Any other text is written as text, whatever it starts with. */
+export type Formula = { readonly formula: string };
+export const formula = (text: string): Formula => ({ formula: text });
+
 export type SheetTable = {
   readonly name: string;
   readonly header: readonly string[];
-  /** Rows of values; a string starting with "=" is written as a formula. */
-  readonly rows: readonly (readonly Cell[])[];
+  /** Rows of values and formulas. Text from the dataset never becomes a formula, even "=HYPERLINK(…)". */
+  readonly rows: readonly (readonly (Cell | Formula)[])[];
   /** An Excel number format per column ("General", "#,##0.00", "0.0%", "yyyy-mm-dd"). */
   readonly formats: readonly string[];
 };
@@ -46,9 +50,9 @@ function asConstant(value: Cell): Cell {
   return typeof value === "string" ? asText(value) : value;
 }
 
-/** A table cell as written: a string starting with "=" is a formula; other text stays text. */
-function asWritten(cell: Cell): Cell {
-  return typeof cell === "string" && !cell.startsWith("=") ? asText(cell) : cell;
+/** A table cell as written: a formula as a formula, every other value as the constant it is. */
+function asWritten(cell: Cell | Formula): Cell {
+  return typeof cell === "object" ? cell.formula : asConstant(cell);
 }
 
 export async function insertTable(context: Excel.RequestContext, table: SheetTable): Promise<string> {

@@ -1,5 +1,6 @@
 /** Filings: the five Form 20-F reports, sortable, each insertable as live KC.FILING formulas. */
 import type { Filing } from "../data/schema";
+import { formula } from "../office/excel";
 import { actionButton, type Actions } from "./actions";
 import { core } from "./content";
 import { h } from "./dom";
@@ -26,7 +27,7 @@ export function filingTable(filings: readonly Filing[]) {
   return {
     name: "KC_Filings",
     header: ["Fiscal year", "Period end", "Filed", "Revenue (USD M)", "Revenue growth", "EPS (USD/ADS)", "EPS growth", "Result"],
-    rows: filings.map((f) => FIELDS.map((field) => `=KC.FILING(${f.fiscalYear},"${field}")`)),
+    rows: filings.map((f) => FIELDS.map((field) => formula(`=KC.FILING(${f.fiscalYear},"${field}")`))),
     formats: FORMATS,
   };
 }

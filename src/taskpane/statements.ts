@@ -1,6 +1,7 @@
 /** The three statements as tables (RMB millions, FY2020 → FY2024 and TTM), each insertable as live KC.VALUE formulas. */
 import { KC } from "../data/kc";
 import type { Scalar } from "../data/result";
+import { formula } from "../office/excel";
 import { actionButton, type Actions } from "./actions";
 import { core } from "./content";
 import { h } from "./dom";
@@ -19,7 +20,7 @@ export function statementTable(name: string, grid: readonly (readonly Scalar[])[
   return {
     name: `KC_${name}`,
     header: ["RMB millions", ...periods],
-    rows: grid.slice(1).map((row, i) => [String(row[0]), ...periods.map((p) => `=KC.VALUE("${metricIds[i]}","${p}")`)]),
+    rows: grid.slice(1).map((row, i) => [String(row[0]), ...periods.map((p) => formula(`=KC.VALUE("${metricIds[i]}","${p}")`))]),
     formats: ["@", ...periods.map(() => "#,##0.00;[Red]-#,##0.00")],
   };
 }
