@@ -5,6 +5,9 @@ import { statementTable } from "../src/taskpane/statements";
 import { auditFormula, cellReferences } from "../src/data/audit";
 import { filingTable } from "../src/taskpane/filings";
 import { peerTableFor } from "../src/taskpane/peers";
+import { checksTable } from "../src/taskpane/checks";
+import type { DatasetText } from "../src/data/schema";
+import text from "../src/data/text.json";
 import { themeOf } from "../src/office/host";
 import { FakeWorkbook } from "./support/fake-excel";
 
@@ -66,6 +69,16 @@ describe("inserting into the sheet", () => {
     expect(book.cell("Sheet1", "B2")?.formula).toBe("=KC.REVENUE(2024)");
     expect(book.cell("Sheet1", "A3")?.value).toBe("-1.97B");
     expect(book.cell("Sheet1", "B3")?.value).toBe(7790);
+  });
+
+  it("writes the stated-ratio checks with a live KC formula beside each stated figure", async () => {
+    const book = new FakeWorkbook();
+    const list = (text as unknown as DatasetText).reconciliations;
+    expect(await insertTable(book.context(), checksTable(list))).toBe(`Sheet1!A1:I${list.length + 1}`);
+    expect([book.cell("Sheet1", "A2")?.value, book.cell("Sheet1", "B2")?.value, book.cell("Sheet1", "G2")?.formula]).toEqual(["Gross margin 2024", 0.172, '=KC.MARGIN("gross","FY2024")']);
+    const ocf = list.findIndex((r) => r.id === "ocf_to_net_income_TTM") + 2;
+    expect([book.cell("Sheet1", `B${ocf}`)?.value, book.cell("Sheet1", `F${ocf}`)?.value]).toEqual([0.32, "Disagrees"]);
+    expect(book.cell("Sheet1", `H${list.length + 1}`)?.format).toBe("@");
   });
 
   it("puts a built formula into the selected cell", async () => {

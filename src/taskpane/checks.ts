@@ -1,5 +1,7 @@
 /** Stated ratios, checked: each ratio a page states beside what the stored figures give, agreeing or not. */
 import type { Reconciliation } from "../data/schema";
+import { formula, type SheetTable } from "../office/excel";
+import { actionButton, type Actions } from "./actions";
 import { content } from "./content";
 import { h } from "./dom";
 import { searchable } from "./filter";
@@ -29,7 +31,27 @@ function check(r: Reconciliation): HTMLElement {
   );
 }
 
-export function checks(): HTMLElement {
+/** The checks as an Excel table whose KC column stays live, so the sheet recomputes what the page states. */
+export function checksTable(list: readonly Reconciliation[]): SheetTable {
+  return {
+    name: "KC_StatedRatios",
+    header: ["Check", "Stated", "Stated ±", "Computed low", "Computed high", "Status", "KC formula", "Note", "Source"],
+    rows: list.map((r) => [
+      r.label,
+      r.stated,
+      r.statedHalfWidth,
+      r.computedLow ?? "",
+      r.computedHigh ?? "",
+      VERDICT[r.status],
+      r.kc ? formula(`=${r.kc}`) : "",
+      r.note,
+      `seeds/${r.source.file} line ${r.source.line}`,
+    ]),
+    formats: ["@", "0.0000", "0.0000", "0.0000", "0.0000", "@", "0.0000", "@", "@"],
+  };
+}
+
+export function checks(actions: Actions): HTMLElement {
   const list = content.reconciliations;
   const count = (status: Reconciliation["status"]) => list.filter((r) => r.status === status).length;
   const summary = ` · ${list.length} checked: ${count("reconciles")} reconcile, ${count("disagrees")} disagree, ${count("not_computable")} cannot be recomputed`;
@@ -39,5 +61,6 @@ export function checks(): HTMLElement {
     h("h3", {}, "Stated ratios, checked", h("span", { className: "subtle" }, summary)),
     h("p", { className: "subtle" }, "The ratios and growth rates the pages state for fiscal years and the TTM period (and the Q2 2025 call's shares and margin), recomputed from the stored figures with their rounding. Where they disagree, the functions return the computed value; the stated one stays here and in the audit. Growth rates stated for a quarter have no year-earlier quarter to check against; KC.VALUE returns them as stated."),
     h("dl", {}, list.map(check)),
+    actionButton(actions, "Insert as a table", () => actions.insertTable(checksTable(list)), "Insert the stated ratios and their checks as a table with live KC formulas"),
   );
 }

@@ -1,5 +1,6 @@
 /** Where the two pages disagree: each conflict with the primary source, the others, and why the primary was chosen. */
 import type { Conflict } from "../data/schema";
+import { actionButton, type Actions } from "./actions";
 import { core } from "./content";
 import { h } from "./dom";
 import { searchable } from "./filter";
@@ -15,11 +16,12 @@ function conflict(c: Conflict): HTMLElement {
   );
 }
 
-export function conflicts(): HTMLElement {
+export function conflicts(actions: Actions): HTMLElement {
   return h(
     "section",
     { className: "card", "aria-label": "Where the sources disagree" },
     h("h3", {}, "Where the sources disagree", h("span", { className: "subtle" }, ` · ${core.conflicts.length}, also =KC.CONFLICTS()`)),
     h("dl", {}, core.conflicts.map(conflict)),
+    actionButton(actions, "Insert =KC.CONFLICTS()", () => actions.insertFormula("=KC.CONFLICTS()"), "Insert =KC.CONFLICTS() into the selected cell: it spills every conflict as a table"),
   );
 }

@@ -80,8 +80,8 @@ export function overview(actions: Actions): HTMLElement {
     card("Technicals", " · HKEX, HKD", ...["sentiment", "ma20", "ma50", "ma100", "ma200", "macd", "rsi", "stoch"].map((f) => q(core.technicals, f))),
     statements(actions, (statement) => core.metrics.filter((m) => m.statement === statement).map((m) => m.id)),
     peers(actions),
-    conflicts(),
-    checks(),
+    conflicts(actions),
+    checks(actions),
     card(
       "As of",
       "",
