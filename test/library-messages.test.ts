@@ -1,5 +1,5 @@
 import { messages } from "../src/data/messages";
-import { nearest } from "../src/data/normalize";
+import { distance, nearest } from "../src/data/normalize";
 import { parseCurrency, parseScale } from "../src/data/units";
 
 describe("messages say what was typed, why it failed and what would work", () => {
@@ -7,6 +7,17 @@ describe("messages say what was typed, why it failed and what would work", () =>
     expect(messages.unknownChoice("metric", "revnue", ["revenue", "ebitda"], nearest("revnue", ["revenue", "ebitda"]))).toBe(
       'Unknown metric "revnue". Did you mean "revenue"? Valid: revenue, ebitda.',
     );
+  });
+
+  it("measures edit distance: insertions, deletions and substitutions, each counting one", () => {
+    expect(distance("kitten", "sitting")).toBe(3);
+    expect(distance("revnue", "revenue")).toBe(1);
+    expect(distance("", "abc")).toBe(3);
+    expect(distance("abc", "")).toBe(3);
+    expect(distance("same", "same")).toBe(0);
+    expect(distance("flaw", "lawn")).toBe(2);
+    // Only the first 64 characters count, so a hostile input costs no more than a long name.
+    expect(distance("x".repeat(100_000), "x".repeat(64))).toBe(0);
   });
 
   it("offers no nearest choice when nothing is close", () => {
