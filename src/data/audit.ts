@@ -70,15 +70,17 @@ function run(call: KcCall, args: readonly unknown[]) {
   return (KC[call.name as KcName] as (...a: unknown[]) => ReturnType<(typeof KC)[KcName]>)(...args);
 }
 
-/** Indexes the reconciliations by the computation of their KC formula (those without one are not indexed). */
+/**
+ * Indexes the reconciliations by the computation of their KC formula: its kind of arithmetic and the check's inputs,
+ * which are the facts that formula uses (a dataset test holds them equal). Those without a formula are not indexed.
+ */
 export function statedIndex(reconciliations: readonly Reconciliation[]): StatedIndex {
   const index = new Map<string, Reconciliation[]>();
   for (const r of reconciliations) {
-    const call = r.kc ? findKcCalls(r.kc)[0] : undefined;
-    if (!call || !(call.name in KC) || call.args.some((a) => a.kind !== "literal")) continue;
-    const result = run(call, call.args.map((a) => (a.kind === "literal" ? a.value : null)));
-    const key = result.ok ? computationKey(call.name, result.facts) : null;
-    if (key) index.set(key, [...(index.get(key) ?? []), r]);
+    const kind = r.kc ? ARITHMETIC[findKcCalls(r.kc)[0]?.name as KcName] : undefined;
+    if (!kind || !r.inputs.length) continue;
+    const key = `${kind}|${r.inputs.join("|")}`;
+    index.set(key, [...(index.get(key) ?? []), r]);
   }
   return index;
 }

@@ -11,7 +11,10 @@ const currencies = new Map<string, string[]>();
 const periodsWith = new Map<string, PeriodId[]>();
 for (const f of dataset.facts) {
   const k = key(f.metric, f.period, f.currency);
-  all.set(k, f.primary ? [f, ...(all.get(k) ?? [])] : [...(all.get(k) ?? []), f]);
+  const statements = all.get(k) ?? [];
+  if (f.primary) statements.unshift(f);
+  else statements.push(f);
+  all.set(k, statements);
   if (!f.primary) continue;
   primary.set(k, f);
   const mp = `${f.metric}|${f.period}`;
