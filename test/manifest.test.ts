@@ -69,8 +69,8 @@ describe.each([
     expect(xml).toMatch(/<Page>\s*<SourceLocation resid="Taskpane.Url"\/>\s*<\/Page>/);
     expect(xml).toMatch(/<bt:String id="Functions.Namespace" DefaultValue="KC"\/>/);
     expect(xml).toMatch(/<Set Name="SharedRuntime" MinVersion="1.1"\/>/);
-    // Errors with messages (CustomFunctions.Error) arrived in CustomFunctionsRuntime 1.2.
-    expect(xml).toMatch(/<Set Name="CustomFunctionsRuntime" MinVersion="1.2"\/>/);
+    // Error messages on #N/A (CustomFunctions.ErrorCode) are annotated CustomFunctionsRuntime 1.3 in @types/custom-functions-runtime.
+    expect(xml).toMatch(/<Set Name="CustomFunctionsRuntime" MinVersion="1.3"\/>/);
     expect(xml).toMatch(/<OfficeTab id="TabHome">[\s\S]*<Action xsi:type="ShowTaskpane">/);
   });
 
