@@ -5,8 +5,8 @@ import { buildFormula, findKcCalls } from "../src/data/formula";
 
 describe("finding KC calls in a formula", () => {
   it("reads literal arguments, empty ones and expressions, nested in other functions", () => {
-    const calls = findKcCalls('=ROUND(KC.MARGIN("gross","TTM")*100,1)+kc.revenue(2024,,"B")-KC.VALUE("eps",A1,"USD")');
-    expect(calls.map((c) => c.name)).toEqual(["MARGIN", "REVENUE", "VALUE"]);
+    const calls = findKcCalls('=ROUND(KC.MARGIN("gross","TTM")*100,1)+kc.revenue(2024,,"B")-KC.FIGURE("eps",A1,"USD")');
+    expect(calls.map((c) => c.name)).toEqual(["MARGIN", "REVENUE", "FIGURE"]);
     expect(calls[0]?.args).toEqual([{ kind: "literal", value: "gross", text: '"gross"' }, { kind: "literal", value: "TTM", text: '"TTM"' }]);
     expect(calls[1]?.args.map((a) => a.kind)).toEqual(["literal", "empty", "literal"]);
     expect(calls[2]?.args[1]).toEqual({ kind: "expression", text: "A1" });
@@ -14,7 +14,7 @@ describe("finding KC calls in a formula", () => {
   });
 
   it("keeps commas and parentheses inside strings and doubled quotes", () => {
-    const [call] = findKcCalls('=KC.VALUE("a, (b) ""c""",2024)');
+    const [call] = findKcCalls('=KC.FIGURE("a, (b) ""c""",2024)');
     expect(call?.args[0]).toMatchObject({ kind: "literal", value: 'a, (b) "c"' });
   });
 
@@ -25,8 +25,8 @@ describe("finding KC calls in a formula", () => {
 
   it("builds formulas Excel reads back, dropping trailing omitted arguments", () => {
     expect(buildFormula("REVENUE", ["2024", null, null])).toBe('=KC.REVENUE("2024")');
-    expect(buildFormula("VALUE", ["eps", 2024, "USD", ""])).toBe('=KC.VALUE("eps",2024,"USD")');
-    expect(buildFormula("VALUE", ['say "hi"', 2024])).toBe('=KC.VALUE("say ""hi""",2024)');
+    expect(buildFormula("FIGURE", ["eps", 2024, "USD", ""])).toBe('=KC.FIGURE("eps",2024,"USD")');
+    expect(buildFormula("FIGURE", ['say "hi"', 2024])).toBe('=KC.FIGURE("say ""hi""",2024)');
   });
 });
 
@@ -42,7 +42,7 @@ describe("auditing a formula", () => {
   });
 
   it("marks the conflicting source of the 2024 net loss", () => {
-    const [entry] = auditFormula('=KC.VALUE("net_income",2024)');
+    const [entry] = auditFormula('=KC.FIGURE("net_income",2024)');
     if (entry?.status !== "value") throw new Error("expected a value");
     expect(entry.value).toBe(-1970);
     expect(entry.sources.find((s) => s.disagrees)?.fact.precision.stated).toBe("RMB1.98B");
@@ -50,7 +50,7 @@ describe("auditing a formula", () => {
   });
 
   it("uses the values of referenced cells where the workbook supplies them", () => {
-    const formula = '=KC.REVENUE(A1)+KC.VALUE("eps",$B$2,Sheet2!C3)+KC.REVENUE(A1+1)';
+    const formula = '=KC.REVENUE(A1)+KC.FIGURE("eps",$B$2,Sheet2!C3)+KC.REVENUE(A1+1)';
     expect(cellReferences(formula)).toEqual(["A1", "$B$2", "Sheet2!C3"]);
     const entries = auditFormula(formula, new Map<string, string | number>([["A1", 2023], ["B2", 2024], ["SHEET2!C3", "USD"]]));
     expect(entries.map((e) => (e.status === "value" ? e.value : e.status))).toEqual([7050, -1.13, "depends"]);
@@ -70,14 +70,14 @@ describe("a computed ratio beside the ratio a page states", () => {
   it("finds the stated figure however the same computation is written", () => {
     expect(statedOf('=KC.MARGIN("gross",2024)')).toEqual([["gross_margin_FY2024:reconciles"]]);
     expect(statedOf('=KC.RATIO("Gross Profit/revenue","FY24")')).toEqual([["gross_margin_FY2024:reconciles"]]);
-    expect(statedOf('=KC.GROWTH("revenue",2024)')).toEqual([["revenue_growth_FY2024:reconciles", "revenue_growth_FY2024_filing:reconciles"]]);
+    expect(statedOf('=KC.GROWTHRATE("revenue",2024)')).toEqual([["revenue_growth_FY2024:reconciles", "revenue_growth_FY2024_filing:reconciles"]]);
     expect(statedOf('=KC.RATIO("ocf_to_net_income","LTM")')).toEqual([["ocf_to_net_income_TTM:disagrees"]]);
   });
 
   it("matches nothing that computes something else", () => {
     expect(statedOf('=KC.MARGIN("gross",2022)')).toEqual([[]]);
     expect(statedOf('=KC.RATIO("revenue/gross_profit",2024)')).toEqual([[]]);
-    expect(statedOf('=KC.GROWTH("revenue",2024,2022)')).toEqual([[]]);
+    expect(statedOf('=KC.GROWTHRATE("revenue",2024,2022)')).toEqual([[]]);
     expect(statedOf("=KC.REVENUE(2024)")).toEqual([[]]);
     expect(auditFormula('=KC.MARGIN("gross",2024)').map((e) => (e.status === "value" ? e.stated : null))).toEqual([[]]);
   });

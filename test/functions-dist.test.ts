@@ -1,4 +1,5 @@
 /** The shipped dist/functions.js, evaluated where the only global is CustomFunctions, called the way Excel calls it. */
+import { KC_NAMES, SPEC } from "../src/data/spec";
 import { StubError } from "./support/custom-functions-stub";
 import { functionsMetadata, loadFunctions } from "./support/load-functions";
 
@@ -11,24 +12,28 @@ const call = (id: string, ...args: unknown[]) => {
 };
 
 describe("dist/functions.js in a bare context", () => {
-  it("registers exactly the functions functions.json lists", () => {
+  it("registers exactly the functions functions.json lists, which are the spec's", () => {
     expect([...registered.keys()].sort()).toEqual(metadata.map((f) => f.id).sort());
-    expect(metadata.map((f) => f.name).sort()).toEqual(
-      ["ASOF", "CAGR", "CONFLICTS", "FILING", "FX", "GROWTH", "INFO", "MARGIN", "PERIODS", "RATIO", "REVENUE", "SERIES", "SOURCE", "STATEMENT", "VALUE"],
-    );
+    expect(metadata.map((f) => f.name).sort()).toEqual([...KC_NAMES].sort());
+    expect(metadata.map((f) => f.id)).toEqual(metadata.map((f) => f.name));
   });
 
-  it("declares the contract's parameters, optionals last, with help and no volatile function", () => {
-    const params = (name: string) => metadata.find((f) => f.name === name)?.parameters.map((p) => `${p.name}${p.optional ? "?" : ""}`);
-    expect(params("REVENUE")).toEqual(["period", "currency?", "units?"]);
-    expect(params("VALUE")).toEqual(["metric", "period", "currency?", "units?"]);
-    expect(params("GROWTH")).toEqual(["metric", "period", "base_period?"]);
-    expect(params("SERIES")).toEqual(["metric", "from_period", "to_period", "currency?", "units?"]);
-    expect(params("STATEMENT")).toEqual(["name", "currency?", "units?"]);
-    for (const f of metadata) {
-      expect(JSON.stringify(f)).not.toMatch(/"volatile":true/);
-      expect((f as unknown as { helpUrl?: string }).helpUrl).toMatch(/^https:\/\/.+#kc-/);
-    }
+  it.each(KC_NAMES)("declares %s as the spec does: parameters in order, optionals, result shape", (name) => {
+    const entry = metadata.find((f) => f.name === name);
+    const spec = SPEC[name];
+    expect(entry?.parameters.map((p) => `${p.name}${p.optional ? "?" : ""}`)).toEqual(spec.params.map((p) => `${p.name}${p.optional ? "?" : ""}`));
+    const result = entry?.result ?? {};
+    if (spec.returns === "grid") expect(result.dimensionality).toBe("matrix");
+    else expect({ type: result.type ?? "any", dimensionality: result.dimensionality ?? "scalar" }).toEqual({ type: { number: "number", text: "string", any: "any" }[spec.returns], dimensionality: "scalar" });
+    expect(JSON.stringify(entry)).not.toMatch(/"volatile":true/);
+    expect((entry as unknown as { helpUrl?: string }).helpUrl).toMatch(new RegExp(`^https://.+#kc-${name.toLowerCase()}$`));
+  });
+
+  it.each(KC_NAMES)("answers the spec's example call of %s with a value", (name) => {
+    const args = [...SPEC[name].example, ...Array(SPEC[name].params.length - SPEC[name].example.length).fill(null)];
+    const answer = call(name, ...args);
+    expect(answer).not.toBeInstanceOf(StubError);
+    expect(answer === null || answer === undefined || (typeof answer === "number" && !Number.isFinite(answer))).toBe(false);
   });
 
   it("answers the contract's examples with omitted optionals as null and years as numbers", () => {
@@ -37,7 +42,7 @@ describe("dist/functions.js in a bare context", () => {
     expect(call("REVENUE", "TTM", null, null)).toBe(9020);
     expect(call("MARGIN", "gross", "2024") as number).toBeCloseTo(0.172, 3);
     expect(call("REVENUE", "2024", "USD", null)).toBe(1080);
-    expect(call("VALUE", "eps", "2024", "USD", null)).toBe(-1.13);
+    expect(call("FIGURE", "eps", "2024", "USD", null)).toBe(-1.13);
   });
 
   it("returns #N/A with a message for a period the dataset lacks", () => {
@@ -48,7 +53,7 @@ describe("dist/functions.js in a bare context", () => {
   });
 
   it("returns #VALUE! with a message for a bad argument", () => {
-    const result = call("VALUE", "revenu", 2024, null, null) as StubError;
+    const result = call("FIGURE", "revenu", 2024, null, null) as StubError;
     expect(result.code).toBe("#VALUE!");
     expect(result.message).toMatch(/Did you mean "revenue"/);
   });
@@ -57,6 +62,6 @@ describe("dist/functions.js in a bare context", () => {
     const grid = call("STATEMENT", "balance", null, null) as unknown[][];
     expect(grid.length).toBe(6);
     expect(new Set(grid.map((row) => row.length))).toEqual(new Set([7]));
-    expect(call("SERIES", "revenue", 2020, 2024, null, null)).toEqual([[6580, 9060, 8180, 7050, 7790]]);
+    expect(call("HISTORY", "revenue", 2020, 2024, null, null)).toEqual([[6580, 9060, 8180, 7050, 7790]]);
   });
 });

@@ -83,7 +83,7 @@ describe("hostile inputs to every registered function", () => {
 
   it("leaves no trace: the figures are unchanged and Object.prototype is clean", () => {
     expect(registered.get("REVENUE")?.(2024, null, null)).toBe(7790);
-    expect(registered.get("VALUE")?.("__proto__", 2024, null, null)).toBeInstanceOf(StubError);
+    expect(registered.get("FIGURE")?.("__proto__", 2024, null, null)).toBeInstanceOf(StubError);
     expect(Object.keys(Object.prototype)).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     console.warn(`hostile inputs: slowest call ${slowest.toFixed(2)} ms`);

@@ -7,20 +7,20 @@ describe("figures in the currency and units asked for", () => {
   it("returns the statement figures in RMB millions by default", () => {
     expect(value(KC.REVENUE("2024", null, null))).toBe(7790);
     expect(value(KC.REVENUE("TTM", null, null))).toBe(9020);
-    expect(value(KC.VALUE("Gross Profit", 2023, null, null))).toBe(850.17);
-    expect(value(KC.VALUE("net-income", "FY24", null, null))).toBe(-1970);
-    expect(value(KC.VALUE("R&D", 2024, null, null))).toBe(846);
-    expect(value(KC.VALUE("Cash & short-term investments", "TTM", null, null))).toBe(3950);
+    expect(value(KC.FIGURE("Gross Profit", 2023, null, null))).toBe(850.17);
+    expect(value(KC.FIGURE("net-income", "FY24", null, null))).toBe(-1970);
+    expect(value(KC.FIGURE("R&D", 2024, null, null))).toBe(846);
+    expect(value(KC.FIGURE("Cash & short-term investments", "TTM", null, null))).toBe(3950);
   });
 
   it("uses the figure the pages state in USD before converting", () => {
     expect(value(KC.REVENUE("2024", "USD", null))).toBe(1080);
     expect(value(KC.REVENUE("TTM", "usd", "B"))).toBe(1.25);
-    expect(value(KC.VALUE("eps", "2024", "USD", null))).toBe(-1.13);
+    expect(value(KC.FIGURE("eps", "2024", "USD", null))).toBe(-1.13);
   });
 
   it("converts with the implied rate for that fiscal year where no USD figure is stated", () => {
-    const r = KC.VALUE("gross_profit", 2024, "USD", null);
+    const r = KC.FIGURE("gross_profit", 2024, "USD", null);
     expect(value(r)).toBeCloseTo(1340 / (7790 / 1080), 6);
     expect(r.ok && r.notes[0]).toMatch(/Converted at 7\.2130 RMB per USD/);
   });
@@ -43,33 +43,33 @@ describe("figures in the currency and units asked for", () => {
   });
 
   it("reaches quarter and segment figures and aliases", () => {
-    expect(value(KC.VALUE("ai gross billings", "Q2 2025", null, null))).toBe(728);
-    expect(value(KC.VALUE("premium_customers", 2024, null, null))).toBe(492);
-    expect(value(KC.VALUE("fcf", "TTM", null, null))).toBe(3330);
-    expect(value(KC.VALUE("ocf", 2024, null, null))).toBe(628.42);
-    expect(value(KC.VALUE("cash", 2024, null, null))).toBe(2740);
-    expect(value(KC.VALUE("equity", "TTM", null, null))).toBe(6740);
+    expect(value(KC.FIGURE("ai gross billings", "Q2 2025", null, null))).toBe(728);
+    expect(value(KC.FIGURE("premium_customers", 2024, null, null))).toBe(492);
+    expect(value(KC.FIGURE("fcf", "TTM", null, null))).toBe(3330);
+    expect(value(KC.FIGURE("ocf", 2024, null, null))).toBe(628.42);
+    expect(value(KC.FIGURE("cash", 2024, null, null))).toBe(2740);
+    expect(value(KC.FIGURE("equity", "TTM", null, null))).toBe(6740);
   });
 
   it("names the valid choices and the nearest one for an unknown metric, currency or unit", () => {
-    expect(KC.VALUE("revenu", 2024, null, null)).toMatchObject({ ok: false, code: "invalid", message: expect.stringMatching(/Did you mean "revenue"\?/) });
+    expect(KC.FIGURE("revenu", 2024, null, null)).toMatchObject({ ok: false, code: "invalid", message: expect.stringMatching(/Did you mean "revenue"\?/) });
     expect(KC.REVENUE(2024, "EUR", null)).toMatchObject({ ok: false, code: "invalid", message: expect.stringMatching(/Valid: RMB, CNY, USD, HKD/) });
     expect(KC.REVENUE(2024, null, "lakh")).toMatchObject({ ok: false, code: "invalid" });
   });
 
   it("is #N/A for a period the dataset lacks", () => {
     expect(KC.REVENUE("2019", null, null)).toMatchObject({ ok: false, code: "unavailable", message: expect.stringMatching(/Available: FY2020/) });
-    expect(KC.VALUE("gross_profit", "Q3 2025", null, null)).toMatchObject({ ok: false, code: "unavailable" });
+    expect(KC.FIGURE("gross_profit", "Q3 2025", null, null)).toMatchObject({ ok: false, code: "unavailable" });
   });
 
   it("does not pass off a bound as a figure: AI billings growth is only \"over 120%\"", () => {
     expect(KC.SOURCE("ai_gross_billings_growth", "Q2 2025", null)).toMatchObject({ ok: true, value: expect.stringMatching(/line 66.*Stated only as a lower bound/) });
-    expect(KC.VALUE("ai_gross_billings_growth", "Q2 2025", null, null)).toMatchObject({ ok: false, code: "unavailable", message: expect.stringMatching(/stated only as a bound \("a year-over-year increase of over 120%"\)/) });
+    expect(KC.FIGURE("ai_gross_billings_growth", "Q2 2025", null, null)).toMatchObject({ ok: false, code: "unavailable", message: expect.stringMatching(/stated only as a bound \("a year-over-year increase of over 120%"\)/) });
   });
 
   it("refuses currency and units for figures that are not money", () => {
-    expect(KC.VALUE("premium_customers", 2024, "USD", null)).toMatchObject({ ok: false, code: "invalid" });
-    expect(KC.VALUE("eps", 2024, null, "B")).toMatchObject({ ok: false, code: "invalid" });
+    expect(KC.FIGURE("premium_customers", 2024, "USD", null)).toMatchObject({ ok: false, code: "invalid" });
+    expect(KC.FIGURE("eps", 2024, null, "B")).toMatchObject({ ok: false, code: "invalid" });
   });
 });
 
@@ -82,27 +82,27 @@ describe("ratios, margins and growth", () => {
   });
 
   it("computes growth against a year earlier, or a base, and (new − base)/|base| against a loss", () => {
-    expect(value(KC.GROWTH("revenue", 2024, null))).toBeCloseTo(0.105, 3);
-    expect(value(KC.GROWTH("revenue", 2024, 2020))).toBeCloseTo(7790 / 6580 - 1, 9);
-    expect(value(KC.GROWTH("net_income", 2024, null))).toBeCloseTo((-1970 + 2180) / 2180, 9);
-    expect(KC.GROWTH("revenue", 2020, null)).toMatchObject({ ok: false, code: "unavailable" });
-    expect(KC.GROWTH("revenue", "TTM", null)).toMatchObject({ ok: false, code: "unavailable", message: expect.stringMatching(/base period/) });
+    expect(value(KC.GROWTHRATE("revenue", 2024, null))).toBeCloseTo(0.105, 3);
+    expect(value(KC.GROWTHRATE("revenue", 2024, 2020))).toBeCloseTo(7790 / 6580 - 1, 9);
+    expect(value(KC.GROWTHRATE("net_income", 2024, null))).toBeCloseTo((-1970 + 2180) / 2180, 9);
+    expect(KC.GROWTHRATE("revenue", 2020, null)).toMatchObject({ ok: false, code: "unavailable" });
+    expect(KC.GROWTHRATE("revenue", "TTM", null)).toMatchObject({ ok: false, code: "unavailable", message: expect.stringMatching(/base period/) });
   });
 
   it("without a year-earlier figure, points to the growth the sources state, its bound or its conflict, never computing one", () => {
-    expect(KC.GROWTH("revenue", "Q3 2025", null)).toMatchObject({
+    expect(KC.GROWTHRATE("revenue", "Q3 2025", null)).toMatchObject({
       ok: false, code: "unavailable",
-      message: expect.stringMatching(/state Revenue growth \(stated\) for Q3 2025 as 30\.73%: =KC\.VALUE\("revenue_growth","Q3-2025"\)\.$/),
+      message: expect.stringMatching(/state Revenue growth \(stated\) for Q3 2025 as 30\.73%: =KC\.FIGURE\("revenue_growth","Q3-2025"\)\.$/),
     });
-    expect(value(KC.VALUE("revenue_growth", "Q3-2025", null, null))).toBe(0.3073);
+    expect(value(KC.FIGURE("revenue_growth", "Q3-2025", null, null))).toBe(0.3073);
     // The primary TTM figure (6.87%) is named, and the disagreement with the peer table (+23.6%) is flagged.
-    expect(KC.GROWTH("revenue", "TTM", null)).toMatchObject({
-      message: expect.stringMatching(/as 6\.87%: =KC\.VALUE\("revenue_growth","TTM"\) \(the sources disagree: =KC\.SOURCE\("revenue_growth","TTM"\)\)\.$/),
+    expect(KC.GROWTHRATE("revenue", "TTM", null)).toMatchObject({
+      message: expect.stringMatching(/as 6\.87%: =KC\.FIGURE\("revenue_growth","TTM"\) \(the sources disagree: =KC\.SOURCE\("revenue_growth","TTM"\)\)\.$/),
     });
-    expect(KC.GROWTH("ai_gross_billings", "Q2 2025", null)).toMatchObject({
+    expect(KC.GROWTHRATE("ai_gross_billings", "Q2 2025", null)).toMatchObject({
       message: expect.stringMatching(/only as a bound \("a year-over-year increase of over 120%"\): =KC\.SOURCE\(/),
     });
-    expect(KC.GROWTH("total_assets", "TTM", null)).toMatchObject({ message: "No year-earlier period for TTM (to Sep 30, 2025) in the dataset; pass a base period." });
+    expect(KC.GROWTHRATE("total_assets", "TTM", null)).toMatchObject({ message: "No year-earlier period for TTM (to Sep 30, 2025) in the dataset; pass a base period." });
   });
 
   it("computes CAGR between fiscal years, and refuses a negative end", () => {
@@ -121,8 +121,8 @@ describe("ratios, margins and growth", () => {
 
 describe("spills, info, filings, sources", () => {
   it("spills a series oldest to newest, optionally ending at TTM", () => {
-    expect(value(KC.SERIES("revenue", 2020, 2024, null, "B"))).toEqual([[6.58, 9.06, 8.18, 7.05, 7.79]]);
-    expect(value(KC.SERIES("revenue", "FY2023", "TTM", null, null))).toEqual([[7050, 7790, 9020]]);
+    expect(value(KC.HISTORY("revenue", 2020, 2024, null, "B"))).toEqual([[6.58, 9.06, 8.18, 7.05, 7.79]]);
+    expect(value(KC.HISTORY("revenue", "FY2023", "TTM", null, null))).toEqual([[7050, 7790, 9020]]);
   });
 
   it("spills a statement with a header row and label column", () => {
@@ -139,13 +139,13 @@ describe("spills, info, filings, sources", () => {
   });
 
   it("answers profile and market fields with their currency in the name", () => {
-    expect(value(KC.INFO("ceo"))).toBe("Mr. Tao Zou");
-    expect(value(KC.INFO("listing_date"))).toBe(43959);
-    expect(value(KC.INFO("market_cap"))).toBe(2940);
-    expect(value(KC.INFO("price_target_hkd"))).toBe(7.5);
-    expect(value(KC.INFO("rsi"))).toBe(60.21);
-    expect(KC.INFO("dividend_yield")).toMatchObject({ ok: false, code: "unavailable" });
-    expect(KC.INFO("beta")).toMatchObject({ ok: false, code: "invalid" });
+    expect(value(KC.PROFILE("ceo"))).toBe("Mr. Tao Zou");
+    expect(value(KC.PROFILE("listing_date"))).toBe(43959);
+    expect(value(KC.PROFILE("market_cap"))).toBe(2940);
+    expect(value(KC.PROFILE("price_target_hkd"))).toBe(7.5);
+    expect(value(KC.PROFILE("rsi"))).toBe(60.21);
+    expect(KC.PROFILE("dividend_yield")).toMatchObject({ ok: false, code: "unavailable" });
+    expect(KC.PROFILE("beta")).toMatchObject({ ok: false, code: "invalid" });
   });
 
   it("reads the 20-F list", () => {
@@ -171,6 +171,6 @@ describe("spills, info, filings, sources", () => {
   it("gives the as-of dates and implied FX", () => {
     expect(value(KC.ASOF(null))).toBe(46050);
     expect(value(KC.ASOF("financials"))).toBe(45930);
-    expect(value(KC.FX(2024))).toBeCloseTo(7.213, 3);
+    expect(value(KC.FXRATE(2024))).toBeCloseTo(7.213, 3);
   });
 });

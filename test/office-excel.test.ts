@@ -28,15 +28,15 @@ describe("inserting into the sheet", () => {
     expect(book.sheets.get("Sheet1")?.tables).toEqual(["Sheet1!B2:I3"]);
   });
 
-  it("writes a statement as a table of KC.VALUE formulas with a money format", async () => {
+  it("writes a statement as a table of KC.FIGURE formulas with a money format", async () => {
     const book = new FakeWorkbook();
     const grid = KC.STATEMENT("balance", null, null);
     if (!grid.ok) throw new Error(grid.message);
     const ids = ["total_assets", "cash_and_short_term_investments", "total_debt", "total_liabilities", "total_equity"];
     expect(await insertTable(book.context(), statementTable("balance", grid.value as (string | number)[][], ids))).toBe("Sheet1!A1:G6");
     expect(book.cell("Sheet1", "A2")?.value).toBe("Total assets");
-    expect(book.cell("Sheet1", "F2")?.formula).toBe('=KC.VALUE("total_assets","FY2024")');
-    expect(book.cell("Sheet1", "G6")?.formula).toBe('=KC.VALUE("total_equity","TTM")');
+    expect(book.cell("Sheet1", "F2")?.formula).toBe('=KC.FIGURE("total_assets","FY2024")');
+    expect(book.cell("Sheet1", "G6")?.formula).toBe('=KC.FIGURE("total_equity","TTM")');
     expect(book.cell("Sheet1", "B2")?.format).toMatch(/^#,##0\.00/);
     expect(book.cell("Sheet1", "G6")?.format).toBe(book.cell("Sheet1", "B2")?.format);
   });
@@ -120,7 +120,7 @@ describe("auditing the selected cell", () => {
 
 describe("auditing as the selection moves", () => {
   it("re-reads the selected formula each time the selection changes, until it stops listening", async () => {
-    const book = new FakeWorkbook({ A1: { formula: "=KC.REVENUE(2024)", value: 7790 }, B1: { formula: '=KC.VALUE("net_income",2024)', value: -1970 } });
+    const book = new FakeWorkbook({ A1: { formula: "=KC.REVENUE(2024)", value: 7790 }, B1: { formula: '=KC.FIGURE("net_income",2024)', value: -1970 } });
     const audited: string[] = [];
     const stop = await watchSelection(book.context(), () => {
       void selectedFormula(book.context()).then((cell) => audited.push(`${cell.address} ${auditFormula(cell.formula).length}`));
@@ -192,16 +192,16 @@ describe("freezing KC formulas and restoring them", () => {
 
   it("freezes a spilled formula as its whole block of values, so nothing it showed is lost", async () => {
     const book = new FakeWorkbook({
-      A1: { formula: '=KC.SERIES("revenue",2022,2024)', value: 8180, spill: "A1:C1" },
+      A1: { formula: '=KC.HISTORY("revenue",2022,2024)', value: 8180, spill: "A1:C1" },
       B1: { formula: 7050, value: 7050 },
       C1: { formula: 7790, value: 7790 },
     });
     expect(await freezeKcFormulas(book.context(), "sheet")).toBe(1);
     expect(["A1", "B1", "C1"].map((a) => book.cell("Sheet1", a)?.formula)).toEqual([8180, 7050, 7790]);
-    expect(book.sheets.get(FROZEN_SHEET)?.cells.get("C2")?.value).toBe('=KC.SERIES("revenue",2022,2024)');
+    expect(book.sheets.get(FROZEN_SHEET)?.cells.get("C2")?.value).toBe('=KC.HISTORY("revenue",2022,2024)');
     expect(book.sheets.get(FROZEN_SHEET)?.cells.get("E2")?.value).toBe("A1:C1");
     expect(await restoreKcFormulas(book.context())).toEqual({ restored: 1, missing: [] });
-    expect(["A1", "B1", "C1"].map((a) => book.cell("Sheet1", a)?.formula)).toEqual(['=KC.SERIES("revenue",2022,2024)', undefined, undefined]);
+    expect(["A1", "B1", "C1"].map((a) => book.cell("Sheet1", a)?.formula)).toEqual(['=KC.HISTORY("revenue",2022,2024)', undefined, undefined]);
   });
 
   it("freezes only the selection when asked", async () => {

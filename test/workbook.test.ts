@@ -5,11 +5,9 @@ import { ArraySize, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRa
 type ProcedureAst = { args: ({ value?: unknown } & object)[] };
 type InterpreterState = unknown;
 import { CellError, ErrorType } from "hyperformula";
-import { KC, KC_NAMES, type KcName } from "../src/data/kc";
+import { KC, KC_NAMES, SPEC, type KcName } from "../src/data/kc";
 
-const ARITY: Record<KcName, number> = { REVENUE: 3, VALUE: 4, MARGIN: 2, GROWTH: 3, CAGR: 3, RATIO: 2, SERIES: 5, STATEMENT: 3, PERIODS: 0, INFO: 1, FILING: 2, SOURCE: 3, FX: 1, CONFLICTS: 0, ASOF: 1 };
-const SPILLS: ReadonlySet<KcName> = new Set(["SERIES", "STATEMENT", "PERIODS", "CONFLICTS"]);
-const REQUIRED: Record<KcName, number> = { REVENUE: 1, VALUE: 2, MARGIN: 2, GROWTH: 2, CAGR: 3, RATIO: 2, SERIES: 3, STATEMENT: 1, PERIODS: 0, INFO: 1, FILING: 2, SOURCE: 2, FX: 1, CONFLICTS: 0, ASOF: 0 };
+const SPILLS: ReadonlySet<KcName> = new Set(KC_NAMES.filter((name) => SPEC[name].returns === "grid"));
 
 function evaluate(name: KcName, args: unknown[]) {
   const result = KC[name](...(args as [unknown, unknown, unknown, unknown, unknown]));
@@ -23,7 +21,7 @@ class KcPlugin extends FunctionPlugin {
       `KC.${name}`,
       {
         method: `kc_${name}`,
-        parameters: Array.from({ length: ARITY[name] }, (_, i) => ({ argumentType: FunctionArgumentType.SCALAR, optionalArg: i >= REQUIRED[name] })),
+        parameters: SPEC[name].params.map((p) => ({ argumentType: FunctionArgumentType.SCALAR, optionalArg: p.optional })),
         ...(SPILLS.has(name) ? { sizeOfResultArrayMethod: `kc_${name}_size` } : {}),
       },
     ]),
@@ -64,13 +62,13 @@ describe("KC formulas in a spreadsheet", () => {
   });
 
   it("takes the year from a cell that holds a number", () => {
-    const hf = sheet([[2022, "=KC.REVENUE(A1)", '=KC.VALUE("net income",A1,"USD")']]);
+    const hf = sheet([[2022, "=KC.REVENUE(A1)", '=KC.FIGURE("net income",A1,"USD")']]);
     expect(hf.getCellValue({ sheet: 0, row: 0, col: 1 })).toBe(8180);
     expect(hf.getCellValue({ sheet: 0, row: 0, col: 2 }) as number).toBeCloseTo(-2660 / (8180 / 1220), 6);
   });
 
   it("spills a series across a row and a statement as a table", () => {
-    const hf = sheet([['=KC.SERIES("revenue",2020,2024)'], [], ['=KC.STATEMENT("cashflow")']]);
+    const hf = sheet([['=KC.HISTORY("revenue",2020,2024)'], [], ['=KC.STATEMENT("cashflow")']]);
     expect(hf.getSheetValues(0)[0]).toEqual([6580, 9060, 8180, 7050, 7790]);
     const statement = hf.getSheetValues(0).slice(2);
     expect(statement[0]?.slice(0, 3)).toEqual(["RMB millions", "FY2020", "FY2021"]);
@@ -79,7 +77,7 @@ describe("KC formulas in a spreadsheet", () => {
   });
 
   it("shows a missing period as #N/A with its message, which IFERROR can catch", () => {
-    const hf = sheet([["=KC.REVENUE(2019)", '=IFERROR(KC.REVENUE(2019),"n/a")', "=SUM(KC.SERIES(\"revenue\",2020,2024))"]]);
+    const hf = sheet([["=KC.REVENUE(2019)", '=IFERROR(KC.REVENUE(2019),"n/a")', "=SUM(KC.HISTORY(\"revenue\",2020,2024))"]]);
     const error = hf.getCellValue({ sheet: 0, row: 0, col: 0 }) as { type: string; message: string };
     expect(error.type).toBe("NA");
     expect(error.message).toMatch(/Available: FY2020/);

@@ -101,7 +101,7 @@ function reconcile(check: Check): Reconciliation {
 const fmt = (x: number) => (Math.abs(x) < 10 ? x.toFixed(5) : x.toFixed(2));
 
 const ratio = (r: Range[]) => div(r[0] as Range, r[1] as Range);
-/** Growth against a negative base, as KC.GROWTH computes it: (new − base) / |base| = 1 − new / base. */
+/** Growth against a negative base, as KC.GROWTHRATE computes it: (new − base) / |base| = 1 − new / base. */
 const lossGrowth = (r: Range[]) => {
   const q = ratio(r);
   return q && neg(shift(q, -1));
@@ -123,10 +123,10 @@ export function reconciliations(all: readonly Fact[]): Reconciliation[] {
     { id: "gross_margin_FY2024", label: "Gross margin 2024", stated: stated("gross_margin:FY2024:highlights"), formula: "gross_profit / revenue", inputs: [g("gross_profit", "FY2024"), g("revenue", "FY2024")], kc: `KC.MARGIN("gross","FY2024")`, compute: ratio },
     { id: "gross_margin_FY2023", label: "Gross margin 2023", stated: stated("gross_margin:FY2023:highlights"), formula: "gross_profit / revenue", inputs: [g("gross_profit", "FY2023"), g("revenue", "FY2023")], kc: `KC.MARGIN("gross","FY2023")`, compute: ratio },
     { id: "gross_margin_TTM", label: "Gross margin TTM", stated: stated("gross_margin:TTM:overview"), formula: "gross_profit / revenue", inputs: [g("gross_profit", "TTM"), g("revenue", "TTM")], kc: `KC.MARGIN("gross","TTM")`, compute: ratio },
-    { id: "revenue_growth_FY2024", label: "Revenue growth 2024", stated: stated("revenue_growth:FY2024:highlights"), formula: "revenue FY2024 / revenue FY2023 - 1", inputs: [g("revenue", "FY2024"), g("revenue", "FY2023")], kc: `KC.GROWTH("revenue","FY2024")`, compute: growth },
+    { id: "revenue_growth_FY2024", label: "Revenue growth 2024", stated: stated("revenue_growth:FY2024:highlights"), formula: "revenue FY2024 / revenue FY2023 - 1", inputs: [g("revenue", "FY2024"), g("revenue", "FY2023")], kc: `KC.GROWTHRATE("revenue","FY2024")`, compute: growth },
     ...(["FY2024", "FY2023", "FY2022", "FY2021"] as const).map((p): Check => {
       const prior = `FY${Number(p.slice(2)) - 1}` as PeriodId;
-      return { id: `revenue_growth_${p}_filing`, label: `Revenue growth ${p.slice(2)} (20-F list)`, stated: stated(`revenue_growth:${p}:filing`), formula: `revenue ${p} / revenue ${prior} - 1 (RMB)`, inputs: [g("revenue", p), g("revenue", prior)], kc: `KC.GROWTH("revenue","${p}")`, compute: growth };
+      return { id: `revenue_growth_${p}_filing`, label: `Revenue growth ${p.slice(2)} (20-F list)`, stated: stated(`revenue_growth:${p}:filing`), formula: `revenue ${p} / revenue ${prior} - 1 (RMB)`, inputs: [g("revenue", p), g("revenue", prior)], kc: `KC.GROWTHRATE("revenue","${p}")`, compute: growth };
     }),
     { id: "net_margin_TTM", label: "Net margin TTM", stated: stated("net_margin:TTM:overview"), formula: "net_income / revenue", inputs: [g("net_income", "TTM"), g("revenue", "TTM")], kc: `KC.MARGIN("net","TTM")`, compute: ratio },
     { id: "debt_to_equity_TTM", label: "Debt to equity TTM", stated: stated("debt_to_equity:TTM:overview"), formula: "total_debt / total_equity", inputs: [g("total_debt", "TTM"), g("total_equity", "TTM")], kc: `KC.RATIO("debt_to_equity","TTM")`, compute: ratio },
@@ -146,7 +146,7 @@ export function reconciliations(all: readonly Fact[]): Reconciliation[] {
     ...(["FY2024", "FY2023", "FY2022", "FY2021"] as const).map((p): Check => {
       const prior = `FY${Number(p.slice(2)) - 1}` as PeriodId;
       return { id: `eps_growth_${p}`, label: `EPS growth ${p.slice(2)} (20-F list)`, stated: stated(`eps_growth:${p}:filing`), formula: `1 - EPS ${p} / EPS ${prior} (both losses)`,
-        inputs: [g("eps", p, "USD"), g("eps", prior, "USD")], kc: `KC.GROWTH("eps","${p}")`, compute: lossGrowth,
+        inputs: [g("eps", p, "USD"), g("eps", prior, "USD")], kc: `KC.GROWTHRATE("eps","${p}")`, compute: lossGrowth,
         caveat: "In no year from FY2021 to FY2024 does the list's EPS growth follow from its own EPS figures; the basis of the stated growth is not given." };
     }),
     { id: "non_gaap_ebitda_margin_Q2-2025", label: "Non-GAAP EBITDA margin Q2 2025", stated: stated("non_gaap_ebitda_margin:Q2-2025:call"), formula: "non_gaap_ebitda / revenue",

@@ -59,7 +59,7 @@ export function cellReferences(formula: string): string[] {
  */
 export type StatedIndex = ReadonlyMap<string, readonly Reconciliation[]>;
 
-const ARITHMETIC: Partial<Record<KcName, string>> = { MARGIN: "quotient", RATIO: "quotient", GROWTH: "growth", CAGR: "cagr" };
+const ARITHMETIC: Partial<Record<KcName, string>> = { MARGIN: "quotient", RATIO: "quotient", GROWTHRATE: "growth", CAGR: "cagr" };
 
 function computationKey(name: string, facts: readonly Fact[]): string | null {
   const kind = ARITHMETIC[name as KcName];
@@ -67,7 +67,7 @@ function computationKey(name: string, facts: readonly Fact[]): string | null {
 }
 
 function run(call: KcCall, args: readonly unknown[]) {
-  return (KC[call.name as KcName] as (...a: unknown[]) => ReturnType<(typeof KC)[KcName]>)(...args);
+  return KC[call.name as KcName](...args);
 }
 
 /**

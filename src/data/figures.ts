@@ -44,7 +44,7 @@ export function amount(metric: Metric, period: Period, currency: Currency | null
   return unavailable(messages.noCurrency(metric.label, period.label, wanted, stated.join(", ")));
 }
 
-/** KC.VALUE's core: metric, period, currency and units as typed. */
+/** KC.FIGURE's core: metric, period, currency and units as typed. */
 export function figure(metricRaw: unknown, periodRaw: unknown, currencyRaw: unknown, unitsRaw: unknown): Result<number> {
   const args = all(parseMetric(metricRaw), parsePeriod(periodRaw), parseCurrency(currencyRaw), parseScale(unitsRaw));
   return args.ok ? scaled(...args.value) : args;

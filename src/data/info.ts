@@ -1,4 +1,4 @@
-/** KC.INFO, KC.FILING and KC.ASOF: company profile, both listings' market data, rating, technicals, scores, filings. */
+/** KC.PROFILE, KC.FILING and KC.ASOF: company profile, both listings' market data, rating, technicals, scores, filings. */
 import { dataset } from "./dataset";
 import { excelSerial } from "./dates";
 import { messages } from "./messages";

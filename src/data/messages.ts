@@ -34,7 +34,7 @@ export const messages = {
     const call = (fn: string) => `=KC.${fn}("${stated.metric}","${stated.periodId}")`;
     if (stated.bound !== null) return `${base} The sources give ${stated.label} for ${period} only as a bound ("${stated.bound}"): ${call("SOURCE")}.`;
     const disputed = stated.disputed ? ` (the sources disagree: ${call("SOURCE")})` : "";
-    return `${base} The sources state ${stated.label} for ${period} as ${stated.percent}: ${call("VALUE")}${disputed}.`;
+    return `${base} The sources state ${stated.label} for ${period} as ${stated.percent}: ${call("FIGURE")}${disputed}.`;
   },
   cagrNeedsYears: () => `CAGR needs two different fiscal years (e.g. 2020 and 2024), the first earlier than the second.`,
   cagrNeedsPositive: (label: string) => `CAGR of ${label} is not meaningful: it needs positive values at both ends.`,
@@ -43,6 +43,12 @@ export const messages = {
   ratioFormat: (value: unknown) => `Cannot read ${show(value)} as a ratio: use a name (e.g. "debt_to_equity") or "metric_a/metric_b".`,
   noFiling: (year: number, years: readonly number[]) => `No Form 20-F for FY${year}. Filings: ${list(years.map((y) => `FY${y}`))}.`,
   noInfo: (field: string) => `The pages give no value for ${field}.`,
+  dataTypeArgument: (type: string, text: string | null) =>
+    type === "Entity" || type === "LinkedEntity"
+      ? `The cell holds a data type${text ? ` ("${text.slice(0, 40)}")` : ""}, not a number or text: reference one of its fields (e.g. =A1.Field) or a cell with a number or text.`
+      : type === "Error"
+        ? `The cell holds an error${text ? ` (${text.slice(0, 20)})` : ""}: fix that cell first.`
+        : `The cell holds ${type === "WebImage" ? "an image" : `a value of type ${type.slice(0, 20)}`}, not a number or text: reference a cell with a number or text.`,
 };
 
 /** A growth rate a page states for a period the dataset has no year-earlier figure for. */

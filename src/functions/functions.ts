@@ -1,17 +1,29 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- any[][] is how custom-functions metadata spells a spilled range */
 /**
- * The KC custom functions. Each is a thin shell: it passes Excel's arguments to the pure library in src/data and
- * turns a miss into #VALUE! (bad argument) or #N/A (data the dataset lacks) with a message. The JSDoc below is what
- * analysts read in Excel's autocomplete; functions.json is generated from it at build time.
+ * The KC custom functions. Each is a one-line shell over the pure library (src/data/kc.ts, whose names and parameters
+ * are src/data/spec.ts): `excel()` reads Excel's arguments (including cells that hold data types), remembers answers
+ * and turns a miss into #VALUE! (bad argument) or #N/A (data the dataset lacks) with a message. The JSDoc below is
+ * what analysts read in Excel's autocomplete; functions.json is generated from it at build time, and a test holds it
+ * to the spec.
  */
-import { KC, KC_NAMES, type KcFunction, type KcName } from "../data/kc";
-import { memoize } from "./memo";
-import { guarded } from "./to-excel";
+import { KC } from "../data/kc";
+import { excel } from "./excel-function";
 
-/** Each KC function as Excel sees it: guarded, answers remembered per argument list. */
-const EXCEL = Object.fromEntries(
-  KC_NAMES.map((name) => [name, memoize((...args: unknown[]) => guarded(() => (KC[name] as KcFunction)(...args)))]),
-) as Record<KcName, (...args: unknown[]) => unknown>;
+const REVENUE = excel(KC.REVENUE);
+const FIGURE = excel(KC.FIGURE);
+const MARGIN = excel(KC.MARGIN);
+const GROWTHRATE = excel(KC.GROWTHRATE);
+const CAGR = excel(KC.CAGR);
+const RATIO = excel(KC.RATIO);
+const HISTORY = excel(KC.HISTORY);
+const STATEMENT = excel(KC.STATEMENT);
+const PERIODS = excel(KC.PERIODS);
+const PROFILE = excel(KC.PROFILE);
+const FILING = excel(KC.FILING);
+const SOURCE = excel(KC.SOURCE);
+const FXRATE = excel(KC.FXRATE);
+const CONFLICTS = excel(KC.CONFLICTS);
+const ASOF = excel(KC.ASOF);
 
 /**
  * Total revenue for a period in millions of the currency it is reported in: RMB, except Q3 2025 (USD). Example: =KC.REVENUE(2024) → 7790.
@@ -23,21 +35,21 @@ const EXCEL = Object.fromEntries(
  * @returns Revenue in the requested currency and units.
  */
 export function revenue(period: string | number, currency?: string, units?: string): number {
-  return EXCEL.REVENUE(period, currency, units) as number;
+  return REVENUE(period, currency, units) as number;
 }
 
 /**
- * Any stored figure, in millions of its reporting currency for money (EPS in USD per ADS; margins and shares as fractions). Example: =KC.VALUE("gross_profit", 2024).
- * @customfunction VALUE
- * @helpurl https://localhost:3000/help.html#kc-value
+ * Any stored figure, in millions of its reporting currency for money (EPS in USD per ADS; margins and shares as fractions). Example: =KC.FIGURE("gross_profit", 2024).
+ * @customfunction FIGURE
+ * @helpurl https://localhost:3000/help.html#kc-figure
  * @param metric Metric id or alias, e.g. "revenue", "gross_profit", "net_income", "total_debt", "fcf", "eps", "ai_gross_billings", "premium_customers".
  * @param period Fiscal year (2024, "FY2024", "FY24", "FY0", "FY-1"), "TTM", or a quarter ("Q2 2025").
  * @param [currency] "RMB", "USD" or "HKD" for money figures; leave empty for the reporting currency.
  * @param [units] "M" millions (default), "B", "K" or "units" for money figures.
  * @returns The figure.
  */
-export function value(metric: string, period: string | number, currency?: string, units?: string): number {
-  return EXCEL.VALUE(metric, period, currency, units) as number;
+export function figure(metric: string, period: string | number, currency?: string, units?: string): number {
+  return FIGURE(metric, period, currency, units) as number;
 }
 
 /**
@@ -49,20 +61,20 @@ export function value(metric: string, period: string | number, currency?: string
  * @returns The margin as a fraction (format the cell as a percentage).
  */
 export function margin(kind: string, period: string | number): number {
-  return EXCEL.MARGIN(kind, period) as number;
+  return MARGIN(kind, period) as number;
 }
 
 /**
- * Growth of a metric against one year earlier (or a base period), as a fraction. Against a negative base: (new − base) / |base|. Example: =KC.GROWTH("revenue", 2024) → 0.105.
- * @customfunction GROWTH
- * @helpurl https://localhost:3000/help.html#kc-growth
+ * Growth of a metric against one year earlier (or a base period), as a fraction. Against a negative base: (new − base) / |base|. Example: =KC.GROWTHRATE("revenue", 2024) → 0.105.
+ * @customfunction GROWTHRATE
+ * @helpurl https://localhost:3000/help.html#kc-growthrate
  * @param metric Metric id or alias, e.g. "revenue", "gross_profit", "net_income".
  * @param period The later period: a fiscal year, "TTM" or a quarter.
  * @param [base_period] The earlier period; default: the fiscal year before (TTM and quarters have none in the dataset: #N/A names the growth the sources state).
  * @returns The change as a fraction.
  */
-export function growth(metric: string, period: string | number, base_period?: string | number): number {
-  return EXCEL.GROWTH(metric, period, base_period) as number;
+export function growthRate(metric: string, period: string | number, base_period?: string | number): number {
+  return GROWTHRATE(metric, period, base_period) as number;
 }
 
 /**
@@ -75,7 +87,7 @@ export function growth(metric: string, period: string | number, base_period?: st
  * @returns The CAGR as a fraction.
  */
 export function cagr(metric: string, from_period: string | number, to_period: string | number): number {
-  return EXCEL.CAGR(metric, from_period, to_period) as number;
+  return CAGR(metric, from_period, to_period) as number;
 }
 
 /**
@@ -87,13 +99,13 @@ export function cagr(metric: string, from_period: string | number, to_period: st
  * @returns The ratio (a fraction for shares of a whole).
  */
 export function ratio(name: string, period: string | number): number {
-  return EXCEL.RATIO(name, period) as number;
+  return RATIO(name, period) as number;
 }
 
 /**
- * A metric over a run of fiscal years, oldest to newest, spilled across a row (optionally ending with "TTM"). Example: =KC.SERIES("revenue", 2020, 2024).
- * @customfunction SERIES
- * @helpurl https://localhost:3000/help.html#kc-series
+ * A metric over a run of fiscal years, oldest to newest, spilled across a row (optionally ending with "TTM"). Example: =KC.HISTORY("revenue", 2020, 2024).
+ * @customfunction HISTORY
+ * @helpurl https://localhost:3000/help.html#kc-history
  * @param metric Metric id or alias, e.g. "revenue", "net_income", "free_cash_flow".
  * @param from_period First fiscal year, e.g. 2020.
  * @param to_period Last fiscal year, or "TTM" to end with the trailing twelve months.
@@ -101,8 +113,8 @@ export function ratio(name: string, period: string | number): number {
  * @param [units] "M" millions (default), "B", "K" or "units".
  * @returns One row of figures.
  */
-export function series(metric: string, from_period: string | number, to_period: string | number, currency?: string, units?: string): any[][] {
-  return EXCEL.SERIES(metric, from_period, to_period, currency, units) as any[][];
+export function history(metric: string, from_period: string | number, to_period: string | number, currency?: string, units?: string): any[][] {
+  return HISTORY(metric, from_period, to_period, currency, units) as any[][];
 }
 
 /**
@@ -115,7 +127,7 @@ export function series(metric: string, from_period: string | number, to_period: 
  * @returns The statement with headers.
  */
 export function statement(name: string, currency?: string, units?: string): any[][] {
-  return EXCEL.STATEMENT(name, currency, units) as any[][];
+  return STATEMENT(name, currency, units) as any[][];
 }
 
 /**
@@ -125,18 +137,18 @@ export function statement(name: string, currency?: string, units?: string): any[
  * @returns One column of period ids.
  */
 export function periods(): any[][] {
-  return EXCEL.PERIODS() as any[][];
+  return PERIODS() as any[][];
 }
 
 /**
  * Company profile, market data of both listings, rating, technicals and scores. Market fields name their currency: "market_cap_usd" (NASDAQ, USD millions), "last_price_hkd" (HKEX, HKD per share). Dates are Excel dates.
- * @customfunction INFO
- * @helpurl https://localhost:3000/help.html#kc-info
+ * @customfunction PROFILE
+ * @helpurl https://localhost:3000/help.html#kc-profile
  * @param field e.g. "name", "ceo", "sector", "industry", "listing_date", "market_cap_usd", "pe_ttm", "52w_high_usd", "52w_low_usd", "last_price_hkd", "price_target_hkd", "rating", "ai_score", "rsi", "f_score", "next_earnings".
  * @returns The value: text, a number or an Excel date.
  */
-export function info(field: string): any {
-  return EXCEL.INFO(field);
+export function profile(field: string): any {
+  return PROFILE(field);
 }
 
 /**
@@ -148,7 +160,7 @@ export function info(field: string): any {
  * @returns The value: text, a number or an Excel date.
  */
 export function filing(fiscal_year: string | number, field: string): any {
-  return EXCEL.FILING(fiscal_year, field);
+  return FILING(fiscal_year, field);
 }
 
 /**
@@ -157,22 +169,22 @@ export function filing(fiscal_year: string | number, field: string): any {
  * @helpurl https://localhost:3000/help.html#kc-source
  * @param metric Metric id or alias, e.g. "net_income".
  * @param period Fiscal year, "TTM" or a quarter.
- * @param [currency] The currency asked of KC.VALUE, if any.
+ * @param [currency] The currency asked of KC.FIGURE, if any.
  * @returns A citation as text.
  */
 export function source(metric: string, period: string | number, currency?: string): string {
-  return EXCEL.SOURCE(metric, period, currency) as string;
+  return SOURCE(metric, period, currency) as string;
 }
 
 /**
- * RMB per USD implied for a period by the revenue the pages state in both currencies (FY2020–FY2024, TTM). Example: =KC.FX(2024) → 7.2130.
- * @customfunction FX
- * @helpurl https://localhost:3000/help.html#kc-fx
+ * RMB per USD implied for a period by the revenue the pages state in both currencies (FY2020–FY2024, TTM). Example: =KC.FXRATE(2024) → 7.2130.
+ * @customfunction FXRATE
+ * @helpurl https://localhost:3000/help.html#kc-fxrate
  * @param period Fiscal year or "TTM".
  * @returns RMB per USD.
  */
-export function fx(period: string | number): number {
-  return EXCEL.FX(period) as number;
+export function fxRate(period: string | number): number {
+  return FXRATE(period) as number;
 }
 
 /**
@@ -182,7 +194,7 @@ export function fx(period: string | number): number {
  * @returns A table of conflicts.
  */
 export function conflicts(): any[][] {
-  return EXCEL.CONFLICTS() as any[][];
+  return CONFLICTS() as any[][];
 }
 
 /**
@@ -193,5 +205,5 @@ export function conflicts(): any[][] {
  * @returns An Excel date.
  */
 export function asof(which?: string): number {
-  return EXCEL.ASOF(which) as number;
+  return ASOF(which) as number;
 }

@@ -137,7 +137,7 @@ async function recordSheet(context: Excel.RequestContext): Promise<Excel.Workshe
 
 /**
  * Replaces the KC formulas in the selection (or the active sheet's used range) by their values; returns how many.
- * A formula that spills (KC.SERIES, KC.STATEMENT, …) is replaced by its whole spilled block of values, so nothing
+ * A formula that spills (KC.HISTORY, KC.STATEMENT, …) is replaced by its whole spilled block of values, so nothing
  * it showed is lost; restoring the formula in its anchor cell spills it again.
  */
 export async function freezeKcFormulas(context: Excel.RequestContext, scope: "selection" | "sheet"): Promise<number> {

@@ -1,15 +1,12 @@
 /** Formulas: build a KC formula with its live value and audit, audit any formula, and freeze or restore KC formulas. */
 import { auditFormula } from "../data/audit";
 import { buildFormula } from "../data/formula";
-import { KC, KC_NAMES, type KcName } from "../data/kc";
+import { KC, KC_NAMES, SPEC, type KcName } from "../data/kc";
 import { actionButton, type Actions } from "./actions";
 import { auditView, valueView } from "./audit-view";
 import { BUILDER, type Choice } from "./builder-spec";
 import { stated } from "./content";
 import { h, replaceChildren } from "./dom";
-
-/** Functions whose result is a fraction, shown as a percentage too. */
-const FRACTIONS: ReadonlySet<KcName> = new Set(["MARGIN", "GROWTH", "CAGR"]);
 
 export type BuilderState = { readonly fn: KcName; readonly args: Readonly<Record<string, string>> };
 export const DEFAULT_BUILDER: BuilderState = { fn: "MARGIN", args: { kind: "gross", period: "TTM" } };
@@ -58,10 +55,10 @@ export function builder(actions: Actions, initial: BuilderState, save: (state: B
     );
     const { text, args } = currentFormula();
     formula.textContent = text;
-    const live = (KC[state.fn] as (...a: unknown[]) => ReturnType<(typeof KC)[KcName]>)(...args);
+    const live = KC[state.fn](...args);
     replaceChildren(
       result,
-      live.ok ? [h("span", { className: "label" }, "Value: "), valueView(live.value), typeof live.value === "number" && FRACTIONS.has(state.fn) ? h("span", { className: "percent" }, ` = ${(live.value * 100).toFixed(2)}%`) : null] : h("span", { className: "error" }, `${live.code === "invalid" ? "#VALUE!" : "#N/A"} ${live.message}`),
+      live.ok ? [h("span", { className: "label" }, "Value: "), valueView(live.value), typeof live.value === "number" && SPEC[state.fn].fraction ? h("span", { className: "percent" }, ` = ${(live.value * 100).toFixed(2)}%`) : null] : h("span", { className: "error" }, `${live.code === "invalid" ? "#VALUE!" : "#N/A"} ${live.message}`),
     );
     replaceChildren(audit, h("h3", {}, "Audit"), auditView(auditFormula(text, undefined, stated), ""));
   }

@@ -1,4 +1,4 @@
-/** The three statements as tables (RMB millions, FY2020 → FY2024 and TTM), each insertable as live KC.VALUE formulas. */
+/** The three statements as tables (RMB millions, FY2020 → FY2024 and TTM), each insertable as live KC.FIGURE formulas. */
 import { KC } from "../data/kc";
 import type { Scalar } from "../data/result";
 import { formula } from "../office/excel";
@@ -14,13 +14,13 @@ const STATEMENTS = [
   ["cashflow", "Cash flow"],
 ] as const;
 
-/** KC.VALUE formulas for every line and period, with the statement's labels, as an Excel table. */
+/** KC.FIGURE formulas for every line and period, with the statement's labels, as an Excel table. */
 export function statementTable(name: string, grid: readonly (readonly Scalar[])[], metricIds: readonly string[]) {
   const periods = (grid[0] ?? []).slice(1).map(String);
   return {
     name: `KC_${name}`,
     header: ["RMB millions", ...periods],
-    rows: grid.slice(1).map((row, i) => [String(row[0]), ...periods.map((p) => formula(`=KC.VALUE("${metricIds[i]}","${p}")`))]),
+    rows: grid.slice(1).map((row, i) => [String(row[0]), ...periods.map((p) => formula(`=KC.FIGURE("${metricIds[i]}","${p}")`))]),
     formats: ["@", ...periods.map(() => "#,##0.00;[Red]-#,##0.00")],
   };
 }

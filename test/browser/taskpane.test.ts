@@ -146,7 +146,7 @@ run("the task pane in headless Chromium", () => {
 
   it("renders markup in data and input as text, never as elements", async () => {
     const markup = "<img src=x onerror=alert(1)>";
-    await page.fill("#audit-input", `=KC.VALUE("${markup}",2024)`);
+    await page.fill("#audit-input", `=KC.FIGURE("${markup}",2024)`);
     await expect(page.locator("#panel-formulas").innerText()).resolves.toContain(`Unknown metric "${markup}"`);
     await page.fill("#search", markup);
     await expect(page.locator("img").count()).resolves.toBe(0);

@@ -1,0 +1,67 @@
+/**
+ * Every KC function's signature, written once: its name, its parameters in order (which are optional, and where the
+ * builder's choices for each come from), what it returns and an example call. The library (kc.ts), the task pane's
+ * builder, the tests and the bench read it; a test holds the functions.json generated from the JSDoc of
+ * src/functions/functions.ts to it. This module imports nothing, so a script can load it on its own.
+ */
+
+/** Where an argument's choices come from: a list the dataset or the library defines. */
+export type Choices =
+  | "period"
+  | "base_period"
+  | "fiscal_year"
+  | "fiscal_year_or_ttm"
+  | "fx_period"
+  | "metric"
+  | "currency"
+  | "units"
+  | "margin_kind"
+  | "ratio_name"
+  | "statement"
+  | "profile_field"
+  | "filing_field"
+  | "asof";
+
+export type ParamSpec = { readonly name: string; readonly optional: boolean; readonly choices: Choices };
+
+/** A number; text; a number, text or date (any); or a grid spilled into the sheet (matrix). */
+export type Returns = "number" | "text" | "any" | "grid";
+
+export type FunctionSpec = {
+  readonly params: readonly ParamSpec[];
+  readonly returns: Returns;
+  /** The value is a fraction an analyst reads as a percentage. */
+  readonly fraction: boolean;
+  /** A call that answers with a value, used by the bench and the tests. */
+  readonly example: readonly (string | number)[];
+};
+
+const need = (name: string, choices: Choices): ParamSpec => ({ name, optional: false, choices });
+const may = (name: string, choices: Choices): ParamSpec => ({ name, optional: true, choices });
+const fn = (returns: Returns, params: readonly ParamSpec[], example: readonly (string | number)[], fraction = false): FunctionSpec => ({ params, returns, fraction, example });
+
+const period = need("period", "period");
+const metric = need("metric", "metric");
+const currency = may("currency", "currency");
+const units = may("units", "units");
+
+export const SPEC = {
+  REVENUE: fn("number", [period, currency, units], [2024]),
+  FIGURE: fn("number", [metric, period, currency, units], ["gross_profit", 2024]),
+  MARGIN: fn("number", [need("kind", "margin_kind"), period], ["gross", "TTM"], true),
+  GROWTHRATE: fn("number", [metric, period, may("base_period", "base_period")], ["revenue", 2024], true),
+  CAGR: fn("number", [metric, need("from_period", "fiscal_year"), need("to_period", "fiscal_year")], ["revenue", 2020, 2024], true),
+  RATIO: fn("number", [need("name", "ratio_name"), period], ["debt_to_equity", "TTM"]),
+  HISTORY: fn("grid", [metric, need("from_period", "fiscal_year"), need("to_period", "fiscal_year_or_ttm"), currency, units], ["revenue", 2020, 2024]),
+  STATEMENT: fn("grid", [need("name", "statement"), currency, units], ["income"]),
+  PERIODS: fn("grid", [], []),
+  PROFILE: fn("any", [need("field", "profile_field")], ["market_cap_usd"]),
+  FILING: fn("any", [need("fiscal_year", "fiscal_year"), need("field", "filing_field")], [2024, "filed"]),
+  SOURCE: fn("text", [metric, period, may("currency", "currency")], ["net_income", 2024]),
+  FXRATE: fn("number", [need("period", "fx_period")], [2024]),
+  CONFLICTS: fn("grid", [], []),
+  ASOF: fn("number", [may("which", "asof")], []),
+} satisfies Record<string, FunctionSpec>;
+
+export type KcName = keyof typeof SPEC;
+export const KC_NAMES = Object.keys(SPEC) as KcName[];

@@ -1,0 +1,14 @@
+/** A library function as Excel calls it: data-type arguments read, answers remembered per argument list, misses as errors. */
+import type { KcFunction } from "../data/kc";
+import { readCellArguments } from "./cell-argument";
+import { memoize } from "./memo";
+import { guarded } from "./to-excel";
+
+export function excel(run: KcFunction): (...args: unknown[]) => unknown {
+  return memoize((...args: unknown[]) =>
+    guarded(() => {
+      const read = readCellArguments(args);
+      return read.ok ? run(...read.value) : read;
+    }),
+  );
+}
