@@ -9,6 +9,8 @@ import { checksTable } from "../src/taskpane/checks";
 import type { DatasetText } from "../src/data/schema";
 import text from "../src/data/text.json";
 import { themeOf } from "../src/office/host";
+import { needsExcelApi } from "../src/office/requirements";
+import { freezeFormulas } from "../src/taskpane/freeze";
 import { FakeWorkbook } from "./support/fake-excel";
 
 beforeAll(() => {
@@ -216,6 +218,38 @@ describe("freezing KC formulas and restoring them", () => {
     expect(isKcFormula("=XKC.REVENUE(2024)")).toBe(false);
     expect(isKcFormula("KC.REVENUE(2024)")).toBe(false);
     expect(isKcFormula(7790)).toBe(false);
+  });
+});
+
+describe("converting formulas to values where Excel lacks the requirement set it needs", () => {
+  const cells = { A1: { formula: "=KC.REVENUE(2024)", value: 7790 } };
+  /** Office as Excel gives it, supporting ExcelApi up to `highest` (ExcelApi versions include all before them). */
+  const excelWith = (highest: number, asked: string[] = []) =>
+    Object.assign(globalThis, { Office: { context: { requirements: { isSetSupported: (name: string, version: string) => (asked.push(`${name} ${version}`), name === "ExcelApi" && Number(version.split(".")[1]) <= highest) } } } });
+  afterEach(() => delete (globalThis as { Office?: unknown }).Office);
+
+  it("says which Excel versions can convert, and changes nothing, where ExcelApi 1.12 is missing", async () => {
+    const asked: string[] = [];
+    excelWith(11, asked);
+    const book = new FakeWorkbook(cells);
+    expect(await freezeFormulas(book.context(), "sheet")).toBe(
+      "Converting KC formulas to values needs a newer Excel: Microsoft 365 Version 2008 (Build 13127.20408) or later, Excel 2021 or later, Excel for Mac 16.40 or later, or Excel on the web. This Excel lacks ExcelApi 1.12; update Office to use it.",
+    );
+    expect(asked).toEqual(["ExcelApi 1.12"]);
+    expect(book.cell("Sheet1", "A1")?.formula).toBe("=KC.REVENUE(2024)");
+    expect(book.sheets.has(FROZEN_SHEET)).toBe(false);
+  });
+
+  it("converts where ExcelApi 1.12 is there", async () => {
+    excelWith(12);
+    const book = new FakeWorkbook(cells);
+    expect(await freezeFormulas(book.context(), "sheet")).toBe('Converted 1 KC formulas to values; "Restore formulas" puts them back.');
+    expect(book.cell("Sheet1", "A1")?.formula).toBe(7790);
+  });
+
+  it("counts nothing as supported without Office, and names the set where no Excel versions are on record", async () => {
+    expect(await freezeFormulas(new FakeWorkbook(cells).context(), "sheet")).toMatch(/^Converting KC formulas to values needs a newer Excel: /);
+    expect(needsExcelApi("Something", "1.99")).toBe("Something needs Excel with ExcelApi 1.99. This Excel lacks ExcelApi 1.99; update Office to use it.");
   });
 });
 

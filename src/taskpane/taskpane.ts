@@ -13,6 +13,7 @@ import { h, replaceChildren } from "./dom";
 import { events } from "./events";
 import { applyFilters, isFiltering, KINDS, type Filters } from "./filter";
 import { filings } from "./filings";
+import { freezeFormulas } from "./freeze";
 import { overview } from "./overview";
 import { risks } from "./risks";
 import { loadState, saveState, type PaneState, type Tab } from "./state";
@@ -52,7 +53,7 @@ async function start(): Promise<void> {
   const selection = h("div", {}, h("p", { className: "subtle" }, host.excel ? "Select a cell that holds a KC formula to see where its figures come from." : "Needs Excel: inside Excel, the KC formulas of the selected cell are audited here."));
   const tools = {
     selection,
-    freeze: (scope: "selection" | "sheet") => inExcel("convert the formulas", async (c) => `Converted ${await excel.freezeKcFormulas(c, scope)} KC formulas to values; "Restore formulas" puts them back.`),
+    freeze: (scope: "selection" | "sheet") => inExcel("convert the formulas", (c) => freezeFormulas(c, scope)),
     restore: () =>
       inExcel("restore the formulas", async (c) => {
         const { restored, missing } = await excel.restoreKcFormulas(c);
