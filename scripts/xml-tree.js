@@ -1,6 +1,6 @@
 /**
  * A small XML reader for the add-in's own manifest.xml: elements, attributes and text, with the five predefined
- * entities. No DTD, CDATA or processing beyond the XML declaration: the manifest uses none, and anything else fails
+ * entities and character references. No DTD, CDATA or processing beyond the XML declaration: the manifest uses none, and anything else fails
  * loudly instead of being skipped.
  */
 class XmlError extends Error {
@@ -9,8 +9,10 @@ class XmlError extends Error {
 
 const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 const decode = (text) =>
-  text.replace(/&(\w+);/g, (whole, name) => {
-    if (!(name in ENTITIES)) throw new XmlError(`unknown entity ${whole}`);
+  text.replace(/&([^;\s]*);?/g, (whole, name) => {
+    if (/^#x[0-9a-f]+$/i.test(name)) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (/^#\d+$/.test(name)) return String.fromCodePoint(Number(name.slice(1)));
+    if (!(name in ENTITIES) || !whole.endsWith(";")) throw new XmlError(`unknown entity ${whole}`);
     return ENTITIES[name];
   });
 

@@ -46,6 +46,7 @@ type Unified = {
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { unifiedManifest, unifiedVersion, MANIFEST_VERSION } = require("../scripts/unified-manifest.js") as Unified;
 const { manifestFacts } = require("../scripts/manifest-facts.js") as { manifestFacts: (xml: string) => unknown };
+const { parseXml } = require("../scripts/xml-tree.js") as { parseXml: (xml: string) => { name: string; attributes: Record<string, string>; text: string } };
 const { rewriteHost } = require("../scripts/manifest-host.js") as { rewriteHost: (xml: string, host: string) => string };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -248,5 +249,19 @@ describe("building the unified manifest from manifest.xml", () => {
     expect(() => manifestFacts(source.replace('xsi:type="ShowTaskpane"', 'xsi:type="ExecuteFunction"'))).toThrow(/maps only ShowTaskpane/);
     expect(() => unifiedManifest(source.replace("<Permissions>ReadWriteDocument", "<Permissions>ReadWriteMailbox"))).toThrow(/no unified-manifest equivalent/);
     expect(() => unifiedManifest(source.replace("<Version>1.0.0.0", "<Version>1.0.0.1"))).toThrow(/bump the third part/);
+  });
+});
+
+describe("the build's manifest.xml reader", () => {
+  it("reads attributes and text with XML's entities and character references", () => {
+    expect(parseXml(`<a t="R&amp;D &#x2014; &#65;">&lt;b&gt; &quot;x&quot;</a>`)).toMatchObject({ name: "a", attributes: { t: "R&D — A" }, text: '<b> "x"' });
+  });
+
+  it("refuses markup it cannot read instead of guessing", () => {
+    expect(() => parseXml("<a><b></a>")).toThrow(/<\/a> closes <b>/);
+    expect(() => parseXml("<a>")).toThrow(/never closed/);
+    expect(() => parseXml("<a>&nbsp;</a>")).toThrow(/unknown entity &nbsp;/);
+    expect(() => parseXml("<a>x < y</a>")).toThrow(/unreadable markup/);
+    expect(() => parseXml("<a/><b/>")).toThrow(/exactly one root/);
   });
 });
