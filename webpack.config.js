@@ -1,11 +1,13 @@
 /* Builds dist/: functions.js (self-contained, registers every KC function), functions.json (generated from the
-   JSDoc), taskpane.html + taskpane.js, taskpane.css, assets/ and manifest.xml with the production host filled in. */
+   JSDoc), taskpane.html + taskpane.js, taskpane.css, assets/, manifest.xml with the production host filled in, and
+   manifest.json, the Microsoft 365 unified manifest made from that same manifest.xml. */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { FunctionReferencePlugin } = require("./scripts/function-reference");
 const { DEV_HOST, checkHost, rewriteHost } = require("./scripts/manifest-host");
+const { unifiedManifestJson } = require("./scripts/unified-manifest");
 
 module.exports = (_env, argv) => {
   const production = argv.mode !== "development";
@@ -57,6 +59,11 @@ module.exports = (_env, argv) => {
             from: "manifest.xml",
             to: "manifest.xml",
             transform: (content) => rewriteHost(content.toString(), host),
+          },
+          {
+            from: "manifest.xml",
+            to: "manifest.json",
+            transform: (content) => unifiedManifestJson(rewriteHost(content.toString(), host)),
           },
         ],
       }),

@@ -1,6 +1,12 @@
 /**
- * Draws the add-in's icons (assets/icon-{16,32,64,80,128}.png): a blue rounded tile with three rising white bars and
- * a trend line, rendered with 4×4 supersampling and written as PNG with Node's zlib. `npm run icons` redraws them.
+ * Draws the add-in's icons, rendered with 4×4 supersampling and written as PNG with Node's zlib; `npm run icons`
+ * redraws them all:
+ * - assets/icon-{16,32,64,80,128}.png (ribbon, add-in lists): a blue rounded tile with three rising white bars and a
+ *   gold trend line;
+ * - assets/icon-color-192.png (the unified manifest's color icon): the same bars and line on a full square of blue,
+ *   kept inside the central 120 × 120 that Microsoft 365 leaves unmasked;
+ * - assets/icon-outline-32.png (the unified manifest's outline icon): white only on transparency, the tile's outline
+ *   and the bars.
  */
 import { writeFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
@@ -26,16 +32,33 @@ function trend(x, y) {
   const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
   return Math.hypot(x - (ax + t * (bx - ax)), y - (ay + t * (by - ay))) <= 0.045;
 }
-const SHAPES = [
-  [BLUE, roundedTile],
-  [DARK, (x, y) => roundedTile(x, y) && y > 0.86],
+const GLYPH = [
   [WHITE, bar(0.2, 0.58)],
   [WHITE, bar(0.42, 0.45)],
   [WHITE, bar(0.64, 0.3)],
   [GOLD, trend],
 ];
+const TILE = [[BLUE, roundedTile], [DARK, (x, y) => roundedTile(x, y) && y > 0.86], ...GLYPH];
 
-function render(size) {
+/** Shapes drawn into the square [inset, 1 - inset] of the picture instead of the whole of it. */
+const inset = (margin, shapes) =>
+  shapes.map(([colour, inside]) => [colour, (x, y) => inside((x - margin) / (1 - 2 * margin), (y - margin) / (1 - 2 * margin))]);
+const FULL_BLEED = [[BLUE, () => true], ...inset(36 / 192, GLYPH)];
+
+/** The tile's edge, 0.08 wide, and the bars: white, everything else transparent. */
+function tileEdge(x, y) {
+  const inner = (u) => 0.08 + (u - 0.08) / (1 - 0.16);
+  return roundedTile(x, y) && !(x > 0.08 && x < 0.92 && y > 0.08 && y < 0.92 && roundedTile(inner(x), inner(y)));
+}
+const OUTLINE = [[WHITE, tileEdge], ...GLYPH.filter(([colour]) => colour === WHITE)];
+
+const ICONS = [
+  ...SIZES.map((size) => [`icon-${size}.png`, size, TILE]),
+  ["icon-color-192.png", 192, FULL_BLEED],
+  ["icon-outline-32.png", 32, OUTLINE],
+];
+
+function render(size, shapes) {
   const samples = 4;
   const rgba = Buffer.alloc(size * size * 4);
   for (let py = 0; py < size; py++) {
@@ -46,7 +69,7 @@ function render(size) {
           const x = (px + (sx + 0.5) / samples) / size;
           const y = (py + (sy + 0.5) / samples) / size;
           let colour = null;
-          for (const [c, inside] of SHAPES) if (inside(x, y)) colour = c;
+          for (const [c, inside] of shapes) if (inside(x, y)) colour = c;
           if (colour) {
             r += colour[0];
             g += colour[1];
@@ -84,8 +107,8 @@ function chunk(type, data) {
   return Buffer.concat([length, body, crc]);
 }
 
-export function png(size) {
-  const rgba = render(size);
+export function png(size, shapes = TILE) {
+  const rgba = render(size, shapes);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
@@ -97,6 +120,6 @@ export function png(size) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const size of SIZES) writeFileSync(new URL(`../assets/icon-${size}.png`, import.meta.url), png(size));
-  console.warn(`wrote assets/icon-{${SIZES.join(",")}}.png`);
+  for (const [name, size, shapes] of ICONS) writeFileSync(new URL(`../assets/${name}`, import.meta.url), png(size, shapes));
+  console.warn(`wrote ${ICONS.map(([name]) => `assets/${name}`).join(", ")}`);
 }
