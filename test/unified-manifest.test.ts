@@ -105,7 +105,7 @@ describe("dist/manifest.json", () => {
   });
 
   it("has a three-part version mapped from manifest.xml's four-part one", () => {
-    const xmlVersion = first(/<Version>([^<]+)<\/Version>/);
+    const xmlVersion = first(/<Version>([^<]+)<\/Version>/) ?? "";
     expect(xmlVersion).toMatch(/^\d+\.\d+\.\d+\.0$/);
     expect(manifest.version).toBe(xmlVersion.replace(/\.0$/, ""));
     expect(manifest.version).toMatch(/^\d{1,5}\.\d{1,5}\.\d{1,5}$/);
@@ -117,7 +117,7 @@ describe("dist/manifest.json", () => {
     expect(manifest.description.full).toBe(first(/<Description DefaultValue="([^"]+)"/));
     expect(manifest.developer?.name).toBe(first(/<ProviderName>([^<]+)</));
     expect(manifest.developer?.websiteUrl).toBe(first(/<SupportUrl DefaultValue="([^"]+)"/));
-    expect([...xmlSets].sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+    expect([...xmlSets].sort((a, b) => String(a.name).localeCompare(String(b.name)))).toEqual([
       { name: "CustomFunctionsRuntime", minVersion: "1.3" },
       { name: "ExcelApi", minVersion: "1.4" },
       { name: "SharedRuntime", minVersion: "1.1" },
