@@ -60,6 +60,19 @@ describe("auditing a formula", () => {
     const entries = auditFormula('=KC.REVENUE(A1)+KC.REVENUE(2019)+KC.NOPE(1)+KC.REVENUE("2024","EUR")');
     expect(entries.map((e) => e.status)).toEqual(["depends", "error", "error", "error"]);
     expect(entries.map((e) => (e.status === "error" ? e.error : null))).toEqual([null, "#N/A", "#NAME?", "#VALUE!"]);
+    expect(entries[2]?.status === "error" && entries[2].message).toBe("KC.NOPE is not a KC function.");
+  });
+
+  it.each([
+    ["FX", "FXRATE"],
+    ["VALUE", "FIGURE"],
+    ["GROWTH", "GROWTHRATE"],
+    ["SERIES", "HISTORY"],
+    ["INFO", "PROFILE"],
+  ])("names the new name of a function version 1.1 renamed: KC.%s is KC.%s", (old, renamed) => {
+    const [entry] = auditFormula(`=KC.${old}("revenue",2024)`);
+    expect(entry?.status === "error" && entry.error).toBe("#NAME?");
+    expect(entry?.status === "error" && entry.message).toMatch(new RegExp(`^KC\\.${old} is now KC\\.${renamed} \\(renamed in version 1\\.1`));
   });
 });
 

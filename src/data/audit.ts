@@ -1,8 +1,10 @@
 /** What a KC formula rests on: each call's value, the seed lines behind it, and every source that disagrees. */
 import { findKcCalls, type KcCall } from "./formula";
 import { KC, type KcName } from "./kc";
+import { messages } from "./messages";
 import type { CellValue } from "./result";
 import type { Conflict, Fact, Reconciliation, Source } from "./schema";
+import { RENAMED } from "./spec";
 import { store } from "./store";
 
 export type AuditedSource = { readonly fact: Fact; readonly disagrees: boolean };
@@ -86,7 +88,7 @@ export function statedIndex(reconciliations: readonly Reconciliation[]): StatedI
 }
 
 export function auditCall(call: KcCall, cells: CellValues = new Map(), stated: StatedIndex = new Map()): AuditEntry {
-  if (!(call.name in KC)) return { call, status: "error", error: "#NAME?", message: `KC.${call.name} is not a KC function.` };
+  if (!(call.name in KC)) return { call, status: "error", error: "#NAME?", message: messages.notKcFunction(call.name, RENAMED[call.name] ?? null) };
   const args: unknown[] = [];
   for (const a of call.args) {
     if (a.kind === "literal") args.push(a.value);

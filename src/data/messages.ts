@@ -43,6 +43,10 @@ export const messages = {
   ratioFormat: (value: unknown) => `Cannot read ${show(value)} as a ratio: use a name (e.g. "debt_to_equity") or "metric_a/metric_b".`,
   noFiling: (year: number, years: readonly number[]) => `No Form 20-F for FY${year}. Filings: ${list(years.map((y) => `FY${y}`))}.`,
   noInfo: (field: string) => `The pages give no value for ${field}.`,
+  notKcFunction: (name: string, renamed: string | null) =>
+    renamed
+      ? `KC.${name} is now KC.${renamed} (renamed in version 1.1 to follow Excel's naming rules; same arguments): Excel shows #NAME? until the formula uses the new name.`
+      : `KC.${name} is not a KC function.`,
   dataTypeArgument: (type: string, text: string | null) =>
     type === "Entity" || type === "LinkedEntity"
       ? `The cell holds a data type${text ? ` ("${text.slice(0, 40)}")` : ""}, not a number or text: reference one of its fields (e.g. =A1.Field) or a cell with a number or text.`

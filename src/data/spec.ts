@@ -65,3 +65,6 @@ export const SPEC = {
 
 export type KcName = keyof typeof SPEC;
 export const KC_NAMES = Object.keys(SPEC) as KcName[];
+
+/** Names of version 1.0 that Microsoft's naming rules retired, and what each is called now (same arguments). */
+export const RENAMED: Readonly<Record<string, KcName>> = { FX: "FXRATE", VALUE: "FIGURE", GROWTH: "GROWTHRATE", SERIES: "HISTORY", INFO: "PROFILE" };
