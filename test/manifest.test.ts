@@ -70,7 +70,7 @@ describe.each([
     expect(xml).toMatch(/<bt:String id="Functions.Namespace" DefaultValue="KC"\/>/);
     expect(xml).toMatch(/<Set Name="SharedRuntime" MinVersion="1.1"\/>/);
     // The highest ExcelApi the code uses unchecked (test/api-sets.test.ts); later sets are checked at run time.
-    expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1.4"\/>/);
+    expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1.9"\/>/);
     // Error messages on #N/A (CustomFunctions.ErrorCode) are annotated CustomFunctionsRuntime 1.3 in @types/custom-functions-runtime.
     expect(xml).toMatch(/<Set Name="CustomFunctionsRuntime" MinVersion="1.3"\/>/);
     expect(xml).toMatch(/<OfficeTab id="TabHome">[\s\S]*<Action xsi:type="ShowTaskpane">/);

@@ -1,5 +1,5 @@
-/** The Excel seam against office-addin-mock objects: nothing is read before load() and sync(), as in Excel. */
-import { formula, freezeKcFormulas, FROZEN_SHEET, insertFormula, insertTable, isKcFormula, restoreKcFormulas, readCells, selectedFormula, watchSelection } from "../src/office/excel";
+/** The Excel seam against a fake Excel: nothing is read before load() and sync(), writes land at the sync, and every sync is held to Excel on the web's 5 MB limit. */
+import { columnName, formula, freezeKcFormulas, FROZEN_SHEET, insertFormula, insertTable, isKcFormula, restoreKcFormulas, readCells, selectedCells, watchSelection } from "../src/office/excel";
 import { KC } from "../src/data/kc";
 import { statementTable } from "../src/taskpane/statements";
 import { auditFormula, cellReferences } from "../src/data/audit";
@@ -8,14 +8,28 @@ import { peerTableFor } from "../src/taskpane/peers";
 import { checksTable } from "../src/taskpane/checks";
 import type { DatasetText } from "../src/data/schema";
 import text from "../src/data/text.json";
-import { themeOf } from "../src/office/host";
+import { onPaneVisibility, themeOf } from "../src/office/host";
 import { needsExcelApi } from "../src/office/requirements";
 import { freezeFormulas } from "../src/taskpane/freeze";
-import { FakeWorkbook } from "./support/fake-excel";
+import { auditWhileShown } from "../src/taskpane/selection-audit";
+import { FakeWorkbook, PAYLOAD_LIMIT } from "./support/fake-excel";
 
 beforeAll(() => {
-  Object.assign(globalThis, { Excel: { SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" }, ClearApplyTo: { contents: "Contents" } } });
+  Object.assign(globalThis, {
+    Excel: {
+      SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+      ClearApplyTo: { contents: "Contents" },
+      // Excel.run(context, batch) continues in a context it was given, as when an event handler is removed.
+      run: (...args: unknown[]) => (args[args.length - 1] as (c: unknown) => Promise<unknown>)(args.length > 1 ? args[0] : undefined),
+    },
+  });
 });
+
+/** The one selected cell's address, formula and value, as the audit reads it. */
+async function selectedFormula(context: Excel.RequestContext) {
+  const { cells } = await selectedCells(context);
+  return cells[0] as NonNullable<(typeof cells)[0]>;
+}
 
 describe("inserting into the sheet", () => {
   it("writes a filing as a formatted table of live KC.FILING formulas at the selected cell", async () => {
@@ -120,6 +134,47 @@ describe("auditing the selected cell", () => {
   });
 });
 
+describe("auditing a multi-area (Ctrl+click) selection", () => {
+  const cells = {
+    A1: { formula: "=KC.REVENUE(2024)", value: 7790 },
+    C3: { formula: '=KC.MARGIN("gross","TTM")', value: 0.162 },
+    E5: { formula: 7, value: 7 },
+  };
+
+  it("is refused by getSelectedRange, as in Excel", async () => {
+    const book = new FakeWorkbook(cells);
+    book.selection = { sheet: "Sheet1", address: "A1,C3:D4" };
+    await expect(insertFormula(book.context(), "=KC.REVENUE(2024)")).rejects.toMatchObject({ code: "InvalidSelection" });
+  });
+
+  it("audits the top-left cell of each area, reading their references together", async () => {
+    const book = new FakeWorkbook({ ...cells, B1: { formula: 2022, value: 2022 }, E5: { formula: "=KC.REVENUE(B1)", value: 8180 } });
+    book.selection = { sheet: "Sheet1", address: "A1,C3:D4,E5" };
+    const { cells: read, areas } = await selectedCells(book.context());
+    expect(areas).toBe(3);
+    expect(read.map((cell) => `${cell.address} ${cell.formula}`)).toEqual(["Sheet1!A1 =KC.REVENUE(2024)", 'Sheet1!C3 =KC.MARGIN("gross","TTM")', "Sheet1!E5 =KC.REVENUE(B1)"]);
+    const values = await readCells(book.context(), read.flatMap((cell) => cellReferences(cell.formula)));
+    expect(auditFormula(read[2]?.formula ?? "", values)[0]).toMatchObject({ status: "value", value: 8180 });
+  });
+
+  it("audits at most the first ten areas and says how many there are", async () => {
+    const book = new FakeWorkbook(cells);
+    book.selection = { sheet: "Sheet1", address: Array.from({ length: 12 }, (_, i) => `A${i + 1}`).join(",") };
+    const { cells: read, areas } = await selectedCells(book.context());
+    expect([read.length, areas]).toEqual([10, 12]);
+  });
+
+  it("audits the active cell where getSelectedRanges is missing or unknown to this Excel", async () => {
+    for (const support of ["missing", "ApiNotFound"] as const) {
+      const book = new FakeWorkbook(cells);
+      book.selectedRanges = support;
+      book.selection = { sheet: "Sheet1", address: "A1,C3:D4", active: "C3" };
+      const { cells: read, areas } = await selectedCells(book.context());
+      expect([support, read.map((cell) => cell.address), areas]).toEqual([support, ["Sheet1!C3"], 1]);
+    }
+  });
+});
+
 describe("auditing as the selection moves", () => {
   it("re-reads the selected formula each time the selection changes, until it stops listening", async () => {
     const book = new FakeWorkbook({ A1: { formula: "=KC.REVENUE(2024)", value: 7790 }, B1: { formula: '=KC.FIGURE("net_income",2024)', value: -1970 } });
@@ -134,6 +189,60 @@ describe("auditing as the selection moves", () => {
     await stop();
     await book.select("A1");
     expect(book.selectionHandlers).toHaveLength(0);
+  });
+
+  it("stops listening while the pane is hidden, and audits once and listens again when it is shown", async () => {
+    const book = new FakeWorkbook({ A1: { formula: "=KC.REVENUE(2024)", value: 7790 }, B1: { formula: '=KC.FIGURE("net_income",2024)', value: -1970 } });
+    const audited: string[] = [];
+    const audit = async () => void audited.push((await selectedFormula(book.context())).address);
+    const show = auditWhileShown((onChange) => watchSelection(book.context(), onChange), audit);
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+    await show(true);
+    await book.select("B1");
+    await settled();
+    expect(audited).toEqual(["Sheet1!A1", "Sheet1!B1"]);
+    // A change that reaches the handler as the pane hides is skipped; then the handler goes.
+    const hiding = show(false);
+    await book.select("C1");
+    await hiding;
+    expect(book.selectionHandlers).toHaveLength(0);
+    await book.select("C1");
+    await book.select("A1");
+    await settled();
+    expect(audited).toHaveLength(2);
+    await show(true);
+    expect(audited).toEqual(["Sheet1!A1", "Sheet1!B1", "Sheet1!A1"]);
+    await book.select("B1");
+    await settled();
+    expect(audited).toHaveLength(4);
+    // Hidden and shown again at once: one handler, not two, and none while hidden.
+    void show(false);
+    await show(true);
+    expect(book.selectionHandlers).toHaveLength(1);
+  });
+
+  it("knows the pane is hidden from Office's visibility event or from the page's own visibility", async () => {
+    let officeHandler: (message: { visibilityMode: string }) => void = () => undefined;
+    let pageHandler: () => void = () => undefined;
+    const page = { visibilityState: "visible" as DocumentVisibilityState, addEventListener: (_: string, handler: () => void) => void (pageHandler = handler) };
+    const addin = { onVisibilityModeChanged: async (handler: typeof officeHandler) => ((officeHandler = handler), async () => undefined) };
+    const seen: boolean[] = [];
+    onPaneVisibility((shown) => seen.push(shown), addin as never, page as never);
+    await Promise.resolve();
+    officeHandler({ visibilityMode: "Hidden" });
+    officeHandler({ visibilityMode: "Taskpane" });
+    page.visibilityState = "hidden";
+    pageHandler();
+    officeHandler({ visibilityMode: "Taskpane" });
+    page.visibilityState = "visible";
+    pageHandler();
+    expect(seen).toEqual([false, true, false, false, true]);
+    // Without Office's event (no shared runtime), the page's visibility is still followed.
+    const alone: boolean[] = [];
+    onPaneVisibility((shown) => alone.push(shown), undefined, page as never);
+    page.visibilityState = "hidden";
+    pageHandler();
+    expect(alone).toEqual([false]);
   });
 });
 
@@ -213,6 +322,42 @@ describe("freezing KC formulas and restoring them", () => {
     expect(book.cell("Sheet1", "A1")?.formula).toBe("=KC.REVENUE(2024)");
   });
 
+  it("freezes each area of a multi-area selection, a cell selected twice once, and nothing outside them", async () => {
+    const book = new FakeWorkbook({ ...cells, C3: { formula: "=KC.REVENUE(2023)", value: 7050 } });
+    book.selection = { sheet: "Sheet1", address: "A1:B1,C3,A1" };
+    expect(await freezeKcFormulas(book.context(), "selection")).toBe(2);
+    expect(["A1", "C3", "A2"].map((a) => book.cell("Sheet1", a)?.formula)).toEqual([7790, 7050, '=ROUND(KC.MARGIN("gross","TTM")*100,1)']);
+    expect(["B2", "B3", "B4"].map((a) => book.sheets.get(FROZEN_SHEET)?.cells.get(a)?.value)).toEqual(["A1", "C3", undefined]);
+    expect(await restoreKcFormulas(book.context())).toEqual({ restored: 2, missing: [] });
+    expect(book.cell("Sheet1", "C3")?.formula).toBe("=KC.REVENUE(2023)");
+  });
+
+  it("reads only the used part of a selected whole column", async () => {
+    const book = new FakeWorkbook(cells);
+    book.selection = { sheet: "Sheet1", address: "A1:A1048576" };
+    expect(await freezeKcFormulas(book.context(), "selection")).toBe(2);
+    expect(Math.max(...book.syncs.map((s) => s.response))).toBeLessThan(1_000);
+  });
+
+  it("takes few round trips for an ordinary selection: four to freeze, three to restore, two to audit", async () => {
+    const book = new FakeWorkbook({ ...cells, B2: { formula: '=KC.HISTORY("revenue",2023,2024)', value: 7050, spill: "B2:C2" }, C2: { formula: 7790, value: 7790 } });
+    book.selection = { sheet: "Sheet1", address: "A1:C2" };
+    const syncs = async (work: () => Promise<unknown>) => {
+      const before = book.syncs.length;
+      await work();
+      return book.syncs.length - before;
+    };
+    expect(await syncs(() => freezeKcFormulas(book.context(), "selection"))).toBe(4);
+    expect(await syncs(() => freezeKcFormulas(book.context(), "selection"))).toBe(2);
+    expect(await syncs(() => restoreKcFormulas(book.context()))).toBe(3);
+    expect(book.cell("Sheet1", "B2")?.formula).toBe('=KC.HISTORY("revenue",2023,2024)');
+    book.selection = { sheet: "Sheet1", address: "A1" };
+    expect(await syncs(async () => readCells(book.context(), cellReferences((await selectedFormula(book.context())).formula)))).toBe(1);
+    book.sheets.get("Sheet1")?.cells.set("D1", { formula: "=KC.REVENUE(B7)", value: 0 });
+    book.selection = { sheet: "Sheet1", address: "D1" };
+    expect(await syncs(async () => readCells(book.context(), cellReferences((await selectedFormula(book.context())).formula)))).toBe(2);
+  });
+
   it("recognises KC formulas and nothing else", () => {
     expect(isKcFormula("=kc.revenue(2024)")).toBe(true);
     expect(isKcFormula("=XKC.REVENUE(2024)")).toBe(false);
@@ -250,6 +395,83 @@ describe("converting formulas to values where Excel lacks the requirement set it
   it("counts nothing as supported without Office, and names the set where no Excel versions are on record", async () => {
     expect(await freezeFormulas(new FakeWorkbook(cells).context(), "sheet")).toMatch(/^Converting KC formulas to values needs a newer Excel: /);
     expect(needsExcelApi("Something", "1.99")).toBe("Something needs Excel with ExcelApi 1.99. This Excel lacks ExcelApi 1.99; update Office to use it.");
+  });
+});
+
+describe("freezing and restoring a large sheet under Excel on the web's 5 MB per request and response", () => {
+  // 2,000 rows × 100 columns: numbers, short text and, in every tenth column, a paragraph of mixed Chinese and English
+  // (~500 bytes of UTF-8); 400 KC formulas in column H and 40 spilled KC.HISTORY blocks in K:M.
+  const paragraph = "金山云 Kingsoft Cloud 2024 annual report: revenue, gross margin and adjusted EBITDA by segment. ".repeat(5);
+  function largeSheet(): FakeWorkbook {
+    const cells: Record<string, { formula: string | number; value: string | number; spill?: string }> = {};
+    for (let r = 1; r <= 2_000; r++) {
+      for (let c = 0; c < 100; c++) {
+        const text = c % 10 === 3 ? `${paragraph}${r}` : c % 2 ? `row ${r}` : r * c;
+        cells[`${columnName(c)}${r}`] = { formula: text, value: text };
+      }
+      if (r % 5 === 0) cells[`H${r}`] = { formula: `=KC.REVENUE(${2020 + (r % 5)})+${r}`, value: 7790 + r };
+      if (r % 50 === 0) cells[`K${r}`] = { formula: `=KC.HISTORY("revenue",2022,2024)`, value: 8180, spill: `K${r}:M${r}` };
+    }
+    return new FakeWorkbook(cells);
+  }
+
+  it("freezes and restores 440 KC formulas among 200,000 cells in syncs that each stay under 5 MB", async () => {
+    const book = largeSheet();
+    const before = new Map([...(book.sheets.get("Sheet1")?.cells ?? [])].map(([k, v]) => [k, { ...v }]));
+    const kc = [...before].filter(([, cell]) => isKcFormula(cell.formula));
+    expect(kc).toHaveLength(440);
+    expect(await freezeKcFormulas(book.context(), "sheet")).toBe(440);
+    const frozen = book.syncs.length;
+    for (const [address, cell] of kc) expect([address, book.cell("Sheet1", address)?.formula]).toEqual([address, cell.value]);
+    expect(await restoreKcFormulas(book.context())).toEqual({ restored: 440, missing: [] });
+    const spilled = new Set(kc.filter(([, cell]) => cell.spill).flatMap(([a]) => ["L", "M"].map((column) => `${column}${a.slice(1)}`)));
+    for (const [address, cell] of before) {
+      // A restored KC.HISTORY spills again in Excel; the fake leaves its block cleared for the formula to spill into.
+      const expected = spilled.has(address) ? undefined : cell.formula;
+      if (book.cell("Sheet1", address)?.formula !== expected) throw new Error(`${address}: ${String(book.cell("Sheet1", address)?.formula)} instead of ${String(expected)}`);
+    }
+    expect(book.sheets.get(FROZEN_SHEET)?.cells.size).toBe(5);
+    // Read whole, the used range's formulas and values would be a 23 MB response; in blocks each is about 1 MB.
+    expect(book.syncs.every((s) => s.request < PAYLOAD_LIMIT && s.response < PAYLOAD_LIMIT)).toBe(true);
+    expect(Math.max(...book.syncs.map((s) => s.response))).toBeLessThan(1_100_000);
+    expect(frozen).toBeLessThanOrEqual(15);
+    expect(book.syncs.length - frozen).toBeLessThanOrEqual(3);
+  });
+
+  it("writes 40,000 frozen values, their record and their restoring in batches under 5 MB each", async () => {
+    const citation = "-1.97B (statement table) — seeds/002_6d82bc69ff353dc9.txt line 104, net loss attributable to ordinary shareholders";
+    const cells: Record<string, { formula: string; value: string }> = {};
+    for (let r = 1; r <= 400; r++) for (let c = 0; c < 100; c++) cells[`${columnName(c)}${r}`] = { formula: `=KC.SOURCE("net_income",${2020 + (c % 5)})`, value: citation };
+    const book = new FakeWorkbook(cells);
+    expect(await freezeKcFormulas(book.context(), "sheet")).toBe(40_000);
+    expect(book.cell("Sheet1", "CV400")?.value).toBe(citation);
+    const frozen = book.syncs.length;
+    expect(await restoreKcFormulas(book.context())).toEqual({ restored: 40_000, missing: [] });
+    expect(book.cell("Sheet1", "CV400")?.formula).toBe('=KC.SOURCE("net_income",2024)');
+    expect(book.syncs.every((s) => s.request < PAYLOAD_LIMIT && s.response < PAYLOAD_LIMIT)).toBe(true);
+    expect(Math.max(...book.syncs.map((s) => s.request))).toBeLessThan(1_100_000);
+    expect(frozen).toBeLessThanOrEqual(40);
+    expect(book.syncs.length - frozen).toBeLessThanOrEqual(8);
+  });
+
+  it("reads again in smaller blocks when Excel refuses one as too large, down to a single formula's spilled block", async () => {
+    // 2,000 rows of numbers, then 100 rows of 20,000-character notes: measured on the numbers, the next block is too
+    // large once; and a KC formula whose spilled block alone (300 × 20,000 characters) passes 5 MB.
+    const note = "x".repeat(20_000);
+    const cells: Record<string, { formula: string | number; value: string | number; spill?: string }> = {};
+    for (let r = 1; r <= 2_100; r++) for (const c of ["B", "C", "D", "E"]) cells[`${c}${r}`] = r <= 2_000 ? { formula: r, value: r } : { formula: note, value: note };
+    cells.F1 = { formula: "=KC.REVENUE(2024)", value: 7790 };
+    cells.G1 = { formula: '=KC.SOURCE("revenue",2024)', value: note, spill: "G1:G300" };
+    for (let r = 2; r <= 300; r++) cells[`G${r}`] = { formula: note, value: note };
+    const book = new FakeWorkbook(cells);
+    expect(await freezeKcFormulas(book.context(), "sheet")).toBe(2);
+    const refused = book.syncs.filter((s) => s.response >= PAYLOAD_LIMIT);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.length).toBeLessThanOrEqual(7);
+    expect([book.cell("Sheet1", "F1")?.formula, book.cell("Sheet1", "G1")?.formula, book.cell("Sheet1", "G300")?.formula]).toEqual([7790, note, note]);
+    expect(book.syncs.every((s) => s.request < PAYLOAD_LIMIT)).toBe(true);
+    expect(await restoreKcFormulas(book.context())).toEqual({ restored: 2, missing: [] });
+    expect([book.cell("Sheet1", "G1")?.formula, book.cell("Sheet1", "G300")]).toEqual(['=KC.SOURCE("revenue",2024)', undefined]);
   });
 });
 

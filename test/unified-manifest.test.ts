@@ -119,7 +119,7 @@ describe("dist/manifest.json", () => {
     expect(manifest.developer?.websiteUrl).toBe(first(/<SupportUrl DefaultValue="([^"]+)"/));
     expect([...xmlSets].sort((a, b) => String(a.name).localeCompare(String(b.name)))).toEqual([
       { name: "CustomFunctionsRuntime", minVersion: "1.3" },
-      { name: "ExcelApi", minVersion: "1.4" },
+      { name: "ExcelApi", minVersion: "1.9" },
       { name: "SharedRuntime", minVersion: "1.1" },
     ]);
     expect(extension!.requirements.capabilities).toEqual(xmlSets);

@@ -23,3 +23,29 @@ export async function officeReady(): Promise<Host> {
   }
   return { excel, theme: themeOf(theme) };
 }
+
+type VisibilitySource = Pick<Office.Addin, "onVisibilityModeChanged">;
+type PageSource = Pick<Document, "visibilityState" | "addEventListener">;
+
+/**
+ * Calls `changed(shown)` whenever the task pane is hidden or shown again, as far as either source knows: Office's own
+ * event (Office.addin.onVisibilityModeChanged, SharedRuntime 1.1, "Hidden" or "Taskpane"), where the host offers it,
+ * and the page's visibility (a minimised window, another browser tab).
+ */
+export function onPaneVisibility(changed: (shown: boolean) => void, addin: VisibilitySource | undefined = officeAddin(), page: PageSource = document): void {
+  let hiddenByOffice = false;
+  const report = () => changed(!hiddenByOffice && page.visibilityState !== "hidden");
+  page.addEventListener("visibilitychange", report);
+  if (typeof addin?.onVisibilityModeChanged !== "function") return;
+  addin
+    .onVisibilityModeChanged((message) => {
+      hiddenByOffice = message.visibilityMode === "Hidden";
+      report();
+    })
+    // A host without a shared runtime has no such event: the page's visibility is then all there is.
+    .catch(() => undefined);
+}
+
+function officeAddin(): VisibilitySource | undefined {
+  return typeof Office === "undefined" ? undefined : (Office as Partial<typeof Office>).addin;
+}

@@ -5,6 +5,7 @@ import { KC, KC_NAMES, SPEC, type KcName } from "../data/kc";
 import { actionButton, type Actions } from "./actions";
 import { auditView, valueView } from "./audit-view";
 import { BUILDER, type Choice } from "./builder-spec";
+import { copyText } from "./copy";
 import { stated } from "./content";
 import { h, replaceChildren } from "./dom";
 
@@ -36,7 +37,10 @@ export function builder(actions: Actions, initial: BuilderState, save: (state: B
   const formula = h("output", { className: "formula", id: "builder-formula", "aria-live": "polite" });
   const result = h("div", { className: "result", "aria-live": "polite" });
   const audit = h("div", {});
-  const copy = h("button", { type: "button", className: "action" }, "Copy");
+  const copy = h("button", { type: "button", className: "action", id: "builder-copy" }, "Copy");
+  // Shown only where copying is blocked, with the formula selected in it.
+  const copyField = h("input", { type: "text", readonly: true, hidden: true, id: "builder-copy-text", className: "copy-text", "aria-label": "Formula to copy", spellcheck: "false" });
+  const copyNote = h("p", { className: "subtle copy-note", id: "builder-copy-note", "aria-live": "polite" });
   const freeText = h("input", { type: "text", id: "audit-input", placeholder: '=KC.REVENUE(2024)/KC.REVENUE(2023)-1', spellcheck: "false", autocomplete: "off" });
   const freeAudit = h("div", {});
 
@@ -55,6 +59,8 @@ export function builder(actions: Actions, initial: BuilderState, save: (state: B
     );
     const { text, args } = currentFormula();
     formula.textContent = text;
+    copyField.hidden = true;
+    copyNote.textContent = "";
     const live = KC[state.fn](...args);
     replaceChildren(
       result,
@@ -70,10 +76,9 @@ export function builder(actions: Actions, initial: BuilderState, save: (state: B
   }
 
   copy.addEventListener("click", () => {
-    void navigator.clipboard?.writeText(formula.textContent ?? "").then(
-      () => (copy.textContent = "Copied"),
-      () => (copy.textContent = "Copy failed: select the formula and copy it"),
-    );
+    void copyText(formula.textContent ?? "", copyField).then((how) => {
+      copyNote.textContent = how === "copied" ? "Copied." : "Copying is blocked here. The formula is selected above: press Ctrl+C (Cmd+C on a Mac) to copy it.";
+    });
   });
   freeText.addEventListener("input", () => replaceChildren(freeAudit, auditView(auditFormula(freeText.value, undefined, stated), "No KC call in this formula.")));
   render();
@@ -81,7 +86,7 @@ export function builder(actions: Actions, initial: BuilderState, save: (state: B
   return h(
     "div",
     {},
-    h("section", { "aria-label": "Formula builder", className: "card" }, h("h3", {}, "Build a formula"), fields, h("p", {}, formula), result, h("div", { className: "buttons" }, copy, actionButton(actions, "Insert into selected cell", () => actions.insertFormula(formula.textContent ?? ""))), audit),
+    h("section", { "aria-label": "Formula builder", className: "card" }, h("h3", {}, "Build a formula"), fields, h("p", {}, formula), copyField, result, h("div", { className: "buttons" }, copy, actionButton(actions, "Insert into selected cell", () => actions.insertFormula(formula.textContent ?? ""))), copyNote, audit),
     h("section", { "aria-label": "Audit a formula", className: "card" }, h("h3", {}, h("label", { for: "audit-input" }, "Audit any formula")), freeText, freeAudit),
     h("section", { "aria-label": "Selected cell", className: "card" }, h("h3", {}, "Selected cell"), tools.selection),
     h(

@@ -4,7 +4,7 @@
  */
 import { auditFormula, cellReferences } from "../data/audit";
 import * as excel from "../office/excel";
-import { officeReady } from "../office/host";
+import { officeReady, onPaneVisibility } from "../office/host";
 import type { Actions } from "./actions";
 import { auditView } from "./audit-view";
 import { builder } from "./builder";
@@ -16,6 +16,7 @@ import { filings } from "./filings";
 import { freezeFormulas } from "./freeze";
 import { overview } from "./overview";
 import { risks } from "./risks";
+import { auditWhileShown } from "./selection-audit";
 import { loadState, saveState, type PaneState, type Tab } from "./state";
 import { tabs } from "./tabs";
 
@@ -112,14 +113,22 @@ async function start(): Promise<void> {
   if (host.excel) {
     const audit = () =>
       Excel.run(async (c) => {
-        const cell = await excel.selectedFormula(c);
-        const entries = auditFormula(cell.formula, await excel.readCells(c, cellReferences(cell.formula)), stated);
-        replaceChildren(selection, h("p", {}, h("code", {}, cell.address), " ", cell.formula || "(no formula)"), auditView(entries, "This cell holds no KC formula."));
+        const { cells, areas } = await excel.selectedCells(c);
+        // The areas of one selection share a sheet: their references are read together.
+        const values = await excel.readCells(c, [...new Set(cells.flatMap((cell) => cellReferences(cell.formula)))]);
+        replaceChildren(
+          selection,
+          cells.flatMap((cell) => [h("p", {}, h("code", {}, cell.address), " ", cell.formula || "(no formula)"), auditView(auditFormula(cell.formula, values, stated), "This cell holds no KC formula.")]),
+          areas > cells.length ? h("p", { className: "subtle" }, `The first ${cells.length} of ${areas} selected areas are audited.`) : null,
+        );
       }).catch((error: unknown) =>
         replaceChildren(selection, h("p", { className: "error" }, `Could not audit the selected cell: ${error instanceof Error ? error.message : String(error)}`)),
       );
-    await Excel.run((c) => excel.watchSelection(c, () => void audit()));
-    await audit();
+    const show = auditWhileShown((onChange) => Excel.run((c) => excel.watchSelection(c, onChange)), audit);
+    const shown = (visible: boolean) =>
+      show(visible).catch((error: unknown) => say(status, `Could not follow the selection: ${error instanceof Error ? error.message : String(error)}`));
+    await shown(true);
+    onPaneVisibility((visible) => void shown(visible));
   }
 }
 

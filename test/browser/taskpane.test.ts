@@ -198,6 +198,71 @@ run("the task pane in headless Chromium", () => {
     await dark.close();
   });
 
+  describe("copying the built formula where the clipboard is not the page's", () => {
+    /** A fresh pane on the Formulas tab that records what the copy command copies, after `block` runs in it. */
+    const paneWith = async (block: () => void) => {
+      const pane = await session.open();
+      await pane.click("#tab-formulas");
+      await pane.selectOption("#builder-function", "MARGIN");
+      await pane.evaluate(block);
+      await pane.evaluate(() =>
+        document.addEventListener("copy", () => {
+          const field = document.activeElement as HTMLInputElement;
+          document.body.dataset.copied = field.value.slice(field.selectionStart ?? 0, field.selectionEnd ?? 0);
+        }),
+      );
+      return pane;
+    };
+    const copyAndRead = async (pane: Page) => {
+      await pane.click("#builder-copy");
+      await pane.waitForSelector("#builder-copy-note:not(:empty)");
+      return {
+        note: await pane.locator("#builder-copy-note").innerText(),
+        copied: await pane.evaluate(() => document.body.dataset.copied ?? null),
+        formula: await pane.locator("#builder-formula").innerText(),
+      };
+    };
+
+    it("copies with the copy command where navigator.clipboard is missing", async () => {
+      const pane = await paneWith(() => delete (Navigator.prototype as { clipboard?: unknown }).clipboard);
+      await expect(pane.evaluate(() => typeof navigator.clipboard)).resolves.toBe("undefined");
+      const { note, copied, formula } = await copyAndRead(pane);
+      expect([note, copied]).toEqual(["Copied.", formula]);
+      await expect(pane.locator("#builder-copy-text").isVisible()).resolves.toBe(false);
+      await pane.close();
+    });
+
+    it("copies with the copy command where clipboard-write is denied (writeText rejects)", async () => {
+      const pane = await paneWith(() =>
+        Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText: () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError")) } }),
+      );
+      const { note, copied, formula } = await copyAndRead(pane);
+      expect([note, copied]).toEqual(["Copied.", formula]);
+      await pane.close();
+    });
+
+    it("says how to copy, with the formula selected, where the copy command fails too", async () => {
+      const pane = await paneWith(() => {
+        Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText: () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError")) } });
+        document.execCommand = () => false;
+      });
+      const { note, copied, formula } = await copyAndRead(pane);
+      expect(note).toBe("Copying is blocked here. The formula is selected above: press Ctrl+C (Cmd+C on a Mac) to copy it.");
+      expect(copied).toBeNull();
+      await expect(pane.locator("#builder-copy-text").isVisible()).resolves.toBe(true);
+      const selected = await pane.evaluate(() => {
+        const field = document.activeElement as HTMLInputElement;
+        return [field.id, field.readOnly, field.value.slice(field.selectionStart ?? 0, field.selectionEnd ?? 0)];
+      });
+      expect(selected).toEqual(["builder-copy-text", true, formula]);
+      // A new formula takes the stale one and the advice away.
+      await pane.selectOption("#builder-function", "REVENUE");
+      await expect(pane.locator("#builder-copy-text").isVisible()).resolves.toBe(false);
+      await expect(pane.locator("#builder-copy-note").innerText()).resolves.toBe("");
+      await pane.close();
+    });
+  });
+
   it("logs no console errors and asks no host but office.js's own", () => {
     expect(session.problems).toEqual([]);
     // office.js itself, loaded outside Office, frames its telemetry proxy; the pane asks nothing else (refused here).

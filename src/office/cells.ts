@@ -1,0 +1,53 @@
+/** Cells and areas as the seam handles them: values, KC formulas, A1 addresses and the text Excel must keep as text. */
+export type Cell = string | number | boolean;
+
+/** A block of cells by zero-based position: `rows` × `columns` from (`row`, `column`). */
+export type Area = { readonly row: number; readonly column: number; readonly rows: number; readonly columns: number };
+
+const KC_CALL = /(^|[^A-Za-z0-9_.])KC\.[A-Za-z]+\s*\(/i;
+
+export function isKcFormula(formula: unknown): formula is string {
+  return typeof formula === "string" && formula.startsWith("=") && KC_CALL.test(formula);
+}
+
+/** Column letters for a zero-based index: 0 → A, 26 → AA. */
+export function columnName(index: number): string {
+  let name = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** "Sheet1!B3" or "B3:D9" → the top-left cell's zero-based row and column. */
+export function topLeft(address: string): { row: number; column: number } {
+  const cell = (address.split("!").pop() ?? "").split(":")[0]?.replace(/\$/g, "") ?? "";
+  const match = /^([A-Z]+)(\d+)$/i.exec(cell);
+  if (!match) throw new Error(`not a cell address: ${address}`);
+  const column = [...(match[1] as string).toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+  return { row: Number(match[2]) - 1, column };
+}
+
+/** An area's A1 address on its sheet: "C5" for one cell, "A1:CV2000" for a block. */
+export function a1(area: Area): string {
+  const cell = (row: number, column: number) => `${columnName(column)}${row + 1}`;
+  const first = cell(area.row, area.column);
+  return area.rows === 1 && area.columns === 1 ? first : `${first}:${cell(area.row + area.rows - 1, area.column + area.columns - 1)}`;
+}
+
+/** The part of `area` inside `within`, or null where they do not meet. */
+export function clip(area: Area, within: Area): Area | null {
+  const row = Math.max(area.row, within.row);
+  const column = Math.max(area.column, within.column);
+  const rows = Math.min(area.row + area.rows, within.row + within.rows) - row;
+  const columns = Math.min(area.column + area.columns, within.column + within.columns) - column;
+  return rows > 0 && columns > 0 ? { row, column, rows, columns } : null;
+}
+
+/** Text Excel would read as a formula ("+24%", "-0.1 pp", "@x") is written with the apostrophe that keeps it text. */
+export function asText(text: string): string {
+  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+}
+
+/** A value as Excel showed it, written back as the same constant (text stays text, even "-1.97B …"). */
+export function asConstant(value: Cell): Cell {
+  return typeof value === "string" ? asText(value) : value;
+}
