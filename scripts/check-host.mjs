@@ -166,10 +166,16 @@ function problems(url, roles, response, built) {
 
 const settings = options();
 const xml = readFileSync(settings.manifest, "utf8");
-const from = builtBase(xml);
+let from, urls;
+try {
+  from = builtBase(xml);
+  urls = manifestUrls(xml);
+} catch (error) {
+  usage(`${settings.manifest} is not a readable manifest: ${error.message}`);
+}
 const onto = (url) => (from && url.startsWith(from) ? settings.base + url.slice(from.length) : url);
 const roles = new Map();
-for (const { url, role } of manifestUrls(xml)) {
+for (const { url, role } of urls) {
   const target = onto(url);
   roles.set(target, (roles.get(target) ?? new Set()).add(role));
 }
