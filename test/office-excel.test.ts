@@ -8,7 +8,7 @@ import { peerTableFor } from "../src/taskpane/peers";
 import { checksTable } from "../src/taskpane/checks";
 import type { DatasetText } from "../src/data/schema";
 import text from "../src/data/text.json";
-import { onPaneVisibility, themeOf } from "../src/office/host";
+import { OFFICE_READY_TIMEOUT_MS, officeReady, onPaneVisibility, themeOf } from "../src/office/host";
 import { needsExcelApi } from "../src/office/requirements";
 import { freezeFormulas } from "../src/taskpane/freeze";
 import { auditWhileShown } from "../src/taskpane/selection-audit";
@@ -483,5 +483,40 @@ describe("the host's theme", () => {
     expect(themeOf({ bodyBackgroundColor: "#000000" })).toBe("dark");
     expect(themeOf({ bodyBackgroundColor: "white" })).toBeNull();
     expect(themeOf(undefined)).toBeNull();
+  });
+});
+
+describe("waiting for Office", () => {
+  /** Office with an onReady of our choosing, hosting Excel in a dark theme when it answers. */
+  const office = (onReady: () => Promise<{ host: string | null }>) =>
+    Object.assign(globalThis, { Office: { onReady, HostType: { Excel: "Excel" }, context: { officeTheme: { bodyBackgroundColor: "#262626" } } } });
+  afterEach(() => {
+    delete (globalThis as { Office?: unknown }).Office;
+    jest.useRealTimers();
+  });
+
+  it("takes Office's answer: Excel with its theme, or a browser outside Office", async () => {
+    office(() => Promise.resolve({ host: "Excel" }));
+    await expect(officeReady()).resolves.toEqual({ excel: true, theme: "dark", office: "answered" });
+    office(() => Promise.resolve({ host: null }));
+    await expect(officeReady()).resolves.toEqual({ excel: false, theme: null, office: "answered" });
+  });
+
+  it("opens as a preview when Office.onReady has not answered after OFFICE_READY_TIMEOUT_MS, and not a moment before", async () => {
+    jest.useFakeTimers();
+    office(() => new Promise(() => undefined));
+    let host: unknown;
+    void officeReady().then((h) => (host = h));
+    await jest.advanceTimersByTimeAsync(OFFICE_READY_TIMEOUT_MS - 1);
+    expect(host).toBeUndefined();
+    await jest.advanceTimersByTimeAsync(1);
+    expect(host).toEqual({ excel: false, theme: null, office: "silent" });
+  });
+
+  it("opens as a preview when Office.onReady fails, and without office.js at all", async () => {
+    office(() => Promise.reject(new Error("Office failed to initialise")));
+    await expect(officeReady()).resolves.toEqual({ excel: false, theme: null, office: "silent" });
+    delete (globalThis as { Office?: unknown }).Office;
+    await expect(officeReady()).resolves.toEqual({ excel: false, theme: null, office: "missing" });
   });
 });

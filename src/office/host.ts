@@ -1,8 +1,12 @@
 /**
  * Where the task pane runs: inside Excel (workbook actions work) or as a page in a browser (they do not), and the
- * Office theme's lightness where the host gives one (null: follow the browser's colour scheme).
+ * Office theme's lightness where the host gives one (null: follow the browser's colour scheme). `office` says how it
+ * was told: Office answered, office.js is missing (a page without it), or Office did not answer in time.
  */
-export type Host = { readonly excel: boolean; readonly theme: "light" | "dark" | null };
+export type Host = { readonly excel: boolean; readonly theme: "light" | "dark" | null; readonly office: "answered" | "missing" | "silent" };
+
+/** How long the pane waits for Office.onReady before it opens as a preview; a host that loads the pane answers in well under a second. */
+export const OFFICE_READY_TIMEOUT_MS = 5000;
 
 export function themeOf(theme: Pick<Office.OfficeTheme, "bodyBackgroundColor"> | undefined): "light" | "dark" | null {
   const hex = theme?.bodyBackgroundColor?.replace("#", "");
@@ -12,8 +16,9 @@ export function themeOf(theme: Pick<Office.OfficeTheme, "bodyBackgroundColor"> |
 }
 
 export async function officeReady(): Promise<Host> {
-  if (typeof Office === "undefined") return { excel: false, theme: null };
-  const info = await Office.onReady();
+  if (typeof Office === "undefined") return { excel: false, theme: null, office: "missing" };
+  const info = await answerWithin(OFFICE_READY_TIMEOUT_MS, () => Office.onReady());
+  if (!info) return { excel: false, theme: null, office: "silent" };
   const excel = info.host === Office.HostType.Excel;
   let theme: Office.OfficeTheme | undefined;
   try {
@@ -21,7 +26,20 @@ export async function officeReady(): Promise<Host> {
   } catch {
     theme = undefined;
   }
-  return { excel, theme: themeOf(theme) };
+  return { excel, theme: themeOf(theme), office: "answered" };
+}
+
+/** What `ask` resolves to, or undefined when it fails or takes longer than `ms`. */
+async function answerWithin<T>(ms: number, ask: () => Promise<T>): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)));
+  try {
+    return await Promise.race([ask(), late]);
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 type VisibilitySource = Pick<Office.Addin, "onVisibilityModeChanged">;

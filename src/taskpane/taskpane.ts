@@ -4,7 +4,7 @@
  */
 import { auditFormula, cellReferences } from "../data/audit";
 import * as excel from "../office/excel";
-import { officeReady, onPaneVisibility } from "../office/host";
+import { OFFICE_READY_TIMEOUT_MS, officeReady, onPaneVisibility, type Host } from "../office/host";
 import type { Actions } from "./actions";
 import { auditView } from "./audit-view";
 import { builder } from "./builder";
@@ -23,6 +23,13 @@ import { tabs } from "./tabs";
 const LABELS: Record<Tab, string> = { overview: "Overview", filings: "Filings", events: "Events", risks: "Risks", formulas: "Formulas" };
 const YEARS = ["", "2026", "2025", "2024", "2023", "2022", "2021", "2020"];
 
+const PREVIEW = "browsing, search, the builder and the audit work; writing to a workbook needs Excel.";
+
+function previewNote(host: Host): string {
+  if (host.office === "silent") return `Office did not answer within ${OFFICE_READY_TIMEOUT_MS / 1000} seconds, so this is a preview: ${PREVIEW} Close and reopen the pane to try again.`;
+  return `Preview outside Excel: ${PREVIEW}`;
+}
+
 function say(status: HTMLElement, message: string): void {
   status.textContent = message;
 }
@@ -34,7 +41,7 @@ async function start(): Promise<void> {
   // Excel's theme wins over the system's colour scheme; outside Office the pane follows the browser.
   if (host.theme) document.documentElement.dataset.theme = host.theme;
   let state: PaneState = loadState();
-  const status = h("p", { role: "status", className: "status" }, host.excel ? "" : "Preview outside Excel: browsing, search, the builder and the audit work; writing to a workbook needs Excel.");
+  const status = h("p", { role: "status", className: "status" }, host.excel ? "" : previewNote(host));
   const update = (next: PaneState) => {
     state = next;
     saveState(state);
