@@ -13,6 +13,7 @@ import { needsExcelApi } from "../src/office/requirements";
 import { freezeFormulas } from "../src/taskpane/freeze";
 import { auditWhileShown } from "../src/taskpane/selection-audit";
 import { FakeWorkbook, PAYLOAD_LIMIT } from "./support/fake-excel";
+import { HK_PAGE, US_PAGE, figureAfter, figuresBelow, figuresOnLine, lineOf, seedLines } from "./support/seed-reader";
 
 beforeAll(() => {
   Object.assign(globalThis, {
@@ -61,14 +62,22 @@ describe("inserting into the sheet", () => {
     const book = new FakeWorkbook();
     expect(await insertTable(book.context(), peerTableFor("gross_margin_latest_quarter"))).toBe("Sheet1!A1:D4");
     expect([1, 2, 3, 4].map((i) => book.cell("Sheet1", `${"ABCD"[i - 1]}1`)?.value)).toEqual(["Company", "Gross margin", "Change (pp)", "Source"]);
+    const list = "Gross Margin (Latest Quarter)";
+    const [dave] = figuresBelow(US_PAGE, list, "Dave Inc.DAVE");
+    const [marqeta] = figuresBelow(US_PAGE, list, "Marqeta, Inc.MQ");
+    const [marqetaChange] = figuresOnLine(US_PAGE, (marqeta?.line ?? 0) + 1);
     expect(book.cell("Sheet1", "A2")?.value).toBe("Dave Inc. · DAVE");
-    expect(book.cell("Sheet1", "B2")).toMatchObject({ value: 0.822, format: "0.0%" });
-    expect(book.cell("Sheet1", "C4")).toMatchObject({ value: 91.4, format: '+0.0" pp";-0.0" pp"' });
-    expect(book.cell("Sheet1", "D2")?.value).toBe("seeds/000_12d22aa60451a452.txt line 103");
+    expect(book.cell("Sheet1", "B2")).toMatchObject({ value: dave?.value, format: "0.0%" });
+    expect(marqetaChange?.written).toMatch(/pp$/);
+    expect(book.cell("Sheet1", "C4")).toMatchObject({ value: expect.closeTo((marqetaChange?.value ?? NaN) * 100, 12), format: '+0.0" pp";-0.0" pp"' });
+    expect(book.cell("Sheet1", "D2")?.value).toBe(`seeds/${US_PAGE} line ${lineOf(US_PAGE, "Dave Inc.DAVE")}`);
     const unnamed = new FakeWorkbook();
     expect(await insertTable(unnamed.context(), peerTableFor("hk_financial_indicators"))).toBe("Sheet1!A1:K8");
     expect(unnamed.cell("Sheet1", "D2")?.value).toBe("HKD");
     expect(unnamed.cell("Sheet1", "F4")?.value).toBe("");
+    // The third row runs P/E and three unassigned percentages together; the page's own text is the check.
+    const thirdRow = figuresBelow(HK_PAGE, "EPS Growth", "62", "Neutral")[0]!;
+    expect(seedLines(HK_PAGE)[thirdRow.line - 1]).toContain("24.41%-4.23%108.65%");
     expect(unnamed.cell("Sheet1", "J4")?.value).toBe("+24.41%, −4.23%, +108.65%");
   });
 
@@ -91,9 +100,9 @@ describe("inserting into the sheet", () => {
     const book = new FakeWorkbook();
     const list = (text as unknown as DatasetText).reconciliations;
     expect(await insertTable(book.context(), checksTable(list))).toBe(`Sheet1!A1:I${list.length + 1}`);
-    expect([book.cell("Sheet1", "A2")?.value, book.cell("Sheet1", "B2")?.value, book.cell("Sheet1", "G2")?.formula]).toEqual(["Gross margin 2024", 0.172, '=KC.MARGIN("gross","FY2024")']);
+    expect([book.cell("Sheet1", "A2")?.value, book.cell("Sheet1", "B2")?.value, book.cell("Sheet1", "G2")?.formula]).toEqual(["Gross margin 2024", figureAfter(US_PAGE, "Gross margin expanded significantly to ").value, '=KC.MARGIN("gross","FY2024")']);
     const ocf = list.findIndex((r) => r.id === "ocf_to_net_income_TTM") + 2;
-    expect([book.cell("Sheet1", `B${ocf}`)?.value, book.cell("Sheet1", `F${ocf}`)?.value]).toEqual([0.32, "Disagrees"]);
+    expect([book.cell("Sheet1", `B${ocf}`)?.value, book.cell("Sheet1", `F${ocf}`)?.value]).toEqual([figureAfter(HK_PAGE, "operating cash flow to net income ratio is ").value, "Disagrees"]);
     expect(book.cell("Sheet1", `H${list.length + 1}`)?.format).toBe("@");
   });
 
