@@ -14,6 +14,7 @@ import { freezeFormulas } from "../src/taskpane/freeze";
 import { auditWhileShown } from "../src/taskpane/selection-audit";
 import { FakeWorkbook, PAYLOAD_LIMIT } from "./support/fake-excel";
 import { HK_PAGE, US_PAGE, figureAfter, figuresBelow, figuresOnLine, lineOf, seedLines } from "./support/seed-reader";
+import { statementRow } from "./support/seed-tables";
 
 beforeAll(() => {
   Object.assign(globalThis, {
@@ -121,7 +122,7 @@ describe("auditing the selected cell", () => {
     const cell = await selectedFormula(book.context());
     const values = await readCells(book.context(), cellReferences(cell.formula));
     const [entry] = auditFormula(cell.formula, values);
-    expect(entry).toMatchObject({ status: "value", value: 8180 });
+    expect(entry).toMatchObject({ status: "value", value: statementRow("Total Revenue").FY2022?.value });
     expect(entry?.status === "value" && entry.sources[0]?.fact.source.text).toMatch(/^Total Revenue/);
   });
 
@@ -139,7 +140,7 @@ describe("auditing the selected cell", () => {
     const cell = await selectedFormula(book.context());
     expect(cell).toEqual({ address: "Sheet1!A1", formula: "=KC.REVENUE(2024)", value: 7790 });
     const [entry] = auditFormula(cell.formula);
-    expect(entry?.status === "value" && entry.sources[0]?.fact.source.line).toBe(101);
+    expect(entry?.status === "value" && entry.sources[0]?.fact.source.line).toBe(statementRow("Total Revenue").FY2024?.line);
   });
 });
 
@@ -163,7 +164,7 @@ describe("auditing a multi-area (Ctrl+click) selection", () => {
     expect(areas).toBe(3);
     expect(read.map((cell) => `${cell.address} ${cell.formula}`)).toEqual(["Sheet1!A1 =KC.REVENUE(2024)", 'Sheet1!C3 =KC.MARGIN("gross","TTM")', "Sheet1!E5 =KC.REVENUE(B1)"]);
     const values = await readCells(book.context(), read.flatMap((cell) => cellReferences(cell.formula)));
-    expect(auditFormula(read[2]?.formula ?? "", values)[0]).toMatchObject({ status: "value", value: 8180 });
+    expect(auditFormula(read[2]?.formula ?? "", values)[0]).toMatchObject({ status: "value", value: statementRow("Total Revenue").FY2022?.value });
   });
 
   it("audits at most the first ten areas and says how many there are", async () => {
