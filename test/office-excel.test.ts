@@ -324,6 +324,17 @@ describe("freezing KC formulas and restoring them", () => {
     expect(book.cell("Sheet1", "B1")?.format).toBe("#,##0");
   });
 
+  it("adds to the same record when freezing again, and restores both freezes at once", async () => {
+    const book = new FakeWorkbook(cells);
+    book.selection = { sheet: "Sheet1", address: "A1" };
+    expect(await freezeKcFormulas(book.context(), "selection")).toBe(1);
+    book.selection = { sheet: "Sheet1", address: "A2" };
+    expect(await freezeKcFormulas(book.context(), "selection")).toBe(1);
+    expect(["B2", "B3"].map((a) => book.sheets.get(FROZEN_SHEET)?.cells.get(a)?.value)).toEqual(["A1", "A2"]);
+    expect(await restoreKcFormulas(book.context())).toEqual({ restored: 2, missing: [] });
+    expect(["A1", "A2"].map((a) => book.cell("Sheet1", a)?.formula)).toEqual(["=KC.REVENUE(2024)", '=ROUND(KC.MARGIN("gross","TTM")*100,1)']);
+  });
+
   it("freezes only the selection when asked", async () => {
     const book = new FakeWorkbook(cells);
     book.selection = { sheet: "Sheet1", address: "A2" };
