@@ -174,14 +174,20 @@ describe("auditing a multi-area (Ctrl+click) selection", () => {
     expect([read.length, areas]).toEqual([10, 12]);
   });
 
-  it("audits the active cell where getSelectedRanges is missing or unknown to this Excel", async () => {
-    for (const support of ["missing", "ApiNotFound"] as const) {
-      const book = new FakeWorkbook(cells);
-      book.selectedRanges = support;
-      book.selection = { sheet: "Sheet1", address: "A1,C3:D4", active: "C3" };
-      const { cells: read, areas } = await selectedCells(book.context());
-      expect([support, read.map((cell) => cell.address), areas]).toEqual([support, ["Sheet1!C3"], 1]);
-    }
+  it("audits the active cell where this Excel lacks getSelectedRanges (ExcelApi 1.9), as office.js refuses it at the call", async () => {
+    const book = new FakeWorkbook(cells);
+    book.excelApi = 8;
+    book.selection = { sheet: "Sheet1", address: "A1,C3:D4", active: "C3" };
+    const { cells: read, areas } = await selectedCells(book.context());
+    expect([read.map((cell) => cell.address), areas]).toEqual([["Sheet1!C3"], 1]);
+  });
+
+  it("audits the selected range's top-left cell where office.js has neither getSelectedRanges nor getActiveCell", async () => {
+    const book = new FakeWorkbook(cells);
+    book.lacks = ["getSelectedRanges", "getActiveCell"];
+    book.selection = { sheet: "Sheet1", address: "C3:D4" };
+    const { cells: read, areas } = await selectedCells(book.context());
+    expect([read.map((cell) => cell.address), areas]).toEqual([["Sheet1!C3"], 1]);
   });
 });
 
@@ -311,18 +317,32 @@ describe("freezing KC formulas and restoring them", () => {
     expect(await restoreKcFormulas(book.context())).toEqual({ restored: 0, missing: [] });
   });
 
-  it("freezes a spilled formula as its whole block of values, so nothing it showed is lost", async () => {
+  it("freezes a spilled formula as its whole block of values, so nothing it showed is lost, and restores it keeping the block's formats", async () => {
     const book = new FakeWorkbook({
       A1: { formula: '=KC.HISTORY("revenue",2022,2024)', value: 8180, spill: "A1:C1" },
       B1: { formula: 7050, value: 7050 },
       C1: { formula: 7790, value: 7790 },
     });
+    const b1 = book.cell("Sheet1", "B1");
+    if (b1) b1.format = "#,##0";
     expect(await freezeKcFormulas(book.context(), "sheet")).toBe(1);
     expect(["A1", "B1", "C1"].map((a) => book.cell("Sheet1", a)?.formula)).toEqual([8180, 7050, 7790]);
     expect(book.sheets.get(FROZEN_SHEET)?.cells.get("C2")?.value).toBe('=KC.HISTORY("revenue",2022,2024)');
     expect(book.sheets.get(FROZEN_SHEET)?.cells.get("E2")?.value).toBe("A1:C1");
     expect(await restoreKcFormulas(book.context())).toEqual({ restored: 1, missing: [] });
-    expect(["A1", "B1", "C1"].map((a) => book.cell("Sheet1", a)?.formula)).toEqual(['=KC.HISTORY("revenue",2022,2024)', undefined, undefined]);
+    expect(["A1", "B1", "C1"].map((a) => book.cell("Sheet1", a)?.formula)).toEqual(['=KC.HISTORY("revenue",2022,2024)', "", undefined]);
+    expect(book.cell("Sheet1", "B1")?.format).toBe("#,##0");
+  });
+
+  it("adds to the same record when freezing again, and restores both freezes at once", async () => {
+    const book = new FakeWorkbook(cells);
+    book.selection = { sheet: "Sheet1", address: "A1" };
+    expect(await freezeKcFormulas(book.context(), "selection")).toBe(1);
+    book.selection = { sheet: "Sheet1", address: "A2" };
+    expect(await freezeKcFormulas(book.context(), "selection")).toBe(1);
+    expect(["B2", "B3"].map((a) => book.sheets.get(FROZEN_SHEET)?.cells.get(a)?.value)).toEqual(["A1", "A2"]);
+    expect(await restoreKcFormulas(book.context())).toEqual({ restored: 2, missing: [] });
+    expect(["A1", "A2"].map((a) => book.cell("Sheet1", a)?.formula)).toEqual(["=KC.REVENUE(2024)", '=ROUND(KC.MARGIN("gross","TTM")*100,1)']);
   });
 
   it("freezes only the selection when asked", async () => {
@@ -342,10 +362,17 @@ describe("freezing KC formulas and restoring them", () => {
     expect(book.cell("Sheet1", "C3")?.formula).toBe("=KC.REVENUE(2023)");
   });
 
-  it("reads only the used part of a selected whole column", async () => {
+  it("reads only the used part of selected whole columns, which Excel would refuse to read whole (5,000,000 cells at most)", async () => {
     const book = new FakeWorkbook(cells);
-    book.selection = { sheet: "Sheet1", address: "A1:A1048576" };
+    book.selection = { sheet: "Sheet1", address: "A1:E1048576" };
     expect(await freezeKcFormulas(book.context(), "selection")).toBe(2);
+    expect(Math.max(...book.syncs.map((s) => s.response))).toBeLessThan(1_000);
+  });
+
+  it("reads only the cells with values of a sheet whose formatting reaches far beyond them", async () => {
+    const book = new FakeWorkbook(cells);
+    book.sheets.get("Sheet1")?.cells.set("CV2000", { formula: "", value: "", format: "0.0%" });
+    expect(await freezeKcFormulas(book.context(), "sheet")).toBe(2);
     expect(Math.max(...book.syncs.map((s) => s.response))).toBeLessThan(1_000);
   });
 
@@ -387,6 +414,7 @@ describe("converting formulas to values where Excel lacks the requirement set it
     const asked: string[] = [];
     excelWith(11, asked);
     const book = new FakeWorkbook(cells);
+    book.excelApi = 11;
     expect(await freezeFormulas(book.context(), "sheet")).toBe(
       "Converting KC formulas to values needs a newer Excel: Microsoft 365 Version 2008 (Build 13127.20408) or later, Excel 2021 or later, Excel for Mac 16.40 or later, or Excel on the web. This Excel lacks ExcelApi 1.12; update Office to use it.",
     );
