@@ -1,12 +1,13 @@
 /** A library function as Excel calls it: data-type arguments read, answers remembered per argument list, misses as errors. */
-import type { KcFunction } from "../data/kc";
+import { KC, type KcName } from "../data/kc";
 import { readCellArguments } from "./cell-argument";
 import { memoize } from "./memo";
 import { guarded } from "./to-excel";
 
-export function excel(run: KcFunction): (...args: unknown[]) => unknown {
+export function excel(name: KcName): (...args: unknown[]) => unknown {
+  const run = KC[name];
   return memoize((...args: unknown[]) =>
-    guarded(() => {
+    guarded(name, args, () => {
       const read = readCellArguments(args);
       return read.ok ? run(...read.value) : read;
     }),
