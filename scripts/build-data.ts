@@ -1,17 +1,23 @@
 /**
  * `npm run data` regenerates src/data/core.json and src/data/text.json from seeds/; `npm run data -- --check`
  * (run before every build) regenerates them in memory, validates them against the schema and fails if they differ
- * from the committed files.
+ * from the committed files. Both first check seeds/ against seeds/SHA256SUMS and refuse a seed that changed.
  */
 import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { DatasetCore, DatasetText } from "../src/data/schema";
 import { buildDataset, validate } from "./data/dataset";
+import { seedSumProblems } from "./data/seed-sums";
 
 const root = join(__dirname, "..", "..");
 const json = (value: unknown) => `${JSON.stringify(value, null, 1)}\n`;
 
 function main(): number {
+  const problems = seedSumProblems(root);
+  if (problems.length > 0) {
+    console.error(`${problems.join("\n")}\nThe seeds are the source documents byte for byte; if one was replaced on purpose, record it with \`cd seeds && sha256sum *.txt > SHA256SUMS\`.`);
+    return 1;
+  }
   const dataset = validate(buildDataset(root));
   const files = {
     "core.json": json(DatasetCore.parse(dataset)),

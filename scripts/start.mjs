@@ -15,7 +15,8 @@ const { localhostCertificate } = require("./certificate.cjs");
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const PORT = 3000;
-const PID_FILE = join(ROOT, ".kc-serve.pid");
+// `npm stop` reads this file and signals the process only if it is this script of this checkout.
+const PID_FILE = process.env.KC_SERVE_PID_FILE || join(ROOT, ".kc-serve.pid");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
 if (!process.argv.includes("--no-build")) {
@@ -34,7 +35,7 @@ try {
   console.error(error.code === "EADDRINUSE" ? `Port ${PORT} is in use: is the add-in already running? \`npm stop\` ends it.` : error.message);
   process.exit(1);
 }
-writeFileSync(PID_FILE, String(process.pid));
+writeFileSync(PID_FILE, `${process.pid}\n`);
 const stop = () => {
   rmSync(PID_FILE, { force: true });
   server.close();

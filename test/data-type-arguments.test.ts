@@ -7,9 +7,11 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { StubError } from "./support/custom-functions-stub";
 import { DIST, functionsMetadata, loadFunctions } from "./support/load-functions";
+import { statementRow } from "./support/seed-tables";
 
 const { registered } = loadFunctions();
 const call = (id: string, ...args: unknown[]) => (registered.get(id) as (...a: unknown[]) => unknown)(...args);
+const revenue = statementRow("Total Revenue");
 
 const year2024: Excel.FormattedNumberCellValue = { type: "FormattedNumber", basicValue: 2024, numberFormat: "0" };
 const doubleWithCard: Excel.DoubleCellValue = {
@@ -32,18 +34,18 @@ describe("KC functions given cells that hold data types", () => {
   });
 
   it("read a formatted number or a number with properties as its number", () => {
-    expect(call("REVENUE", year2024, null, null)).toBe(7790);
-    expect(call("FIGURE", "net_income", doubleWithCard, null, null)).toBe(-1970);
+    expect(call("REVENUE", year2024, null, null)).toBe(revenue.FY2024?.value);
+    expect(call("FIGURE", "net_income", doubleWithCard, null, null)).toBe(statementRow("Net Income").FY2024?.value);
     expect(call("CAGR", "revenue", 2020, year2024)).toBeCloseTo(call("CAGR", "revenue", 2020, 2024) as number, 12);
   });
 
   it("read a string value as its text and an empty value as omitted", () => {
-    expect(call("REVENUE", ttmText, null, null)).toBe(9020);
+    expect(call("REVENUE", ttmText, null, null)).toBe(revenue.TTM?.value);
     expect(call("GROWTHRATE", "revenue", 2024, empty)).toBe(call("GROWTHRATE", "revenue", 2024, null));
   });
 
   it("read data types inside a range argument", () => {
-    expect(call("REVENUE", [[year2024]], null, null)).toBe(7790);
+    expect(call("REVENUE", [[year2024]], null, null)).toBe(revenue.FY2024?.value);
   });
 
   it("refuse an entity with #VALUE! that says to reference one of its fields", () => {

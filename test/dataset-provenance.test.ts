@@ -1,6 +1,7 @@
-import { parseFigure } from "../scripts/data/facts";
 import { interval } from "../src/data/parse";
 import { allSources, dataset, seedLine } from "./support/dataset";
+import { US_PAGE, figuresBelow, readFigure } from "./support/seed-reader";
+import { statementRow } from "./support/seed-tables";
 
 describe("every figure is traceable to a seed line", () => {
   it("cites only lines that contain the quoted text", () => {
@@ -10,24 +11,32 @@ describe("every figure is traceable to a seed line", () => {
     expect(broken).toEqual([]);
   });
 
-  it("reads each fact's value from the figure its source quotes", () => {
+  it("holds in each fact the value and the rounding interval of the figure its source quotes, read independently of the generator", () => {
     for (const fact of dataset.facts) {
       expect(fact.source.text).toContain(fact.precision.stated);
-      const parsed = parseFigure(fact.kind, fact.precision.stated);
-      expect(fact.negated ? -parsed.value : parsed.value).toBe(fact.value);
-      expect(parsed.precision).toEqual(fact.precision);
+      const read = readFigure(fact.precision.stated);
+      // Money written without a scale ("$0.00") is in units; the dataset keeps money in millions.
+      const toStored = fact.kind === "money" && !/[KMB]$|million|billion/.test(read.written) ? 1e-6 : 1;
+      const sign = fact.negated ? -1 : 1;
+      expect([fact.id, fact.value]).toEqual([fact.id, expect.closeTo(sign * read.value * toStored, 12)]);
+      const [low, high] = fact.negated ? [-read.high, -read.low] : [read.low, read.high];
+      expect([fact.id, ...interval(fact.value, fact.precision)]).toEqual([fact.id, expect.closeTo(low * toStored, 12), expect.closeTo(high * toStored, 12)]);
     }
   });
 
-  it("stores 9.02B as 9,020 RMB millions known to three significant figures", () => {
+  it("stores a statement figure, TTM revenue, in RMB millions known to the significant figures the page gave", () => {
+    const seed = statementRow("Total Revenue").TTM!;
     const revenue = dataset.facts.find((f) => f.id === "revenue:TTM:statement");
-    expect(revenue).toMatchObject({ value: 9020, currency: "RMB", precision: { stated: "9.02B", significantDigits: 3, halfWidth: 5 } });
+    const significant = seed.written.replace(/\D/g, "").replace(/^0+/, "").length;
+    expect(revenue).toMatchObject({ value: seed.value, currency: "RMB", precision: { stated: seed.written, significantDigits: significant, halfWidth: (seed.high - seed.low) / 2 } });
   });
 
-  it('keeps "-$0.00" as a signed zero interval, not as a different figure', () => {
+  it("keeps an EPS the page rounds to -$0.00 as a signed zero interval, not as a different figure", () => {
+    const seed = figuresBelow(US_PAGE, "Financial Dashboard", "Q3 2025 Data", "EPS")[0]!;
+    expect(seed.written).toMatch(/^-\$0\.0+$/);
     const eps = dataset.facts.find((f) => f.id === "eps:Q3-2025:dashboard");
-    expect(eps).toMatchObject({ value: 0, currency: "USD", precision: { stated: "-$0.00", halfWidth: 0.005 } });
-    expect(interval(eps!.value, eps!.precision)).toEqual([-0.005, 0]);
+    expect(eps).toMatchObject({ value: 0, currency: "USD", precision: { stated: seed.written, halfWidth: seed.high - seed.low } });
+    expect(interval(eps!.value, eps!.precision)).toEqual([seed.low, seed.high]);
   });
 
   it("gives each metric, period and currency exactly one primary fact", () => {

@@ -1,100 +1,108 @@
 import { findKcCalls } from "../src/data/formula";
 import { KC, type KcName } from "../src/data/kc";
-import { interval } from "../src/data/parse";
 import type { Fact } from "../src/data/schema";
 import { dataset } from "./support/dataset";
+import { HK_PAGE, US_PAGE, dateAfter, figureAfter, figuresBelow, seedLines, type SeedFigure } from "./support/seed-reader";
+import { filing, statementPeriods } from "./support/seed-tables";
+import { CHECKS, byId, computed, highlightsLoss, keyMetrics, overlaps, quotient, revenue, sameWhenRounded, span, statement, verdict, type Range } from "./support/stated-ratios";
 
-type Range = [number, number];
-const fact = (metric: string, period: string, currency: string | null = "RMB"): Fact => {
-  const f = dataset.facts.find((x) => x.metric === metric && x.period === period && x.currency === currency && x.primary);
-  if (!f) throw new Error(`no ${metric} ${period}`);
-  return f;
-};
-const range = (f: Fact): Range => interval(f.value, f.precision) as Range;
-const divide = ([a, b]: Range, [c, d]: Range): Range => {
-  const q = [a / c, a / d, b / c, b / d];
-  return [Math.min(...q), Math.max(...q)];
-};
-const statedRange = (value: number, halfWidth: number): Range => [value - halfWidth, value + halfWidth];
-const overlaps = ([a, b]: Range, [c, d]: Range) => a <= d && c <= b;
+// Every expectation here is read from the seed pages or computed from what they state; the dataset is only checked.
+const factById = new Map<string, Fact>(dataset.facts.map((f) => [f.id, f]));
 
-describe("ratios the pages state follow from the stored figures within the sources' rounding", () => {
-  const cases: [string, Range, Range][] = [
-    ["gross margin 2024 (17.2%)", divide(range(fact("gross_profit", "FY2024")), range(fact("revenue", "FY2024"))), statedRange(0.172, 0.0005)],
-    ["gross margin 2023 (12.1%)", divide(range(fact("gross_profit", "FY2023")), range(fact("revenue", "FY2023"))), statedRange(0.121, 0.0005)],
-    ["revenue growth 2024 (10.5%)", divide(range(fact("revenue", "FY2024")), range(fact("revenue", "FY2023"))).map((x) => x - 1) as Range, statedRange(0.105, 0.0005)],
-    ["TTM net margin (-10.78%)", divide(range(fact("net_income", "TTM")), range(fact("revenue", "TTM"))), statedRange(-0.1078, 0.00005)],
-    ["debt to equity (1.30)", divide(range(fact("total_debt", "TTM")), range(fact("total_equity", "TTM"))), statedRange(1.3, 0.005)],
-    ["equity ratio (26.28%)", divide(range(fact("total_equity", "TTM")), range(fact("total_assets", "TTM"))), statedRange(0.2628, 0.00005)],
-    ["TTM gross margin (16.21%)", divide(range(fact("gross_profit", "TTM")), range(fact("revenue", "TTM"))), statedRange(0.1621, 0.00005)],
-  ];
-  it.each(cases)("%s", (_label, computed, stated) => {
-    expect(overlaps(computed, stated)).toBe(true);
+describe("ratios the pages state follow from the stated figures within the sources' rounding", () => {
+  const named = ["gross_margin_FY2024", "gross_margin_FY2023", "revenue_growth_FY2024", "net_margin_TTM", "debt_to_equity_TTM", "equity_ratio_TTM", "gross_margin_TTM"];
+  it.each(named.map((id) => [`${id} (${byId(id).stated.written})`, byId(id)] as const))("%s", (_label, c) => {
+    expect(overlaps(computed(c) as Range, span(c.stated))).toBe(true);
   });
 
-  it("a check that should fail does: 1.97B/7.79B is not a 17.2% gross margin", () => {
-    const wrong = divide(range(fact("net_income", "FY2024")), range(fact("revenue", "FY2024")));
-    expect(overlaps(wrong, statedRange(0.172, 0.0005))).toBe(false);
+  it("a check that should fail does: the 2024 net loss over 2024 revenue is not the stated 2024 gross margin", () => {
+    const wrong = quotient(span(statement("Net Income", "FY2024")), span(revenue("FY2024"))) as Range;
+    expect(overlaps(wrong, span(byId("gross_margin_FY2024").stated))).toBe(false);
   });
 
-  it("records the stated ratios it cannot reproduce as known disagreements, not bent figures", () => {
+  it("the dataset checks exactly the ratios the pages state, and records the ones it cannot reproduce as known disagreements, not bent figures", () => {
+    expect(dataset.reconciliations.map((r) => r.id).sort()).toEqual(CHECKS.map((c) => c.id).sort());
+    expect(seedLines(US_PAGE)[(keyMetrics[0]?.line ?? 0) - 1]?.trim().startsWith("KC$")).toBe(true);
     const byStatus = (status: string) => dataset.reconciliations.filter((r) => r.status === status).map((r) => r.id).sort();
-    expect(byStatus("disagrees")).toEqual(["eps_growth_FY2021", "eps_growth_FY2022", "eps_growth_FY2023", "eps_growth_FY2024", "fcf_to_net_income_TTM", "non_gaap_ebitda_margin_Q2-2025", "ocf_to_net_income_TTM", "roe_TTM"]);
-    expect(byStatus("not_computable")).toEqual(["ebit_margin_TTM", "free_cash_flow_growth_TTM", "revenue_growth_TTM"]);
-    for (const r of dataset.reconciliations.filter((x) => x.status === "reconciles")) {
-      expect(overlaps([r.computedLow!, r.computedHigh!], statedRange(r.stated, r.statedHalfWidth))).toBe(true);
+    for (const status of ["reconciles", "disagrees", "not_computable"]) {
+      expect(byStatus(status)).toEqual(CHECKS.filter((c) => verdict(c) === status).map((c) => c.id).sort());
     }
+    expect(byStatus("disagrees").length).toBeGreaterThan(0);
+  });
+
+  it.each(CHECKS.map((c) => [c.id, c] as const))("%s: the dataset states the page's figure, stores its inputs as the pages state them and recomputes the same range", (id, c) => {
+    const r = dataset.reconciliations.find((x) => x.id === id);
+    expect(r?.stated).toBe(c.stated.value);
+    expect(r?.statedHalfWidth).toBeCloseTo((c.stated.high - c.stated.low) / 2, 12);
+    expect(seedLines(r?.source.file ?? "")[(r?.source.line ?? 0) - 1]).toContain(c.stated.written);
+    expect(r?.inputs.map((input) => factById.get(input)?.value)).toEqual(c.inputs.map((f) => f.value));
+    const range = computed(c);
+    expect(r?.computedLow === null ? null : [r?.computedLow, r?.computedHigh]).toEqual(range === null ? null : [expect.closeTo(range[0], 12), expect.closeTo(range[1], 12)]);
   });
 });
 
 describe("conflicts between the pages are kept, with a primary", () => {
-  it("keeps both 2024 net loss figures: -1.97B (table, primary) and -1.98B (highlights)", () => {
+  it("keeps both 2024 net loss figures: the statement table's (primary) and the highlights'", () => {
     const both = dataset.facts.filter((f) => f.metric === "net_income" && f.period === "FY2024");
     expect(both.map((f) => [f.value, f.primary, f.section])).toEqual([
-      [-1970, true, "statement table"],
-      [-1980, false, "2024 highlights"],
+      [statement("Net Income", "FY2024").value, true, "statement table"],
+      [highlightsLoss.value, false, "2024 highlights"],
     ]);
-    expect(dataset.conflicts.find((c) => c.id === "net_income:FY2024")?.others[0]?.line).toBe(70);
+    expect(dataset.conflicts.find((c) => c.id === "net_income:FY2024")?.others[0]?.line).toBe(highlightsLoss.line);
   });
 
-  it("keeps both next earnings dates, Mar 25 (primary) and Mar 18, 2026", () => {
-    expect(dataset.nextEarnings.map((n) => [n.date, n.primary])).toEqual([["2026-03-25", true], ["2026-03-18", false]]);
+  it("keeps both next earnings dates, the dated analysis page's (primary) and the overview's", () => {
+    expect(dataset.nextEarnings.map((n) => [n.date, n.primary])).toEqual([[dateAfter(HK_PAGE, "Next Earnings Date:"), true], [dateAfter(US_PAGE, "Next earnings:"), false]]);
     expect(dataset.conflicts.map((c) => c.id)).toContain("next_earnings_date");
   });
 
-  it("does not call rounding a conflict: 628.42M and RMB628.4M agree", () => {
+  it("does not call rounding a conflict: the 2024 operating cash flow of the table and of the highlights agree", () => {
+    const table = statement("Operating Cash Flow", "FY2024");
+    const highlights = figureAfter(US_PAGE, "Operating cash flow turned positive, generating ");
+    expect(sameWhenRounded(table, highlights)).toBe(true);
+    expect(sameWhenRounded(statement("Net Income", "FY2024"), highlightsLoss)).toBe(false);
     expect(dataset.conflicts.map((c) => c.id)).not.toContain("operating_cash_flow:FY2024");
   });
 });
 
 describe("implied RMB per USD", () => {
-  it("derives a rate for FY2020–FY2024 and TTM from revenue stated in both currencies", () => {
-    expect(dataset.fx.map((r) => r.period)).toEqual(["FY2020", "FY2021", "FY2022", "FY2023", "FY2024", "TTM"]);
-    const fy2024 = dataset.fx.find((r) => r.period === "FY2024")!;
-    expect(fy2024.rate).toBeCloseTo(7790 / 1080, 9);
-    expect(fy2024.low).toBeLessThan(fy2024.rate);
-    expect(fy2024.high).toBeGreaterThan(fy2024.rate);
-    expect(fy2024.derivation).toContain("7.79B");
+  const fiscalYears = statementPeriods().filter((p) => p !== "TTM").reverse();
+  const ttmUsd = figuresBelow(US_PAGE, "Peer Comparison", "Revenue (TTM)", "Kingsoft Cloud Holdings LimitedKC")[0] as SeedFigure;
+  const usd = (period: string) => (period === "TTM" ? ttmUsd : filing(Number(period.slice(2))).revenue);
+
+  it("derives a rate for each fiscal year and TTM from revenue stated in both currencies", () => {
+    expect(dataset.fx.map((r) => r.period)).toEqual([...fiscalYears, "TTM"]);
+    for (const period of [...fiscalYears, "TTM"]) {
+      const rate = dataset.fx.find((r) => r.period === period);
+      const [low, high] = quotient(span(revenue(period)), span(usd(period))) as Range;
+      expect(usd(period).currency).toBe("USD");
+      expect(rate?.rate).toBeCloseTo(revenue(period).value / usd(period).value, 8);
+      expect([rate?.low, rate?.high]).toEqual([expect.closeTo(low, 8), expect.closeTo(high, 8)]);
+      expect(rate?.derivation).toContain(revenue(period).written);
+      expect(rate?.derivation).toContain(usd(period).written);
+    }
   });
 });
 
 describe("each stated ratio names the KC formula that recomputes it", () => {
-  const withFormula = dataset.reconciliations.filter((r) => r.kc !== null);
+  const withFormula = CHECKS.filter((c) => c.kc !== null);
 
-  it("covers every check whose inputs are the figures the functions use", () => {
+  it("names one for every check whose inputs are the figures the functions use, and no other", () => {
+    expect(dataset.reconciliations.filter((r) => r.kc !== null).map((r) => [r.id, r.kc]).sort()).toEqual(withFormula.map((c) => [c.id, c.kc]).sort());
     const primaryIds = new Set(dataset.facts.filter((f) => f.primary).map((f) => f.id));
     const computable = dataset.reconciliations.filter((r) => r.inputs.length > 0 && r.inputs.every((id) => primaryIds.has(id)));
-    expect(withFormula.map((r) => r.id).sort()).toEqual(computable.map((r) => r.id).sort());
-    expect(withFormula.length).toBe(22);
+    expect(computable.map((r) => r.id).sort()).toEqual(withFormula.map((c) => c.id).sort());
   });
 
-  it.each(withFormula.map((r) => [r.id, r] as const))("%s: the formula uses exactly the check's inputs and lands in its computed range", (_id, r) => {
-    const [call] = findKcCalls(r.kc as string);
+  it.each(withFormula.map((c) => [c.kc as string, c] as const))("%s uses exactly the check's inputs and lands in the range the pages' figures allow", (kc, c) => {
+    const [call] = findKcCalls(kc);
     expect(call?.args.every((a) => a.kind === "literal")).toBe(true);
     const result = (KC[call?.name as KcName] as (...a: unknown[]) => ReturnType<(typeof KC)[KcName]>)(...(call?.args ?? []).map((a) => (a.kind === "literal" ? a.value : null)));
-    if (!result.ok) throw new Error(`${r.kc}: ${result.message}`);
-    expect(result.facts.map((f) => f.id)).toEqual(r.inputs);
-    expect(result.value as number).toBeGreaterThanOrEqual(r.computedLow as number);
-    expect(result.value as number).toBeLessThanOrEqual(r.computedHigh as number);
+    if (!result.ok) throw new Error(`${kc}: ${result.message}`);
+    expect(result.facts.map((f) => f.value)).toEqual(c.inputs.map((f) => f.value));
+    expect(result.facts.map((f) => f.id)).toEqual(dataset.reconciliations.find((r) => r.id === c.id)?.inputs);
+    const [low, high] = computed(c) as Range;
+    expect(result.value as number).toBeGreaterThanOrEqual(low);
+    expect(result.value as number).toBeLessThanOrEqual(high);
   });
 });

@@ -2,6 +2,10 @@ import { auditFormula, cellReferences, statedIndex } from "../src/data/audit";
 import type { DatasetText } from "../src/data/schema";
 import text from "../src/data/text.json";
 import { buildFormula, findKcCalls } from "../src/data/formula";
+import { HK_PAGE, US_PAGE, figureAfter, lineOf } from "./support/seed-reader";
+import { filing, statementRow } from "./support/seed-tables";
+
+const revenue = statementRow("Total Revenue");
 
 describe("finding KC calls in a formula", () => {
   it("reads literal arguments, empty ones and expressions, nested in other functions", () => {
@@ -33,19 +37,19 @@ describe("finding KC calls in a formula", () => {
 describe("auditing a formula", () => {
   it("shows each call's value and the seed line behind it", () => {
     const [entry] = auditFormula("=KC.REVENUE(2024)");
-    expect(entry).toMatchObject({ status: "value", value: 7790 });
+    expect(entry).toMatchObject({ status: "value", value: revenue.FY2024?.value });
     if (entry?.status !== "value") throw new Error("expected a value");
     expect(entry.sources.map((s) => [s.fact.source.file, s.fact.source.line, s.disagrees])).toEqual([
-      ["002_6d82bc69ff353dc9.txt", 101, false],
-      ["000_12d22aa60451a452.txt", 69, false],
+      [HK_PAGE, revenue.FY2024?.line, false],
+      [US_PAGE, lineOf(US_PAGE, "Total revenues reached"), false],
     ]);
   });
 
   it("marks the conflicting source of the 2024 net loss", () => {
     const [entry] = auditFormula('=KC.FIGURE("net_income",2024)');
     if (entry?.status !== "value") throw new Error("expected a value");
-    expect(entry.value).toBe(-1970);
-    expect(entry.sources.find((s) => s.disagrees)?.fact.precision.stated).toBe("RMB1.98B");
+    expect(entry.value).toBe(statementRow("Net Income").FY2024?.value);
+    expect(entry.sources.find((s) => s.disagrees)?.fact.precision.stated).toBe(figureAfter(US_PAGE, "net loss decreased 9.4% to ").written);
     expect(entry.conflicts.map((c) => c.id)).toEqual(["net_income:FY2024"]);
   });
 
@@ -53,7 +57,7 @@ describe("auditing a formula", () => {
     const formula = '=KC.REVENUE(A1)+KC.FIGURE("eps",$B$2,Sheet2!C3)+KC.REVENUE(A1+1)';
     expect(cellReferences(formula)).toEqual(["A1", "$B$2", "Sheet2!C3"]);
     const entries = auditFormula(formula, new Map<string, string | number>([["A1", 2023], ["B2", 2024], ["SHEET2!C3", "USD"]]));
-    expect(entries.map((e) => (e.status === "value" ? e.value : e.status))).toEqual([7050, -1.13, "depends"]);
+    expect(entries.map((e) => (e.status === "value" ? e.value : e.status))).toEqual([revenue.FY2023?.value, filing(2024).eps.value, "depends"]);
   });
 
   it("says what it cannot know outside the workbook, and names errors", () => {

@@ -2,6 +2,7 @@
 import { KC_NAMES, SPEC } from "../src/data/spec";
 import { StubError } from "./support/custom-functions-stub";
 import { functionsMetadata, loadFunctions } from "./support/load-functions";
+import { filing, statementPeriods, statementRow } from "./support/seed-tables";
 
 const { registered } = loadFunctions();
 const metadata = functionsMetadata();
@@ -37,19 +38,20 @@ describe("dist/functions.js in a bare context", () => {
   });
 
   it("answers the contract's examples with omitted optionals as null and years as numbers", () => {
-    expect(call("REVENUE", "2024", null, null)).toBe(7790);
-    expect(call("REVENUE", 2024, null, null)).toBe(7790);
-    expect(call("REVENUE", "TTM", null, null)).toBe(9020);
-    expect(call("MARGIN", "gross", "2024") as number).toBeCloseTo(0.172, 3);
-    expect(call("REVENUE", "2024", "USD", null)).toBe(1080);
-    expect(call("FIGURE", "eps", "2024", "USD", null)).toBe(-1.13);
+    const revenue = statementRow("Total Revenue");
+    expect(call("REVENUE", "2024", null, null)).toBe(revenue.FY2024?.value);
+    expect(call("REVENUE", 2024, null, null)).toBe(revenue.FY2024?.value);
+    expect(call("REVENUE", "TTM", null, null)).toBe(revenue.TTM?.value);
+    expect(call("MARGIN", "gross", "2024") as number).toBeCloseTo((statementRow("Gross Profit").FY2024?.value as number) / (revenue.FY2024?.value as number), 12);
+    expect(call("REVENUE", "2024", "USD", null)).toBe(filing(2024).revenue.value);
+    expect(call("FIGURE", "eps", "2024", "USD", null)).toBe(filing(2024).eps.value);
   });
 
   it("returns #N/A with a message for a period the dataset lacks", () => {
     const result = call("REVENUE", "2019", null, null) as StubError;
     expect(result).toBeInstanceOf(StubError);
     expect(result.code).toBe("#N/A");
-    expect(result.message).toMatch(/Available: FY2020/);
+    expect(result.message).toContain(`Available: ${statementPeriods().slice(-1)[0]}`);
   });
 
   it("returns #VALUE! with a message for a bad argument", () => {
@@ -62,6 +64,7 @@ describe("dist/functions.js in a bare context", () => {
     const grid = call("STATEMENT", "balance", null, null) as unknown[][];
     expect(grid.length).toBe(6);
     expect(new Set(grid.map((row) => row.length))).toEqual(new Set([7]));
-    expect(call("HISTORY", "revenue", 2020, 2024, null, null)).toEqual([[6580, 9060, 8180, 7050, 7790]]);
+    const revenue = statementRow("Total Revenue");
+    expect(call("HISTORY", "revenue", 2020, 2024, null, null)).toEqual([[2020, 2021, 2022, 2023, 2024].map((y) => revenue[`FY${y}`]?.value)]);
   });
 });

@@ -13,6 +13,8 @@ import { needsExcelApi } from "../src/office/requirements";
 import { freezeFormulas } from "../src/taskpane/freeze";
 import { auditWhileShown } from "../src/taskpane/selection-audit";
 import { FakeWorkbook, PAYLOAD_LIMIT } from "./support/fake-excel";
+import { HK_PAGE, US_PAGE, figureAfter, figuresBelow, figuresOnLine, lineOf, seedLines } from "./support/seed-reader";
+import { statementRow } from "./support/seed-tables";
 
 beforeAll(() => {
   Object.assign(globalThis, {
@@ -61,14 +63,22 @@ describe("inserting into the sheet", () => {
     const book = new FakeWorkbook();
     expect(await insertTable(book.context(), peerTableFor("gross_margin_latest_quarter"))).toBe("Sheet1!A1:D4");
     expect([1, 2, 3, 4].map((i) => book.cell("Sheet1", `${"ABCD"[i - 1]}1`)?.value)).toEqual(["Company", "Gross margin", "Change (pp)", "Source"]);
+    const list = "Gross Margin (Latest Quarter)";
+    const [dave] = figuresBelow(US_PAGE, list, "Dave Inc.DAVE");
+    const [marqeta] = figuresBelow(US_PAGE, list, "Marqeta, Inc.MQ");
+    const [marqetaChange] = figuresOnLine(US_PAGE, (marqeta?.line ?? 0) + 1);
     expect(book.cell("Sheet1", "A2")?.value).toBe("Dave Inc. · DAVE");
-    expect(book.cell("Sheet1", "B2")).toMatchObject({ value: 0.822, format: "0.0%" });
-    expect(book.cell("Sheet1", "C4")).toMatchObject({ value: 91.4, format: '+0.0" pp";-0.0" pp"' });
-    expect(book.cell("Sheet1", "D2")?.value).toBe("seeds/000_12d22aa60451a452.txt line 103");
+    expect(book.cell("Sheet1", "B2")).toMatchObject({ value: dave?.value, format: "0.0%" });
+    expect(marqetaChange?.written).toMatch(/pp$/);
+    expect(book.cell("Sheet1", "C4")).toMatchObject({ value: expect.closeTo((marqetaChange?.value ?? NaN) * 100, 12), format: '+0.0" pp";-0.0" pp"' });
+    expect(book.cell("Sheet1", "D2")?.value).toBe(`seeds/${US_PAGE} line ${lineOf(US_PAGE, "Dave Inc.DAVE")}`);
     const unnamed = new FakeWorkbook();
     expect(await insertTable(unnamed.context(), peerTableFor("hk_financial_indicators"))).toBe("Sheet1!A1:K8");
     expect(unnamed.cell("Sheet1", "D2")?.value).toBe("HKD");
     expect(unnamed.cell("Sheet1", "F4")?.value).toBe("");
+    // The third row runs P/E and three unassigned percentages together; the page's own text is the check.
+    const thirdRow = figuresBelow(HK_PAGE, "EPS Growth", "62", "Neutral")[0]!;
+    expect(seedLines(HK_PAGE)[thirdRow.line - 1]).toContain("24.41%-4.23%108.65%");
     expect(unnamed.cell("Sheet1", "J4")?.value).toBe("+24.41%, −4.23%, +108.65%");
   });
 
@@ -91,9 +101,9 @@ describe("inserting into the sheet", () => {
     const book = new FakeWorkbook();
     const list = (text as unknown as DatasetText).reconciliations;
     expect(await insertTable(book.context(), checksTable(list))).toBe(`Sheet1!A1:I${list.length + 1}`);
-    expect([book.cell("Sheet1", "A2")?.value, book.cell("Sheet1", "B2")?.value, book.cell("Sheet1", "G2")?.formula]).toEqual(["Gross margin 2024", 0.172, '=KC.MARGIN("gross","FY2024")']);
+    expect([book.cell("Sheet1", "A2")?.value, book.cell("Sheet1", "B2")?.value, book.cell("Sheet1", "G2")?.formula]).toEqual(["Gross margin 2024", figureAfter(US_PAGE, "Gross margin expanded significantly to ").value, '=KC.MARGIN("gross","FY2024")']);
     const ocf = list.findIndex((r) => r.id === "ocf_to_net_income_TTM") + 2;
-    expect([book.cell("Sheet1", `B${ocf}`)?.value, book.cell("Sheet1", `F${ocf}`)?.value]).toEqual([0.32, "Disagrees"]);
+    expect([book.cell("Sheet1", `B${ocf}`)?.value, book.cell("Sheet1", `F${ocf}`)?.value]).toEqual([figureAfter(HK_PAGE, "operating cash flow to net income ratio is ").value, "Disagrees"]);
     expect(book.cell("Sheet1", `H${list.length + 1}`)?.format).toBe("@");
   });
 
@@ -112,7 +122,7 @@ describe("auditing the selected cell", () => {
     const cell = await selectedFormula(book.context());
     const values = await readCells(book.context(), cellReferences(cell.formula));
     const [entry] = auditFormula(cell.formula, values);
-    expect(entry).toMatchObject({ status: "value", value: 8180 });
+    expect(entry).toMatchObject({ status: "value", value: statementRow("Total Revenue").FY2022?.value });
     expect(entry?.status === "value" && entry.sources[0]?.fact.source.text).toMatch(/^Total Revenue/);
   });
 
@@ -130,7 +140,7 @@ describe("auditing the selected cell", () => {
     const cell = await selectedFormula(book.context());
     expect(cell).toEqual({ address: "Sheet1!A1", formula: "=KC.REVENUE(2024)", value: 7790 });
     const [entry] = auditFormula(cell.formula);
-    expect(entry?.status === "value" && entry.sources[0]?.fact.source.line).toBe(101);
+    expect(entry?.status === "value" && entry.sources[0]?.fact.source.line).toBe(statementRow("Total Revenue").FY2024?.line);
   });
 });
 
@@ -154,7 +164,7 @@ describe("auditing a multi-area (Ctrl+click) selection", () => {
     expect(areas).toBe(3);
     expect(read.map((cell) => `${cell.address} ${cell.formula}`)).toEqual(["Sheet1!A1 =KC.REVENUE(2024)", 'Sheet1!C3 =KC.MARGIN("gross","TTM")', "Sheet1!E5 =KC.REVENUE(B1)"]);
     const values = await readCells(book.context(), read.flatMap((cell) => cellReferences(cell.formula)));
-    expect(auditFormula(read[2]?.formula ?? "", values)[0]).toMatchObject({ status: "value", value: 8180 });
+    expect(auditFormula(read[2]?.formula ?? "", values)[0]).toMatchObject({ status: "value", value: statementRow("Total Revenue").FY2022?.value });
   });
 
   it("audits at most the first ten areas and says how many there are", async () => {
@@ -164,14 +174,20 @@ describe("auditing a multi-area (Ctrl+click) selection", () => {
     expect([read.length, areas]).toEqual([10, 12]);
   });
 
-  it("audits the active cell where getSelectedRanges is missing or unknown to this Excel", async () => {
-    for (const support of ["missing", "ApiNotFound"] as const) {
-      const book = new FakeWorkbook(cells);
-      book.selectedRanges = support;
-      book.selection = { sheet: "Sheet1", address: "A1,C3:D4", active: "C3" };
-      const { cells: read, areas } = await selectedCells(book.context());
-      expect([support, read.map((cell) => cell.address), areas]).toEqual([support, ["Sheet1!C3"], 1]);
-    }
+  it("audits the active cell where this Excel lacks getSelectedRanges (ExcelApi 1.9), as office.js refuses it at the call", async () => {
+    const book = new FakeWorkbook(cells);
+    book.excelApi = 8;
+    book.selection = { sheet: "Sheet1", address: "A1,C3:D4", active: "C3" };
+    const { cells: read, areas } = await selectedCells(book.context());
+    expect([read.map((cell) => cell.address), areas]).toEqual([["Sheet1!C3"], 1]);
+  });
+
+  it("audits the selected range's top-left cell where office.js has neither getSelectedRanges nor getActiveCell", async () => {
+    const book = new FakeWorkbook(cells);
+    book.lacks = ["getSelectedRanges", "getActiveCell"];
+    book.selection = { sheet: "Sheet1", address: "C3:D4" };
+    const { cells: read, areas } = await selectedCells(book.context());
+    expect([read.map((cell) => cell.address), areas]).toEqual([["Sheet1!C3"], 1]);
   });
 });
 
@@ -301,18 +317,32 @@ describe("freezing KC formulas and restoring them", () => {
     expect(await restoreKcFormulas(book.context())).toEqual({ restored: 0, missing: [] });
   });
 
-  it("freezes a spilled formula as its whole block of values, so nothing it showed is lost", async () => {
+  it("freezes a spilled formula as its whole block of values, so nothing it showed is lost, and restores it keeping the block's formats", async () => {
     const book = new FakeWorkbook({
       A1: { formula: '=KC.HISTORY("revenue",2022,2024)', value: 8180, spill: "A1:C1" },
       B1: { formula: 7050, value: 7050 },
       C1: { formula: 7790, value: 7790 },
     });
+    const b1 = book.cell("Sheet1", "B1");
+    if (b1) b1.format = "#,##0";
     expect(await freezeKcFormulas(book.context(), "sheet")).toBe(1);
     expect(["A1", "B1", "C1"].map((a) => book.cell("Sheet1", a)?.formula)).toEqual([8180, 7050, 7790]);
     expect(book.sheets.get(FROZEN_SHEET)?.cells.get("C2")?.value).toBe('=KC.HISTORY("revenue",2022,2024)');
     expect(book.sheets.get(FROZEN_SHEET)?.cells.get("E2")?.value).toBe("A1:C1");
     expect(await restoreKcFormulas(book.context())).toEqual({ restored: 1, missing: [] });
-    expect(["A1", "B1", "C1"].map((a) => book.cell("Sheet1", a)?.formula)).toEqual(['=KC.HISTORY("revenue",2022,2024)', undefined, undefined]);
+    expect(["A1", "B1", "C1"].map((a) => book.cell("Sheet1", a)?.formula)).toEqual(['=KC.HISTORY("revenue",2022,2024)', "", undefined]);
+    expect(book.cell("Sheet1", "B1")?.format).toBe("#,##0");
+  });
+
+  it("adds to the same record when freezing again, and restores both freezes at once", async () => {
+    const book = new FakeWorkbook(cells);
+    book.selection = { sheet: "Sheet1", address: "A1" };
+    expect(await freezeKcFormulas(book.context(), "selection")).toBe(1);
+    book.selection = { sheet: "Sheet1", address: "A2" };
+    expect(await freezeKcFormulas(book.context(), "selection")).toBe(1);
+    expect(["B2", "B3"].map((a) => book.sheets.get(FROZEN_SHEET)?.cells.get(a)?.value)).toEqual(["A1", "A2"]);
+    expect(await restoreKcFormulas(book.context())).toEqual({ restored: 2, missing: [] });
+    expect(["A1", "A2"].map((a) => book.cell("Sheet1", a)?.formula)).toEqual(["=KC.REVENUE(2024)", '=ROUND(KC.MARGIN("gross","TTM")*100,1)']);
   });
 
   it("freezes only the selection when asked", async () => {
@@ -332,10 +362,17 @@ describe("freezing KC formulas and restoring them", () => {
     expect(book.cell("Sheet1", "C3")?.formula).toBe("=KC.REVENUE(2023)");
   });
 
-  it("reads only the used part of a selected whole column", async () => {
+  it("reads only the used part of selected whole columns, which Excel would refuse to read whole (5,000,000 cells at most)", async () => {
     const book = new FakeWorkbook(cells);
-    book.selection = { sheet: "Sheet1", address: "A1:A1048576" };
+    book.selection = { sheet: "Sheet1", address: "A1:E1048576" };
     expect(await freezeKcFormulas(book.context(), "selection")).toBe(2);
+    expect(Math.max(...book.syncs.map((s) => s.response))).toBeLessThan(1_000);
+  });
+
+  it("reads only the cells with values of a sheet whose formatting reaches far beyond them", async () => {
+    const book = new FakeWorkbook(cells);
+    book.sheets.get("Sheet1")?.cells.set("CV2000", { formula: "", value: "", format: "0.0%" });
+    expect(await freezeKcFormulas(book.context(), "sheet")).toBe(2);
     expect(Math.max(...book.syncs.map((s) => s.response))).toBeLessThan(1_000);
   });
 
@@ -377,6 +414,7 @@ describe("converting formulas to values where Excel lacks the requirement set it
     const asked: string[] = [];
     excelWith(11, asked);
     const book = new FakeWorkbook(cells);
+    book.excelApi = 11;
     expect(await freezeFormulas(book.context(), "sheet")).toBe(
       "Converting KC formulas to values needs a newer Excel: Microsoft 365 Version 2008 (Build 13127.20408) or later, Excel 2021 or later, Excel for Mac 16.40 or later, or Excel on the web. This Excel lacks ExcelApi 1.12; update Office to use it.",
     );

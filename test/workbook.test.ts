@@ -6,6 +6,11 @@ type ProcedureAst = { args: ({ value?: unknown } & object)[] };
 type InterpreterState = unknown;
 import { CellError, ErrorType } from "hyperformula";
 import { KC, KC_NAMES, SPEC, type KcName } from "../src/data/kc";
+import { filing, statementPeriods, statementRow } from "./support/seed-tables";
+
+// Expected figures come from the seed pages' statement table and 20-F list.
+const revenue = (period: string) => statementRow("Total Revenue")[period]?.value as number;
+const fiscalYears = statementPeriods().filter((p) => p !== "TTM").reverse();
 
 const SPILLS: ReadonlySet<KcName> = new Set(KC_NAMES.filter((name) => SPEC[name].returns === "grid"));
 
@@ -53,26 +58,29 @@ function sheet(rows: (string | number | null)[][]) {
 describe("KC formulas in a spreadsheet", () => {
   it("composes KC.REVENUE with arithmetic: 2024 over 2023, less one", () => {
     const hf = sheet([["=KC.REVENUE(2024)/KC.REVENUE(2023)-1"]]);
-    expect(hf.getCellValue({ sheet: 0, row: 0, col: 0 }) as number).toBeCloseTo(7790 / 7050 - 1, 9);
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 0 }) as number).toBeCloseTo(revenue("FY2024") / revenue("FY2023") - 1, 9);
   });
 
   it("rounds a margin with a native function", () => {
     const hf = sheet([['=ROUND(KC.MARGIN("gross","TTM")*100,1)']]);
-    expect(hf.getCellValue({ sheet: 0, row: 0, col: 0 })).toBe(16.2);
+    const margin = (statementRow("Gross Profit").TTM?.value as number) / revenue("TTM");
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 0 })).toBe(Math.round(margin * 1000) / 10);
   });
 
   it("takes the year from a cell that holds a number", () => {
     const hf = sheet([[2022, "=KC.REVENUE(A1)", '=KC.FIGURE("net income",A1,"USD")']]);
-    expect(hf.getCellValue({ sheet: 0, row: 0, col: 1 })).toBe(8180);
-    expect(hf.getCellValue({ sheet: 0, row: 0, col: 2 }) as number).toBeCloseTo(-2660 / (8180 / 1220), 6);
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 1 })).toBe(revenue("FY2022"));
+    const impliedRate = revenue("FY2022") / filing(2022).revenue.value;
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 2 }) as number).toBeCloseTo((statementRow("Net Income").FY2022?.value as number) / impliedRate, 6);
   });
 
   it("spills a series across a row and a statement as a table", () => {
     const hf = sheet([['=KC.HISTORY("revenue",2020,2024)'], [], ['=KC.STATEMENT("cashflow")']]);
-    expect(hf.getSheetValues(0)[0]).toEqual([6580, 9060, 8180, 7050, 7790]);
+    expect(hf.getSheetValues(0)[0]).toEqual(fiscalYears.map(revenue));
     const statement = hf.getSheetValues(0).slice(2);
-    expect(statement[0]?.slice(0, 3)).toEqual(["RMB millions", "FY2020", "FY2021"]);
-    expect(statement[1]).toEqual(["Free cash flow", -1880, -1440, -1250, -2130, -3050, 3330]);
+    expect(statement[0]?.slice(0, 3)).toEqual(["RMB millions", ...fiscalYears.slice(0, 2)]);
+    const fcf = statementRow("Free Cash Flow");
+    expect(statement[1]).toEqual(["Free cash flow", ...[...fiscalYears, "TTM"].map((p) => fcf[p]?.value)]);
     expect(statement.length).toBe(5);
   });
 
@@ -80,8 +88,8 @@ describe("KC formulas in a spreadsheet", () => {
     const hf = sheet([["=KC.REVENUE(2019)", '=IFERROR(KC.REVENUE(2019),"n/a")', "=SUM(KC.HISTORY(\"revenue\",2020,2024))"]]);
     const error = hf.getCellValue({ sheet: 0, row: 0, col: 0 }) as { type: string; message: string };
     expect(error.type).toBe("NA");
-    expect(error.message).toMatch(/Available: FY2020/);
+    expect(error.message).toContain(`Available: ${fiscalYears[0]}`);
     expect(hf.getCellValue({ sheet: 0, row: 0, col: 1 })).toBe("n/a");
-    expect(hf.getCellValue({ sheet: 0, row: 0, col: 2 })).toBe(6580 + 9060 + 8180 + 7050 + 7790);
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 2 })).toBeCloseTo(fiscalYears.map(revenue).reduce((a, b) => a + b), 9);
   });
 });

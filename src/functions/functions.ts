@@ -2,28 +2,27 @@
 /**
  * The KC custom functions. Each is a one-line shell over the pure library (src/data/kc.ts, whose names and parameters
  * are src/data/spec.ts): `excel()` reads Excel's arguments (including cells that hold data types), remembers answers
- * and turns a miss into #VALUE! (bad argument) or #N/A (data the dataset lacks) with a message. The JSDoc below is
- * what analysts read in Excel's autocomplete; functions.json is generated from it at build time, and a test holds it
- * to the spec.
+ * and turns a miss into #VALUE! (bad argument) or #N/A (data the dataset lacks) with a message; an exception is a
+ * fault, reported on the console (faults.ts) and shown as #VALUE!. The JSDoc below is what analysts read in Excel's
+ * autocomplete; functions.json is generated from it at build time, and a test holds it to the spec.
  */
-import { KC } from "../data/kc";
 import { excel } from "./excel-function";
 
-const REVENUE = excel(KC.REVENUE);
-const FIGURE = excel(KC.FIGURE);
-const MARGIN = excel(KC.MARGIN);
-const GROWTHRATE = excel(KC.GROWTHRATE);
-const CAGR = excel(KC.CAGR);
-const RATIO = excel(KC.RATIO);
-const HISTORY = excel(KC.HISTORY);
-const STATEMENT = excel(KC.STATEMENT);
-const PERIODS = excel(KC.PERIODS);
-const PROFILE = excel(KC.PROFILE);
-const FILING = excel(KC.FILING);
-const SOURCE = excel(KC.SOURCE);
-const FXRATE = excel(KC.FXRATE);
-const CONFLICTS = excel(KC.CONFLICTS);
-const ASOF = excel(KC.ASOF);
+const REVENUE = excel("REVENUE");
+const FIGURE = excel("FIGURE");
+const MARGIN = excel("MARGIN");
+const GROWTHRATE = excel("GROWTHRATE");
+const CAGR = excel("CAGR");
+const RATIO = excel("RATIO");
+const HISTORY = excel("HISTORY");
+const STATEMENT = excel("STATEMENT");
+const PERIODS = excel("PERIODS");
+const PROFILE = excel("PROFILE");
+const FILING = excel("FILING");
+const SOURCE = excel("SOURCE");
+const FXRATE = excel("FXRATE");
+const CONFLICTS = excel("CONFLICTS");
+const ASOF = excel("ASOF");
 
 /**
  * Total revenue for a period in millions of the currency it is reported in: RMB, except Q3 2025 (USD). Example: =KC.REVENUE(2024) → 7790.

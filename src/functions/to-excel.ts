@@ -1,5 +1,6 @@
 /** Turns a lookup's Result into what a custom function returns: the value, or an Excel error with its message. */
 import type { CellValue, Result } from "../data/result";
+import { recordFault } from "./faults";
 
 export function toExcel<T extends CellValue>(result: Result<T>): T | CustomFunctions.Error {
   if (result.ok) return result.value;
@@ -7,12 +8,16 @@ export function toExcel<T extends CellValue>(result: Result<T>): T | CustomFunct
   return new CustomFunctions.Error(code, result.message);
 }
 
-/** A last line of defence: a fault in the add-in shows as #VALUE! with a message, never as an uncaught exception. */
-export function guarded<T extends CellValue>(run: () => Result<T>): T | CustomFunctions.Error {
+/**
+ * A last line of defence. A refused argument arrives as a Result miss and keeps its own message; an exception is a
+ * defect in the add-in: it is recorded and reported as a fault, and the cell still shows #VALUE! with a message
+ * instead of an uncaught exception.
+ */
+export function guarded<T extends CellValue>(name: string, args: readonly unknown[], run: () => Result<T>): T | CustomFunctions.Error {
   try {
     return toExcel(run());
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `KC internal error: ${detail.slice(0, 200)}`);
+    const fault = recordFault(name, args, error);
+    return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `KC internal error: ${fault.message}`);
   }
 }

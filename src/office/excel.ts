@@ -82,8 +82,9 @@ export async function readCells(context: Excel.RequestContext, references: reado
   // Only references to named sheets need a round trip to learn which sheets exist.
   if (sheets.size) await context.sync();
   const ranges = parsed.flatMap(({ ref, name, address }) => {
+    // Only a sheet got by name can be missing; isNullObject is known only after a sync that included the object.
     const sheet = name === null ? active : sheets.get(name);
-    if (!sheet || sheet.isNullObject) return [];
+    if (!sheet || (name !== null && sheet.isNullObject)) return [];
     const range = sheet.getRange(address);
     range.load("values");
     return [[ref, range] as const];

@@ -1,8 +1,25 @@
 /**
- * A small workbook model behind objects shaped like Excel's, held to Excel's rules where the seam depends on them:
- * nothing is read before load() and context.sync() (reading earlier throws PropertyNotLoaded), writes land only at the
- * next sync, a multi-area selection makes getSelectedRange fail (InvalidSelection), and every sync's request and
- * response are measured and refused over Excel on the web's 5 MB limit.
+ * A small workbook model behind objects shaped like Excel's, for testing src/office against. Every rule it holds the
+ * add-in to names its source beside the code that enforces it, by these tags:
+ *  - [model] Microsoft, "Using the application-specific API model",
+ *    https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model
+ *  - [errors] Microsoft, "Error handling with the application-specific JavaScript APIs", section "Error codes and
+ *    messages", https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling
+ *  - [limits] Microsoft, "Resource limits and performance optimization for Office Add-ins", section "Excel add-ins",
+ *    https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
+ *  - [payload] Microsoft, "Performance optimization using the Excel JavaScript API", section "Payload size limit best
+ *    practices", https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices
+ *  - [blank] Microsoft, "Blank and null values in Excel add-ins",
+ *    https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values
+ *  - [events] Microsoft, "Work with Events using the Excel JavaScript API", section "Remove an event handler",
+ *    https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events#remove-an-event-handler
+ *  - [ref] the Excel API reference, https://learn.microsoft.com/javascript/api/excel/ (Excel.Range, Excel.Workbook, …),
+ *    whose member text @types/office-js repeats
+ *  - [office.js] the library Excel loads, as the @microsoft/office-js 1.1.110 package ships it
+ *    (dist/excel-web-16.00.debug.js; dist/excel-win32-16.01.debug.js is the same where quoted)
+ * A rule marked "Assumption" has no such source: it is this project's own reading of Excel, kept for the reason given.
+ * What the double does not model (recalculation, custom functions, data types, the real wire format, hosts) only real
+ * Excel can show; README.md, "Testing", lists it.
  */
 import { a1, columnName, topLeft, type Area } from "../../src/office/excel";
 
@@ -13,14 +30,36 @@ export type Sheet = { name: string; cells: Map<string, CellData>; visibility: st
 export type SyncRecord = { readonly request: number; readonly response: number };
 
 /**
- * "Excel on the web has a payload size limit for requests and responses of 5MB. RichAPI.Error will be thrown if that
- * limit is exceeded." (Microsoft, "Resource limits and performance optimization for Office Add-ins",
- * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins);
- * the error codes are RequestPayloadSizeLimitExceeded and ResponsePayloadSizeLimitExceeded ("Error handling with the
- * application-specific JavaScript APIs"). Held here at 5,000,000 bytes of UTF-8 JSON, the stricter reading of "5MB".
+ * [limits]: "Excel on the web has a payload size limit for requests and responses of 5MB. RichAPI.Error will be thrown
+ * if that limit is exceeded." [errors] names the codes, RequestPayloadSizeLimitExceeded and
+ * ResponsePayloadSizeLimitExceeded, each "This error only occurs in Office on the web." The double holds every host to
+ * it (the add-in must work on the web) at 5,000,000 bytes, the stricter reading of "5MB".
+ * Assumption: a payload is measured as the UTF-8 JSON of each queued operation and of what each load returns. [payload]
+ * says only what it "combines: the number of API calls, the number of objects, such as Range objects, the length of
+ * the value to set or get"; office.js's own wire format differs, so the add-in aims each sync at a fifth of the limit.
  */
 export const PAYLOAD_LIMIT = 5_000_000;
 
+/**
+ * [limits]: "A range is limited to 5,000,000 cells for read operations. When a read exceeds this limit, the API will
+ * either return null or throw an error." The double throws RangeExceedsLimit ([errors]: "The cell count in the range
+ * has exceeded the maximum supported number."), the one of the two a test notices.
+ */
+export const READ_CELL_LIMIT = 5_000_000;
+
+/**
+ * The sheet's grid. Microsoft, "Excel specifications and limits" (https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3):
+ * "Total number of rows and columns on a worksheet: 1,048,576 rows by 16,384 columns"; [ref] Range.getCell: "The cell
+ * can be outside the bounds of its parent range, so long as it stays within the worksheet grid." Assumption: a range
+ * past the grid (or of no rows) is refused at the sync with InvalidArgument ([errors]: "The argument is invalid or
+ * missing or has an incorrect format."); the reference names no code for it.
+ */
+const GRID = { rows: 1_048_576, columns: 16_384 };
+
+/**
+ * [errors]: an error has a `code` ("Error codes are not localized"), a `message` and may have `debugInfo`; office.js
+ * names it "RichApi.Error" (its OfficeExtension.Error). Messages here are [errors]' own where it gives one.
+ */
 export class ExcelError extends Error {
   constructor(readonly code: string, message: string) {
     super(message);
@@ -29,20 +68,39 @@ export class ExcelError extends Error {
 }
 
 const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), "utf8");
-/** A sheet name as Excel writes it in an address: quoted where it is more than letters, digits and underscores. */
+/**
+ * A sheet name as an address writes it: quoted where it is more than letters, digits, periods and underscores.
+ * Assumption: Excel also quotes a name that reads as a reference ("A1", "R1C1"); the tests use no such name.
+ */
 const qualified = (sheet: string, address: string) => `${/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${address}`;
 
-/** "A1:B2" or "C5" → its area. */
+const invalid = (what: string) => new ExcelError("InvalidArgument", `The argument is invalid or missing or has an incorrect format (${what}).`);
+const notFound = (what: string) => new ExcelError("ItemNotFound", `The requested resource doesn't exist (${what}).`);
+
+/** "A1:B2" or "C5" → its area; an address Excel could not read is InvalidArgument at the sync. */
 function areaOf(address: string): Area {
-  const from = topLeft(address);
-  const to = topLeft(address.split(":")[1] ?? address);
-  return { row: from.row, column: from.column, rows: to.row - from.row + 1, columns: to.column - from.column + 1 };
+  try {
+    const from = topLeft(address);
+    const to = topLeft(address.split(":")[1] ?? address);
+    return { row: from.row, column: from.column, rows: to.row - from.row + 1, columns: to.column - from.column + 1 };
+  } catch {
+    throw invalid(address);
+  }
 }
 
-/** An operation queued for the next sync: what it adds to the request, and what it does then (returning what it loaded). */
-type Operation = { readonly request: unknown; run(): { bytes: number; commit(): void } | void };
+/** The A1 address of the cell `r` rows and `c` columns from an area's top-left. */
+const at = (area: Area, r: number, c: number) => `${columnName(area.column + c)}${area.row + r + 1}`;
+const inGrid = (area: Area) => area.row >= 0 && area.column >= 0 && area.rows >= 1 && area.columns >= 1 && area.row + area.rows <= GRID.rows && area.column + area.columns <= GRID.columns;
 
-/** One Excel.run's queue of operations. */
+type Load = { readonly bytes: number; commit(): void };
+/** An operation queued for the next sync: what it adds to the request, and what it does then (returning what it loaded). */
+type Operation = { readonly request: unknown; run(): Load | void };
+
+/**
+ * One Excel.run's queue. [model], "Proxy objects": "Any methods that you invoke or properties that you set or load on
+ * proxy objects are simply added to a queue of pending commands. When you call the sync() method on the request
+ * context …, the queued commands are dispatched to the Office application and run."
+ */
 class Context {
   private queue: Operation[] = [];
   constructor(readonly book: FakeWorkbook) {}
@@ -58,28 +116,69 @@ class Context {
       this.book.syncs.push({ request, response: 0 });
       throw new ExcelError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${request} bytes).`);
     }
-    const loads = operations.map((op) => op.run()).filter((load): load is { bytes: number; commit(): void } => !!load);
+    // Assumption: an operation that fails ends the batch; those before it have run, none after it runs. No Microsoft
+    // page says what a failed batch leaves, and the add-in never relies on a failed batch having written anything.
+    const loads: Load[] = [];
+    for (const op of operations) {
+      this.book.operations++;
+      const load = op.run();
+      if (load) loads.push(load);
+    }
     const response = loads.reduce((n, load) => n + load.bytes, 0);
     this.book.syncs.push({ request, response });
+    // Assumption: a response over the limit is refused after the batch's writes ran. The add-in never mixes writes with
+    // a read that could be refused, so either reading passes the same code.
     if (response > PAYLOAD_LIMIT) throw new ExcelError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${response} bytes).`);
     loads.forEach((load) => load.commit());
   }
 }
 
-/** An object whose properties are read from the model at the sync after load(), and throw before. */
+/**
+ * An object whose properties are read from the model at the sync after load(), and throw before. [model], "load()":
+ * "Before you can read the properties of a proxy object, you must explicitly load the properties … and then call
+ * context.sync()". The message is office.js's PropertyNotLoaded resource string.
+ *
+ * Getting the object is itself a queued operation ([payload]: a request counts "the number of objects"), which fails at
+ * the sync where the object does not exist, or, for an …OrNullObject one, makes `isNullObject` true. [model],
+ * "*OrNullObject methods and properties": "Office automatically loads this property when context.sync is called";
+ * before that sync office.js's isNullObject getter throws PropertyNotLoaded (Utility.throwIfNotLoaded('isNullObject', …)).
+ */
 abstract class Loadable {
   private readonly loaded = new Map<string, unknown>();
-  readonly isNullObject: boolean = false;
-  constructor(protected readonly context: Context, readonly path: string) {}
+  private nullness: boolean | undefined;
 
+  constructor(protected readonly context: Context, readonly path: string, private readonly orNull = false) {
+    context.add({
+      request: { get: path },
+      run: () => {
+        const exists = this.exists();
+        return { bytes: 0, commit: () => void (this.nullness = !exists) };
+      },
+    });
+  }
+
+  /** Whether the object is there now; throws where Excel refuses to get it (and there is no null object to give). */
+  protected abstract resolve(): boolean;
   protected abstract fetch(property: string): unknown;
+
+  private exists(): boolean {
+    const there = this.resolve();
+    if (!there && !this.orNull) throw notFound(this.path);
+    return there;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullness === undefined) throw notLoaded("isNullObject");
+    return this.nullness;
+  }
 
   load(properties: string | string[] = []): this {
     const names = (Array.isArray(properties) ? properties : properties.split(",")).map((p) => p.trim()).filter(Boolean);
     this.context.add({
       request: { load: this.path, names },
       run: () => {
-        const values = names.map((name) => [name, this.fetch(name)] as const);
+        // A null object loads nothing; its properties then read as undefined, as office.js gives them.
+        const values = this.exists() ? names.map((name) => [name, this.fetch(name)] as const) : names.map((name) => [name, undefined] as const);
         return { bytes: bytes(Object.fromEntries(values)), commit: () => values.forEach(([name, value]) => this.loaded.set(name, value)) };
       },
     });
@@ -87,45 +186,74 @@ abstract class Loadable {
   }
 
   protected read<T>(property: string): T {
-    if (!this.loaded.has(property)) {
-      throw new ExcelError("PropertyNotLoaded", `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
-    }
+    if (!this.loaded.has(property)) throw notLoaded(property);
     return this.loaded.get(property) as T;
+  }
+
+  /** office.js's setters keep the value set on the proxy (`this.m_values = value`): it reads back without a load. */
+  protected remember(property: string, value: unknown): void {
+    this.loaded.set(property, value);
   }
 }
 
+const notLoaded = (property: string) =>
+  new ExcelError("PropertyNotLoaded", `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+
+type Field = "formulas" | "values" | "numberFormat";
+
+/** A range, located at the sync: a selection, a used range or a spilled block is what it is when the batch runs. */
 class FakeRange extends Loadable {
   readonly format = { autofitColumns: () => this.context.add({ request: { autofit: this.path }, run: () => undefined }) };
 
-  constructor(context: Context, readonly sheet: string, readonly area: Area, failure?: ExcelError) {
-    super(context, qualified(sheet, a1(area)));
-    // Getting a range is an operation too: Excel counts the objects a request creates.
-    context.add({
-      request: { get: this.path },
-      run: () => {
-        if (failure) throw failure;
-      },
-    });
+  private readonly failure: (() => ExcelError | undefined) | undefined;
+
+  constructor(context: Context, readonly sheet: string, private readonly locate: () => Area | null, path: string, options: { orNull?: boolean; failure?: () => ExcelError | undefined } = {}) {
+    super(context, path, options.orNull);
+    this.failure = options.failure;
   }
 
-  private get cells() {
-    return (this.context.book.sheets.get(this.sheet) as Sheet).cells;
+  protected resolve(): boolean {
+    const failure = this.failure?.();
+    if (failure) throw failure;
+    if (!this.context.book.sheetNamed(this.sheet)) throw notFound(this.sheet);
+    const area = this.located();
+    if (area && !inGrid(area)) throw invalid(`${this.path} lies outside the sheet's 1,048,576 rows by 16,384 columns`);
+    return area !== null;
   }
-  private at(r: number, c: number): string {
-    return `${columnName(this.area.column + c)}${this.area.row + r + 1}`;
+
+  private get model(): Sheet {
+    const sheet = this.context.book.sheetNamed(this.sheet);
+    if (!sheet) throw notFound(this.sheet);
+    return sheet;
   }
+  private get area(): Area {
+    const area = this.located();
+    if (!area) throw notFound(this.path);
+    return area;
+  }
+  /** Where the range is, worked out once per operation (a used range walks every cell of its sheet). */
+  private located(): Area | null {
+    if (this.cache?.operation !== this.context.book.operations) this.cache = { operation: this.context.book.operations, area: this.locate() };
+    return this.cache.area;
+  }
+  private cache: { operation: number; area: Area | null } | undefined;
   private grid(pick: (cell: CellData | undefined) => unknown): unknown[][] {
-    return Array.from({ length: this.area.rows }, (_, r) => Array.from({ length: this.area.columns }, (_, c) => pick(this.cells.get(this.at(r, c)))));
+    const area = this.area;
+    const cells = this.model.cells;
+    if (area.rows * area.columns > READ_CELL_LIMIT) throw new ExcelError("RangeExceedsLimit", `The cell count in the range has exceeded the maximum supported number (${area.rows * area.columns} cells).`);
+    return Array.from({ length: area.rows }, (_, r) => Array.from({ length: area.columns }, (_, c) => pick(cells.get(at(area, r, c)))));
   }
 
   protected fetch(property: string): unknown {
     const { row, column, rows, columns } = this.area;
     const known: Record<string, () => unknown> = {
-      address: () => this.path,
+      address: () => qualified(this.model.name, a1(this.area)),
       rowIndex: () => row,
       columnIndex: () => column,
       rowCount: () => rows,
       columnCount: () => columns,
+      // [ref] Range.formulas: "If a cell has no formula, its value is returned instead." [blank]: "Empty strings in
+      // responses indicate cells contain no data."
       formulas: () => this.grid((cell) => cell?.formula ?? ""),
       values: () => this.grid((cell) => cell?.value ?? ""),
     };
@@ -149,83 +277,135 @@ class FakeRange extends Loadable {
     return new FakeWorksheet(this.context, this.sheet);
   }
 
-  private derive(row: number, column: number, rows: number, columns: number): FakeRange {
-    return new FakeRange(this.context, this.sheet, { row: this.area.row + row, column: this.area.column + column, rows, columns });
+  private derive(name: string, place: (area: Area) => Area): FakeRange {
+    return new FakeRange(this.context, this.sheet, () => place(this.area), `${this.path}.${name}`);
   }
-  getCell(r: number, c: number): FakeRange { return this.derive(r, c, 1, 1); }
-  getResizedRange(dr: number, dc: number): FakeRange { return this.derive(0, 0, this.area.rows + dr, this.area.columns + dc); }
-  getOffsetRange(dr: number, dc: number): FakeRange { return this.derive(dr, dc, this.area.rows, this.area.columns); }
-
-  getSpillingToRangeOrNullObject(): FakeRange | NullObject {
-    const spill = this.cells.get(this.at(0, 0))?.spill;
-    if (spill) return new FakeRange(this.context, this.sheet, areaOf(spill));
-    this.context.add({ request: { spillOf: this.path }, run: () => undefined });
-    return new NullObject();
+  getCell(r: number, c: number): FakeRange {
+    return this.derive(`getCell(${r},${c})`, (a) => ({ row: a.row + r, column: a.column + c, rows: 1, columns: 1 }));
+  }
+  getResizedRange(dr: number, dc: number): FakeRange {
+    this.context.book.needs("Range.getResizedRange", 3);
+    return this.derive(`getResizedRange(${dr},${dc})`, (a) => ({ ...a, rows: a.rows + dr, columns: a.columns + dc }));
+  }
+  getOffsetRange(dr: number, dc: number): FakeRange {
+    return this.derive(`getOffsetRange(${dr},${dc})`, (a) => ({ ...a, row: a.row + dr, column: a.column + dc }));
   }
 
-  clear(_applyTo?: string): void {
+  /**
+   * [ref] Range.getSpillingToRangeOrNullObject: "If the range isn't an anchor cell or the spill range can't be found,
+   * then this method returns an object with its isNullObject property set to true." Decided at the sync.
+   */
+  getSpillingToRangeOrNullObject(): FakeRange {
+    this.context.book.needs("Range.getSpillingToRangeOrNullObject", 12);
+    const spill = () => {
+      const address = this.model.cells.get(at(this.area, 0, 0))?.spill;
+      return address ? areaOf(address) : null;
+    };
+    return new FakeRange(this.context, this.sheet, spill, `${this.path}.getSpillingToRangeOrNullObject()`, { orNull: true });
+  }
+
+  /** [ref] Range.clear(applyTo): "Clear range values and formatting"; Excel.ClearApplyTo "Contents" keeps formats. */
+  clear(applyTo: string = "All"): void {
     this.context.add({
-      request: { clear: this.path },
+      request: { clear: this.path, applyTo },
       run: () => {
-        for (let r = 0; r < this.area.rows; r++) for (let c = 0; c < this.area.columns; c++) this.cells.delete(this.at(r, c));
+        const [cells, area] = [this.model.cells, this.area];
+        for (let r = 0; r < area.rows; r++) {
+          for (let c = 0; c < area.columns; c++) {
+            const key = at(area, r, c);
+            const cell = cells.get(key);
+            if (!cell) continue;
+            if (applyTo === "Contents") clearContents(cells, key, cell);
+            else if (applyTo === "Formats") delete cell.format;
+            else cells.delete(key);
+          }
+        }
       },
     });
   }
 
-  private write(field: "formulas" | "values" | "numberFormat", data: unknown[][]): void {
-    const { rows, columns } = this.area;
-    // As in Excel: an array written to a range must have the range's dimensions.
-    if (data.length !== rows || data.some((line) => line.length !== columns)) {
-      throw new Error(`InvalidArgument: ${field} of ${data.length}×${data[0]?.length ?? 0} written to a ${rows}×${columns} range (${this.path}).`);
-    }
-    this.context.add({ request: { set: field, of: this.path, data }, run: () => this.apply(field, data) });
+  /**
+   * An array written to a range must have the range's dimensions: Excel refuses it at the sync with InvalidArgument,
+   * "The number of rows or columns in the input array doesn't match the size or dimensions of the range." (that error
+   * as Excel returned it, errorLocation "Range.values": https://github.com/OfficeDev/office-js/issues/1025). [blank]:
+   * "In Excel, a range is represented by a 2-D array, where the first dimension is rows and the second dimension is
+   * columns."
+   */
+  private write(field: Field, data: unknown[][]): void {
+    this.remember(field, data);
+    this.context.add({
+      request: { set: field, of: this.path, data },
+      run: () => {
+        const { rows, columns } = this.area;
+        if (!Array.isArray(data) || data.length !== rows || data.some((line) => !Array.isArray(line) || line.length !== columns)) {
+          throw new ExcelError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${field} of ${data.length}×${data[0]?.length ?? 0} written to ${rows}×${columns} at ${this.path}).`);
+        }
+        this.apply(field, data);
+      },
+    });
   }
 
-  private apply(field: "formulas" | "values" | "numberFormat", data: unknown[][]): void {
+  private apply(field: Field, data: unknown[][]): void {
+    const [cells, area] = [this.model.cells, this.area];
     data.forEach((line, r) =>
       line.forEach((v, c) => {
-        const key = this.at(r, c);
-        const cell = this.cells.get(key) ?? { formula: "", value: "" };
-        if (field === "numberFormat") cell.format = String(v);
-        else if (typeof v === "string" && v.startsWith("'")) {
-          // As typed in Excel: a leading apostrophe keeps the rest as text.
+        // [blank]: "specify the values, number format, or formula for those cells in the 2-D array, and specify null
+        // for all other cells": null leaves a cell as it is.
+        if (v === null) return;
+        const key = at(area, r, c);
+        const cell = cells.get(key) ?? { formula: "", value: "" };
+        if (field === "numberFormat") {
+          cell.format = String(v);
+          cells.set(key, cell);
+          return;
+        }
+        delete cell.spill;
+        // [blank]: "When you specify a blank value for a property …, it's interpreted as an instruction to clear or
+        // reset the property": an empty string empties the cell.
+        if (v === "") return clearContents(cells, key, cell);
+        if (typeof v === "string" && v.startsWith("'")) {
+          // Assumption: as typed in Excel, a leading apostrophe keeps the rest as text. No Microsoft page says what
+          // Range.formulas then returns; asText (src/office/cells.ts) relies on the value being the text itself.
           cell.formula = v;
           cell.value = v.slice(1);
-        } else if (typeof v === "string" && /^[+-]/.test(v) && Number.isNaN(Number(v))) {
-          // Excel reads text that starts with + or - as a formula, whether written as values or formulas.
-          cell.formula = v;
-          cell.value = `(formula ${v})`;
-        } else if (!(typeof v === "string" && v.startsWith("="))) {
-          // A constant. Text starting with "=" (below) is a formula however it is written, as values or formulas.
-          cell.formula = v as Scalar;
-          cell.value = v as Scalar;
-        } else {
+        } else if (typeof v === "string" && /^[=+-]/.test(v) && !(/^[+-]/.test(v) && !Number.isNaN(Number(v)))) {
+          // [ref] Range.values: "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="),
+          // Excel interprets this value as a formula." The same through values and formulas. Assumption: a sign
+          // followed by a number ("-5") is that number, as Excel reads it when typed.
           cell.formula = v;
           cell.value = `(computed ${v})`;
+        } else {
+          cell.formula = v as Scalar;
+          cell.value = v as Scalar;
         }
-        if (field !== "numberFormat") delete cell.spill;
-        this.cells.set(key, cell);
+        cells.set(key, cell);
       }),
     );
   }
 }
 
-/** What an …OrNullObject method gives for nothing: isNullObject, and a load that loads nothing. */
-class NullObject {
-  readonly isNullObject = true;
-  load(): this {
-    return this;
-  }
+/** Empties a cell's contents; a cell with a format keeps it. */
+function clearContents(cells: Map<string, CellData>, key: string, cell: CellData): void {
+  if (cell.format === undefined) cells.delete(key);
+  else cells.set(key, { formula: "", value: "", format: cell.format });
 }
 
+/** The content of a cell, as getUsedRange(true) counts it. */
+const hasValue = (cell: CellData) => cell.formula !== "";
+
 class FakeWorksheet extends Loadable {
-  constructor(context: Context, readonly sheetName: string) {
-    super(context, qualified(sheetName, ""));
+  /** `key` is the name it was asked for; [model]: getItem "throws an ItemNotFound exception" where there is none. */
+  constructor(context: Context, readonly key: string, orNull = false) {
+    super(context, qualified(key, ""), orNull);
+  }
+
+  protected resolve(): boolean {
+    return this.context.book.sheetNamed(this.key) !== undefined;
   }
 
   private get model(): Sheet {
-    const sheet = this.context.book.sheets.get(this.sheetName);
-    if (!sheet) throw new ExcelError("ItemNotFound", `The requested resource doesn't exist (${this.sheetName}).`);
+    const sheet = this.context.book.sheetNamed(this.key);
+    if (!sheet) throw notFound(this.key);
     return sheet;
   }
 
@@ -236,40 +416,61 @@ class FakeWorksheet extends Loadable {
   }
 
   get name(): string { return this.read("name"); }
+  /** [ref] Excel.SheetVisibility: "Visible", "Hidden", "VeryHidden"; anything else is InvalidArgument (Assumption: the code). */
   set visibility(value: string) {
-    this.context.add({ request: { set: "visibility", of: this.path, value }, run: () => void (this.model.visibility = value) });
+    this.context.add({
+      request: { set: "visibility", of: this.path, value },
+      run: () => {
+        if (!["Visible", "Hidden", "VeryHidden"].includes(value)) throw invalid(`visibility ${value}`);
+        this.model.visibility = value;
+      },
+    });
   }
 
   get tables() {
     return {
       add: (address: string, _headers: boolean) => {
-        const area = areaOf(address.split("!").pop() ?? address);
+        const local = address.split("!").pop() ?? address;
         this.context.add({ request: { addTable: address }, run: () => void this.model.tables.push(address) });
+        const body = (i: number) => {
+          const area = areaOf(local);
+          return { row: area.row + 1, column: area.column + i, rows: area.rows - 1, columns: 1 };
+        };
         return {
           name: "",
-          columns: { getItemAt: (i: number) => ({ getDataBodyRange: () => new FakeRange(this.context, this.sheetName, { row: area.row + 1, column: area.column + i, rows: area.rows - 1, columns: 1 }) }) },
+          columns: { getItemAt: (i: number) => ({ getDataBodyRange: () => new FakeRange(this.context, this.key, () => body(i), `${address}.columns[${i}].body`) }) },
         };
       },
     };
   }
 
   getRange(address: string): FakeRange {
-    return new FakeRange(this.context, this.sheetName, areaOf(address));
+    return new FakeRange(this.context, this.key, () => areaOf(address), qualified(this.key, address));
   }
 
-  /** The smallest block holding every cell with something in it; A1 on an empty sheet, as in Excel. */
-  getUsedRange(_valuesOnly?: boolean): FakeRange {
-    let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
-    for (const key of this.model.cells.keys()) {
-      const { row, column } = topLeft(key);
-      [top, left, bottom, right] = [Math.min(top, row), Math.min(left, column), Math.max(bottom, row), Math.max(right, column)];
-    }
-    const area = bottom < 0 ? { row: 0, column: 0, rows: 1, columns: 1 } : { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
-    return new FakeRange(this.context, this.sheetName, area);
+  /**
+   * [ref] Worksheet.getUsedRange: "The used range is the smallest range that encompasses any cells that have a value or
+   * formatting assigned to them. If the entire worksheet is blank, this function will return the top left cell";
+   * valuesOnly: "If true, considers only cells with values as used cells (ignoring formatting)."
+   */
+  getUsedRange(valuesOnly = false): FakeRange {
+    const locate = () => {
+      let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
+      for (const [key, cell] of this.model.cells) {
+        if (valuesOnly && !hasValue(cell)) continue;
+        const { row, column } = topLeft(key);
+        [top, left, bottom, right] = [Math.min(top, row), Math.min(left, column), Math.max(bottom, row), Math.max(right, column)];
+      }
+      return bottom < 0 ? { row: 0, column: 0, rows: 1, columns: 1 } : { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
+    };
+    return new FakeRange(this.context, this.key, locate, `${this.path}.getUsedRange(${valuesOnly})`);
   }
 }
 
-/** A collection whose items are there after load() and sync(). */
+/**
+ * A collection whose items are there after load() and sync(). [model], "Load from a collection": "All the items are
+ * loaded if you load any item properties."
+ */
 class Collection<T extends Loadable> {
   private ready = false;
   private current: T[] = [];
@@ -285,7 +486,7 @@ class Collection<T extends Loadable> {
   }
 
   get items(): T[] {
-    if (!this.ready) throw new ExcelError("PropertyNotLoaded", "The property 'items' is not available: load the collection and sync first.");
+    if (!this.ready) throw notLoaded("items");
     return this.current;
   }
 
@@ -296,19 +497,15 @@ class Collection<T extends Loadable> {
 
 class FakeRangeAreas extends Loadable {
   readonly areas: Collection<FakeRange>;
-  constructor(context: Context, private readonly ranges: FakeRange[], failure?: ExcelError) {
+  constructor(context: Context, private readonly ranges: FakeRange[]) {
     super(context, ranges.map((r) => r.path).join(","));
     this.areas = new Collection(context, () => ranges);
-    context.add({
-      request: { get: this.path },
-      run: () => {
-        if (failure) throw failure;
-      },
-    });
+  }
+  protected resolve(): boolean {
+    return true;
   }
   protected fetch(property: string): unknown {
     if (property === "areaCount") return this.ranges.length;
-    if (property === "address") return this.path;
     throw new Error(`the fake RangeAreas has no ${property}`);
   }
   get areaCount(): number { return this.read("areaCount"); }
@@ -321,11 +518,20 @@ export class FakeWorkbook {
   readonly selectionHandlers: (() => Promise<void>)[] = [];
   /** Every context.sync() so far, refused ones included. */
   readonly syncs: SyncRecord[] = [];
+  /** How many queued operations have run, in any context. */
+  operations = 0;
   /**
-   * getSelectedRanges (ExcelApi 1.9): "missing" where office.js lacks it, "ApiNotFound" where an older Excel answers
-   * the call with that error at sync.
+   * The highest ExcelApi 1.x this Excel supports (20: every set the double knows). [office.js] checks a member's set
+   * where it is called, before anything is queued: `_throwIfApiNotSupported("Workbook.getSelectedRanges", "ExcelApi",
+   * "1.9", …)` throws ApiNotFound ([errors]: "The API you are trying to use could not be found. It may be available in
+   * a newer version of the Office application.") with its ApiNotFoundDetails message.
    */
-  selectedRanges: "supported" | "missing" | "ApiNotFound" = "supported";
+  excelApi = 20;
+  /**
+   * Workbook members the office.js in use does not have at all: the library of an Excel older than the member. Excel
+   * 2016's own (dist/excel-win32-16.00.debug.js) has neither getSelectedRanges nor getActiveCell.
+   */
+  lacks: readonly ("getSelectedRanges" | "getActiveCell")[] = [];
 
   constructor(cells: Record<string, { formula: Scalar; value: Scalar; spill?: string }> = {}) {
     this.sheets.set("Sheet1", { name: "Sheet1", cells: new Map(Object.entries(cells).map(([k, v]) => [k, { ...v }])), visibility: "Visible", tables: [] });
@@ -341,51 +547,94 @@ export class FakeWorkbook {
     for (const handler of [...this.selectionHandlers]) await handler();
   }
 
-  private sheetNamed(name: string): Sheet | undefined {
+  /**
+   * A sheet by name, ignoring case. Assumption: the reference does not say getItem ignores case, but Excel keeps no two
+   * sheets whose names differ only in case, and restoreKcFormulas matches names that way.
+   */
+  sheetNamed(name: string): Sheet | undefined {
     return [...this.sheets.values()].find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Throws ApiNotFound where this Excel lacks ExcelApi 1.`minor`, as office.js does at the call. */
+  needs(member: string, minor: number): void {
+    if (minor > this.excelApi) {
+      throw new ExcelError("ApiNotFound", `The method or property ${member} is part of the ExcelApi 1.${minor} requirement set, which is not available in your version of Excel.`);
+    }
   }
 
   /** The RequestContext Excel.run would pass. */
   context(): Excel.RequestContext {
     const context = new Context(this);
-    const areas = () => this.selection.address.split(",").map((address) => new FakeRange(context, this.selection.sheet, areaOf(address)));
-    const worksheets = Object.assign(new Collection(context, () => [...this.sheets.keys()].map((name) => new FakeWorksheet(context, name))), {
+    const selected = () => this.selection.address.split(",");
+    const handlers = this.selectionHandlers;
+    const needs = (member: string, minor: number) => this.needs(member, minor);
+    const worksheets = Object.assign(new Collection(context, () => [...this.sheets.values()].map((sheet) => new FakeWorksheet(context, sheet.name))), {
       getItemOrNullObject: (name: string) => {
-        const sheet = this.sheetNamed(name);
-        return sheet ? new FakeWorksheet(context, sheet.name) : new NullObject();
+        this.needs("WorksheetCollection.getItemOrNullObject", 4);
+        return new FakeWorksheet(context, name, true);
       },
-      getItem: (name: string) => new FakeWorksheet(context, this.sheetNamed(name)?.name ?? name),
+      getItem: (name: string) => new FakeWorksheet(context, name),
       getActiveWorksheet: () => new FakeWorksheet(context, this.selection.sheet),
+      /**
+       * [ref] WorksheetCollection.add: "If specified, the name should be unique"; a name taken is ItemAlreadyExists
+       * ([errors]: "The resource being created already exists.").
+       */
       add: (name: string) => {
-        this.sheets.set(name, { name, cells: new Map(), visibility: "Visible", tables: [] });
+        context.add({
+          request: { addSheet: name },
+          run: () => {
+            if (this.sheetNamed(name)) throw new ExcelError("ItemAlreadyExists", `The resource being created already exists (${name}).`);
+            this.sheets.set(name, { name, cells: new Map(), visibility: "Visible", tables: [] });
+          },
+        });
         return new FakeWorksheet(context, name);
       },
     });
-    const workbook = {
+    const workbook: Record<string, unknown> = {
       worksheets,
-      onSelectionChanged: {
-        add: (handler: () => Promise<void>) => {
-          this.selectionHandlers.push(handler);
-          return { context: requestContext, remove: () => this.selectionHandlers.splice(this.selectionHandlers.indexOf(handler), 1) };
-        },
+      /**
+       * [events]: "Remove event handlers using the remove method with the same RequestContext"; adding and removing are
+       * queued like any other command, and take effect at that context's sync.
+       */
+      get onSelectionChanged() {
+        needs("Workbook.onSelectionChanged", 3);
+        return {
+          add: (handler: () => Promise<void>) => {
+            context.add({ request: { addHandler: "onSelectionChanged" }, run: () => void handlers.push(handler) });
+            return {
+              context: requestContext,
+              remove: () =>
+                context.add({
+                  request: { removeHandler: "onSelectionChanged" },
+                  run: () => {
+                    const at = handlers.indexOf(handler);
+                    if (at >= 0) handlers.splice(at, 1);
+                  },
+                }),
+            };
+          },
+        };
       },
-      getSelectedRange: () => {
-        const [first, ...more] = this.selection.address.split(",");
-        // As in Excel: "If multiple ranges are selected, the method throws an InvalidSelection error."
-        const failure = more.length ? new ExcelError("InvalidSelection", "The current selection is invalid for this operation.") : undefined;
-        return new FakeRange(context, this.selection.sheet, areaOf(first as string), failure);
-      },
+      /**
+       * [ref] Workbook.getSelectedRange: "If there are multiple ranges selected, this method will throw an error." At the
+       * sync (office.js queues the call unchecked). Assumption: the code is InvalidSelection ([errors]: "The current
+       * selection is invalid for this operation."); the reference names none.
+       */
+      getSelectedRange: () =>
+        new FakeRange(context, this.selection.sheet, () => areaOf(selected()[0] as string), "getSelectedRange()", {
+          failure: () => (selected().length > 1 ? new ExcelError("InvalidSelection", "The current selection is invalid for this operation.") : undefined),
+        }),
       getActiveCell: () => {
-        const active = this.selection.active ?? this.selection.address.split(",")[0] ?? "A1";
-        return new FakeRange(context, this.selection.sheet, { ...areaOf(active), rows: 1, columns: 1 });
+        this.needs("Workbook.getActiveCell", 7);
+        const active = () => ({ ...areaOf(this.selection.active ?? selected()[0] ?? "A1"), rows: 1, columns: 1 });
+        return new FakeRange(context, this.selection.sheet, active, "getActiveCell()");
       },
-      ...(this.selectedRanges === "missing"
-        ? {}
-        : {
-            getSelectedRanges: () =>
-              new FakeRangeAreas(context, areas(), this.selectedRanges === "ApiNotFound" ? new ExcelError("ApiNotFound", "The API you are trying to use could not be found.") : undefined),
-          }),
+      getSelectedRanges: () => {
+        this.needs("Workbook.getSelectedRanges", 9);
+        return new FakeRangeAreas(context, selected().map((address) => new FakeRange(context, this.selection.sheet, () => areaOf(address), address)));
+      },
     };
+    for (const member of this.lacks) delete workbook[member];
     const requestContext = { workbook, sync: () => context.sync() } as unknown as Excel.RequestContext;
     return requestContext;
   }
