@@ -9,6 +9,9 @@ const { FunctionReferencePlugin } = require("./scripts/function-reference");
 const { DEV_HOST, checkHost, rewriteHost } = require("./scripts/manifest-host");
 const { unifiedManifestJson } = require("./scripts/unified-manifest");
 
+/** What the add-in imports from @microsoft/office-js-helpers (test/office-helpers.test.ts holds the two in step). */
+const OFFICE_HELPERS_USED = ["Storage", "StorageType"];
+
 module.exports = (_env, argv) => {
   const production = argv.mode !== "development";
   // The one setting that points the add-in at a static host: ADDIN_HOST=https://example.com/kc/ npm run build
@@ -34,6 +37,8 @@ module.exports = (_env, argv) => {
     module: {
       rules: [
         { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true } } },
+        // The helper library ships as one prebuilt bundle; keep only what src/office/storage.ts imports from it.
+        { test: require.resolve("@microsoft/office-js-helpers"), use: { loader: path.resolve(__dirname, "scripts/prebuilt-exports-loader.js"), options: { exports: OFFICE_HELPERS_USED } } },
         // The dataset ships packed (keys once per table, repeated strings once); src/data/unpack.ts restores it.
         { test: /src[\\/]data[\\/][^\\/]+\.json$/, type: "javascript/auto", use: path.resolve(__dirname, "scripts/pack-json-loader.js") },
       ],
@@ -70,3 +75,4 @@ module.exports = (_env, argv) => {
     ],
   };
 };
+module.exports.OFFICE_HELPERS_USED = OFFICE_HELPERS_USED;
