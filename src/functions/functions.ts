@@ -8,6 +8,7 @@
  */
 import { KC } from "../data/kc";
 import { excel } from "./excel-function";
+import "./share-library";
 
 const REVENUE = excel(KC.REVENUE);
 const FIGURE = excel(KC.FIGURE);
