@@ -1,11 +1,14 @@
 /* Builds dist/: functions.js (self-contained, registers every KC function), functions.json (generated from the
    JSDoc), taskpane.html + taskpane.js, taskpane.css, assets/, manifest.xml with the production host filled in, and
-   manifest.json, the Microsoft 365 unified manifest made from that same manifest.xml. */
+   manifest.json, the Microsoft 365 unified manifest made from that same manifest.xml, and THIRD-PARTY-NOTICES.txt. */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const MinimizerPlugin = require("minimizer-webpack-plugin");
 const { FunctionReferencePlugin } = require("./scripts/function-reference");
+const { NOTICES, ThirdPartyNoticesPlugin } = require("./scripts/third-party-notices");
+const { BundleModulesPlugin } = require("./scripts/bundle-modules-plugin");
 const { DEV_HOST, checkHost, rewriteHost } = require("./scripts/manifest-host");
 const { unifiedManifestJson } = require("./scripts/unified-manifest");
 
@@ -43,11 +46,18 @@ module.exports = (_env, argv) => {
         { test: /src[\\/]data[\\/][^\\/]+\.json$/, type: "javascript/auto", use: path.resolve(__dirname, "scripts/pack-json-loader.js") },
       ],
     },
-    optimization: { splitChunks: false, runtimeChunk: false },
+    optimization: {
+      splitChunks: false,
+      runtimeChunk: false,
+      // webpack's default minimizer, with the licence comments it extracts sent to the notices file, not X.js.LICENSE.txt.
+      minimizer: [new MinimizerPlugin({ minimizerOptions: { compress: { passes: 2 } }, extractComments: { condition: "some", filename: NOTICES } })],
+    },
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new FunctionReferencePlugin({ devHost: DEV_HOST, host }),
+      new ThirdPartyNoticesPlugin(),
+      new BundleModulesPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
