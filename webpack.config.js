@@ -1,6 +1,7 @@
-/* Builds dist/: functions.js (self-contained, registers every KC function), functions.json (generated from the
-   JSDoc), taskpane.html + taskpane.js, taskpane.css, assets/, manifest.xml with the production host filled in, and
-   manifest.json, the Microsoft 365 unified manifest made from that same manifest.xml, and THIRD-PARTY-NOTICES.txt. */
+/* Builds dist/: functions.js (self-contained, registers every KC function and shares the KC library and dataset with
+   the pane), functions.json (generated from the JSDoc), taskpane.html + taskpane.js, taskpane.css, assets/,
+   manifest.xml with the production host filled in, manifest.json (the Microsoft 365 unified manifest made from that
+   same manifest.xml) and THIRD-PARTY-NOTICES.txt (the licences of the third-party code in the scripts). */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
