@@ -7,6 +7,7 @@
  * autocomplete; functions.json is generated from it at build time, and a test holds it to the spec.
  */
 import { excel } from "./excel-function";
+import "./share-library";
 
 const REVENUE = excel("REVENUE");
 const FIGURE = excel("FIGURE");
