@@ -18,6 +18,7 @@ const PORT = 3000;
 // `npm stop` reads this file and signals the process only if it is this script of this checkout.
 const PID_FILE = process.env.KC_SERVE_PID_FILE || join(ROOT, ".kc-serve.pid");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+const SIDELOADER_VERSION = "7.0.0";
 
 if (!process.argv.includes("--no-build")) {
   const build = spawnSync(npm, ["run", "build"], { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" });
@@ -49,7 +50,10 @@ const manifest = join(ROOT, "dist", "manifest.xml");
 const canSideload = (process.platform === "win32" || process.platform === "darwin") && !process.env.CI;
 if (canSideload) {
   console.log("Sideloading into Excel desktop…");
-  spawn(process.platform === "win32" ? "npx.cmd" : "npx", ["office-addin-debugging", "start", manifest, "desktop", "--app", "excel", "--no-debug", "--dev-server-port", String(PORT)], {
+  // Fetched on demand, pinned: only Windows and macOS can sideload, and its Microsoft 365 toolkit peer (a native keychain
+  // module among hundreds of packages) is needed only for the unified manifest, so it is neither installed nor fetched.
+  const sideload = ["--yes", "--legacy-peer-deps", `office-addin-debugging@${SIDELOADER_VERSION}`, "start", manifest, "desktop", "--app", "excel", "--no-debug", "--dev-server-port", String(PORT)];
+  spawn(process.platform === "win32" ? "npx.cmd" : "npx", sideload, {
     cwd: ROOT,
     stdio: "inherit",
     shell: process.platform === "win32",

@@ -31,8 +31,8 @@ describe("messages say what was typed, why it failed and what would work", () =>
   });
 
   it("describes non-text arguments without printing them", () => {
-    expect(messages.notText("The metric", [[1, 2]])).toBe("The metric must be text or a number, not a range.");
-    expect(messages.notText("The metric", null)).toBe("The metric must be text or a number, not an empty argument.");
+    expect(messages.notText("The metric", [[1, 2]])).toBe("The metric must be text, not a range.");
+    expect(messages.notText("The metric", null)).toBe("The metric must be text, not an empty argument.");
   });
 });
 

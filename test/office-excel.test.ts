@@ -1,4 +1,6 @@
 /** The Excel seam against a fake Excel: nothing is read before load() and sync(), writes land at the sync, and every sync is held to Excel on the web's 5 MB limit. */
+// As on the page, functions.js shares the KC library before the pane's modules load (they read it as they load).
+import "../src/functions/share-library";
 import { columnName, formula, freezeKcFormulas, FROZEN_SHEET, insertFormula, insertTable, isKcFormula, restoreKcFormulas, readCells, selectedCells, watchSelection } from "../src/office/excel";
 import { KC } from "../src/data/kc";
 import { statementTable } from "../src/taskpane/statements";

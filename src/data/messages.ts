@@ -13,7 +13,9 @@ const didYouMean = (near: string | null) => (near ? ` Did you mean "${near}"?` :
 
 export const messages = {
   required: (what: string) => `${what} is required.`,
-  notText: (what: string, value: unknown) => `${what} must be text or a number, not ${show(value)}.`,
+  notText: (what: string, value: unknown) => `${what} must be text, not ${show(value)}.`,
+  numericUnits: (value: number, choices: readonly string[]) =>
+    `Units are named, not numbered: ${show(value)} could mean ones or millions. Valid: ${list(choices)} (millions when omitted).`,
   unknownChoice: (what: string, value: unknown, choices: readonly string[], near: string | null) =>
     `Unknown ${what} ${show(value)}.${didYouMean(near)} Valid: ${list(choices)}.`,
   badPeriod: (value: unknown) =>
@@ -36,9 +38,20 @@ export const messages = {
     const disputed = stated.disputed ? ` (the sources disagree: ${call("SOURCE")})` : "";
     return `${base} The sources state ${stated.label} for ${period} as ${stated.percent}: ${call("FIGURE")}${disputed}.`;
   },
+  baseNotBefore: (period: string, base: string, swapped: string) =>
+    period === base
+      ? `The period and the base period are both ${period}: growth needs a base period before the period (or none, for the year before).`
+      : `The base period (${base}) must come before the period (${period}): growth runs from base_period to period, so for growth from ${period} to ${base} write ${swapped}.`,
+  growthLengths: (period: string, periodIsQuarter: boolean, base: string) =>
+    `Growth compares periods of the same length: ${period} is ${periodIsQuarter ? "a quarter" : "twelve months"}, the base period ${base} ${periodIsQuarter ? "twelve months" : "a quarter"}. Compare a quarter with a quarter, a year or TTM with a year or TTM.`,
   cagrNeedsYears: () => `CAGR needs two different fiscal years (e.g. 2020 and 2024), the first earlier than the second.`,
+  cagrOrder: (from: string, to: string) =>
+    from === to
+      ? `CAGR needs two different fiscal years: from_period and to_period are both ${from}.`
+      : `The from_period (${from}) must come before the to_period (${to}): CAGR runs from the earlier fiscal year to the later, e.g. =KC.CAGR("revenue", 2020, 2024).`,
   cagrNeedsPositive: (label: string) => `CAGR of ${label} is not meaningful: it needs positive values at both ends.`,
-  seriesOrder: () => `The first period must come before the second.`,
+  seriesOrder: (from: string, to: string) =>
+    `The from_period (${from}) comes after the to_period (${to}): a history runs oldest to newest, e.g. =KC.HISTORY("revenue", 2020, 2024).`,
   seriesKinds: () => `A series runs over fiscal years, optionally ending at "TTM".`,
   ratioFormat: (value: unknown) => `Cannot read ${show(value)} as a ratio: use a name (e.g. "debt_to_equity") or "metric_a/metric_b".`,
   noFiling: (year: number, years: readonly number[]) => `No Form 20-F for FY${year}. Filings: ${list(years.map((y) => `FY${y}`))}.`,

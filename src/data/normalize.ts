@@ -62,11 +62,15 @@ export function nearest(typed: string, choices: readonly string[]): string | nul
   return best !== null && bestDistance <= threshold ? best : null;
 }
 
-/** A small memo for parsed arguments, cleared when full so hostile inputs cannot grow it without bound. */
+/**
+ * A small memo for parsed arguments, cleared when full so hostile inputs cannot grow it without bound. Text longer
+ * than any name is not kept: no name or period reads from it, and 4,096 keys of 32,767 characters would hold 256 MiB.
+ */
 export class Memo<V> {
   private readonly map = new Map<unknown, V>();
   constructor(private readonly limit = 4096) {}
   get(key: unknown, compute: () => V): V {
+    if (typeof key === "string" && key.length > MAX_NAME_LENGTH) return compute();
     const hit = this.map.get(key);
     if (hit !== undefined) return hit;
     const value = compute();

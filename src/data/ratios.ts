@@ -85,6 +85,16 @@ function statedGrowth(m: Metric, period: Period): StatedGrowth | undefined {
   };
 }
 
+/**
+ * A base period given explicitly must be of the same length and end before the period: KC.GROWTHRATE("revenue",2020,
+ * 2024) read as "from 2020 to 2024" would otherwise answer −0.155, a plausible number for the wrong question.
+ */
+function baseBefore(m: Metric, period: Period, base: Period): Result<true> {
+  if ((period.kind === "quarter") !== (base.kind === "quarter")) return invalid(messages.growthLengths(period.label, period.kind === "quarter", base.label));
+  if (base.end < period.end) return ok(true);
+  return invalid(messages.baseNotBefore(period.label, base.label, `=KC.GROWTHRATE("${m.id}", "${base.id}", "${period.id}")`));
+}
+
 /** Change against a base; against a negative base it is (new − base) / |base|, so a smaller loss is growth. */
 export function growth(metricRaw: unknown, periodRaw: unknown, baseRaw: unknown): Result<number> {
   const m = parseMetric(metricRaw);
@@ -100,6 +110,8 @@ export function growth(metricRaw: unknown, periodRaw: unknown, baseRaw: unknown)
     const b = parsePeriod(baseRaw);
     if (!b.ok) return b;
     base = b.value;
+    const order = baseBefore(m.value, period.value, base);
+    if (!order.ok) return order;
   }
   const now = amount(m.value, period.value, null);
   if (!now.ok) return now;
@@ -115,7 +127,8 @@ export function cagr(metricRaw: unknown, fromRaw: unknown, toRaw: unknown): Resu
   if (!args.ok) return args;
   const [m, from, to] = args.value;
   const years = to.fiscalYear - from.fiscalYear;
-  if (from.kind !== "fiscal_year" || to.kind !== "fiscal_year" || years <= 0) return invalid(messages.cagrNeedsYears());
+  if (from.kind !== "fiscal_year" || to.kind !== "fiscal_year") return invalid(messages.cagrNeedsYears());
+  if (years <= 0) return invalid(messages.cagrOrder(from.label, to.label));
   const a = amount(m, from, null);
   if (!a.ok) return a;
   const b = amount(m, to, a.value.currency);

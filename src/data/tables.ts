@@ -13,7 +13,7 @@ import { parseCurrency, parseScale } from "./units";
 function run(from: Period, to: Period): Result<Period[]> {
   if (from.kind !== "fiscal_year" || (to.kind !== "fiscal_year" && to.kind !== "ttm")) return invalid(messages.seriesKinds());
   const last = to.kind === "ttm" ? Infinity : to.fiscalYear;
-  if (from.fiscalYear > last) return invalid(messages.seriesOrder());
+  if (from.fiscalYear > last) return invalid(messages.seriesOrder(from.label, to.label));
   const years = fiscalYears.filter((p) => p.fiscalYear >= from.fiscalYear && p.fiscalYear <= last);
   return ok(to.kind === "ttm" ? [...years, to] : years);
 }

@@ -7,6 +7,7 @@
  * autocomplete; functions.json is generated from it at build time, and a test holds it to the spec.
  */
 import { excel } from "./excel-function";
+import "./share-library";
 
 const REVENUE = excel("REVENUE");
 const FIGURE = excel("FIGURE");
@@ -30,7 +31,7 @@ const ASOF = excel("ASOF");
  * @helpurl https://localhost:3000/help.html#kc-revenue
  * @param period Fiscal year (2024, "FY2024", "FY24", "FY0" latest, "FY-1"), "TTM", or a quarter ("Q3 2025").
  * @param [currency] "RMB", "USD" or "HKD". Uses the figure the sources state in that currency, else the implied RMB-per-USD rate; #N/A where none exists.
- * @param [units] "M" millions (default), "B" billions, "K" thousands or "units".
+ * @param [units] "M" millions (default), "B" billions, "K" thousands or "units", as text (a number such as 1 is refused).
  * @returns Revenue in the requested currency and units.
  */
 export function revenue(period: string | number, currency?: string, units?: string): number {
@@ -44,7 +45,7 @@ export function revenue(period: string | number, currency?: string, units?: stri
  * @param metric Metric id or alias, e.g. "revenue", "gross_profit", "net_income", "total_debt", "fcf", "eps", "ai_gross_billings", "premium_customers".
  * @param period Fiscal year (2024, "FY2024", "FY24", "FY0", "FY-1"), "TTM", or a quarter ("Q2 2025").
  * @param [currency] "RMB", "USD" or "HKD" for money figures; leave empty for the reporting currency.
- * @param [units] "M" millions (default), "B", "K" or "units" for money figures.
+ * @param [units] "M" millions (default), "B", "K" or "units" for money figures, as text (a number such as 1 is refused).
  * @returns The figure.
  */
 export function figure(metric: string, period: string | number, currency?: string, units?: string): number {
@@ -69,7 +70,7 @@ export function margin(kind: string, period: string | number): number {
  * @helpurl https://localhost:3000/help.html#kc-growthrate
  * @param metric Metric id or alias, e.g. "revenue", "gross_profit", "net_income".
  * @param period The later period: a fiscal year, "TTM" or a quarter.
- * @param [base_period] The earlier period; default: the fiscal year before (TTM and quarters have none in the dataset: #N/A names the growth the sources state).
+ * @param [base_period] An earlier period as long as period (a quarter for a quarter); default: the fiscal year before (TTM and quarters have none in the dataset: #N/A names the growth the sources state).
  * @returns The change as a fraction.
  */
 export function growthRate(metric: string, period: string | number, base_period?: string | number): number {
@@ -82,7 +83,7 @@ export function growthRate(metric: string, period: string | number, base_period?
  * @helpurl https://localhost:3000/help.html#kc-cagr
  * @param metric Metric id or alias with positive values at both ends, e.g. "revenue", "total_assets".
  * @param from_period The first fiscal year, e.g. 2020.
- * @param to_period The last fiscal year, e.g. 2024.
+ * @param to_period The last fiscal year, after from_period, e.g. 2024.
  * @returns The CAGR as a fraction.
  */
 export function cagr(metric: string, from_period: string | number, to_period: string | number): number {
@@ -109,7 +110,7 @@ export function ratio(name: string, period: string | number): number {
  * @param from_period First fiscal year, e.g. 2020.
  * @param to_period Last fiscal year, or "TTM" to end with the trailing twelve months.
  * @param [currency] "RMB", "USD" or "HKD"; default: the reporting currency.
- * @param [units] "M" millions (default), "B", "K" or "units".
+ * @param [units] "M" millions (default), "B", "K" or "units", as text (a number such as 1 is refused).
  * @returns One row of figures.
  */
 export function history(metric: string, from_period: string | number, to_period: string | number, currency?: string, units?: string): any[][] {
@@ -122,7 +123,7 @@ export function history(metric: string, from_period: string | number, to_period:
  * @helpurl https://localhost:3000/help.html#kc-statement
  * @param name "income", "balance" or "cashflow".
  * @param [currency] "RMB" (default), "USD" or "HKD".
- * @param [units] "M" millions (default), "B", "K" or "units".
+ * @param [units] "M" millions (default), "B", "K" or "units", as text (a number such as 1 is refused).
  * @returns The statement with headers.
  */
 export function statement(name: string, currency?: string, units?: string): any[][] {

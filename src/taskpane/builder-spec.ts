@@ -1,8 +1,9 @@
 /** What each KC function asks for, as the builder offers it: the spec's parameters, each with its list of choices. */
-import { FILING_FIELDS, INFO_FIELDS } from "../data/info";
-import { MARGINS, RATIOS } from "../data/ratios";
 import { KC_NAMES, SPEC, type Choices, type KcName } from "../data/spec";
 import { core } from "./content";
+import { library } from "./library";
+
+const { FILING_FIELDS, INFO_FIELDS, MARGINS, RATIOS } = library;
 
 export type Choice = readonly [value: string | number, label: string];
 export type Param = { readonly name: string; readonly optional: boolean; readonly choices: readonly Choice[] };

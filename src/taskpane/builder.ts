@@ -1,13 +1,15 @@
 /** Formulas: build a KC formula with its live value and audit, audit any formula, and freeze or restore KC formulas. */
-import { auditFormula } from "../data/audit";
 import { buildFormula } from "../data/formula";
-import { KC, KC_NAMES, SPEC, type KcName } from "../data/kc";
+import { KC_NAMES, SPEC, type KcName } from "../data/spec";
 import { actionButton, type Actions } from "./actions";
 import { auditView, valueView } from "./audit-view";
 import { BUILDER, type Choice } from "./builder-spec";
 import { copyText } from "./copy";
 import { stated } from "./content";
 import { h, replaceChildren } from "./dom";
+import { library } from "./library";
+
+const { KC, auditFormula } = library;
 
 export type BuilderState = { readonly fn: KcName; readonly args: Readonly<Record<string, string>> };
 export const DEFAULT_BUILDER: BuilderState = { fn: "MARGIN", args: { kind: "gross", period: "TTM" } };

@@ -1,5 +1,5 @@
 /** The pane's state across openings: tab, search, filters and the builder's choices. */
-import { KC_NAMES, type KcName } from "../data/kc";
+import { KC_NAMES, type KcName } from "../data/spec";
 import { recall, remember } from "../office/storage";
 import { DEFAULT_BUILDER, type BuilderState } from "./builder";
 import type { Filters } from "./filter";

@@ -1,10 +1,10 @@
 /** The three statements as tables (RMB millions, FY2020 → FY2024 and TTM), each insertable as live KC.FIGURE formulas. */
-import { KC } from "../data/kc";
 import type { Scalar } from "../data/result";
 import { formula } from "../office/excel";
 import { actionButton, type Actions } from "./actions";
 import { core } from "./content";
 import { h } from "./dom";
+import { library } from "./library";
 import { searchable } from "./filter";
 import { plain } from "./format";
 
@@ -30,7 +30,7 @@ export function statements(actions: Actions, metricsOf: (statement: string) => r
     "div",
     {},
     STATEMENTS.map(([name, title]) => {
-      const result = KC.STATEMENT(name, null, null);
+      const result = library.KC.STATEMENT(name, null, null);
       if (!result.ok || !Array.isArray(result.value)) return null;
       const grid = result.value;
       const [head, ...rows] = grid;

@@ -2,7 +2,6 @@
  * The task pane: Overview, Filings, Events, Risks and Formulas, with search and filters across them. Inside Excel it
  * also writes tables and formulas and audits the selected cell; in a plain browser everything else still works.
  */
-import { auditFormula, cellReferences } from "../data/audit";
 import * as excel from "../office/excel";
 import { OFFICE_READY_TIMEOUT_MS, officeReady, onPaneVisibility, type Host } from "../office/host";
 import type { Actions } from "./actions";
@@ -13,6 +12,7 @@ import { h, replaceChildren } from "./dom";
 import { events } from "./events";
 import { applyFilters, isFiltering, KINDS, type Filters } from "./filter";
 import { filings } from "./filings";
+import { library } from "./library";
 import { freezeFormulas } from "./freeze";
 import { overview } from "./overview";
 import { risks } from "./risks";
@@ -122,10 +122,10 @@ async function start(): Promise<void> {
       Excel.run(async (c) => {
         const { cells, areas } = await excel.selectedCells(c);
         // The areas of one selection share a sheet: their references are read together.
-        const values = await excel.readCells(c, [...new Set(cells.flatMap((cell) => cellReferences(cell.formula)))]);
+        const values = await excel.readCells(c, [...new Set(cells.flatMap((cell) => library.cellReferences(cell.formula)))]);
         replaceChildren(
           selection,
-          cells.flatMap((cell) => [h("p", {}, h("code", {}, cell.address), " ", cell.formula || "(no formula)"), auditView(auditFormula(cell.formula, values, stated), "This cell holds no KC formula.")]),
+          cells.flatMap((cell) => [h("p", {}, h("code", {}, cell.address), " ", cell.formula || "(no formula)"), auditView(library.auditFormula(cell.formula, values, stated), "This cell holds no KC formula.")]),
           areas > cells.length ? h("p", { className: "subtle" }, `The first ${cells.length} of ${areas} selected areas are audited.`) : null,
         );
       }).catch((error: unknown) =>

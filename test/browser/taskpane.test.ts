@@ -387,6 +387,22 @@ run("the task pane in headless Chromium", () => {
     });
   });
 
+  it("says in the pane that functions.js is missing rather than showing an empty one", async () => {
+    const context = await session.browser.newContext({ ignoreHTTPSErrors: true });
+    // Only the pane's own files load: no functions.js, and nothing from another host.
+    await context.route("**/*", (route) => {
+      const target = new URL(route.request().url());
+      return target.hostname === "localhost" && !target.pathname.endsWith("/functions.js") ? route.continue() : route.fulfill({ status: 404, body: "" });
+    });
+    const lonely = await context.newPage();
+    const errors: string[] = [];
+    lonely.on("pageerror", (error) => errors.push(`${error.name}: ${error.message}`));
+    await lonely.goto(session.url);
+    await expect(lonely.locator("#app [role=alert]").innerText()).resolves.toMatch(/could not start: functions\.js, which holds the KC functions and their data, did not load/);
+    expect(errors).toEqual([expect.stringMatching(/^LibraryMissingError: KC for Excel could not start/)]);
+    await context.close();
+  });
+
   it("logs no console errors and asks no host but office.js's own, on any tab", async () => {
     const page = await session.open();
     for (const name of ["overview", "filings", "events", "risks", "formulas"]) await tab(page, name);
