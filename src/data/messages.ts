@@ -47,6 +47,8 @@ export const messages = {
     renamed
       ? `KC.${name} is now KC.${renamed} (renamed in version 1.1 to follow Excel's naming rules; same arguments): Excel shows #NAME? until the formula uses the new name.`
       : `KC.${name} is not a KC function.`,
+  formulaTooLong: (length: number, limit: number) =>
+    `This text is ${length.toLocaleString("en-US")} characters long; an Excel formula holds at most ${limit.toLocaleString("en-US")}. Paste one formula to audit it.`,
   dataTypeArgument: (type: string, text: string | null) =>
     type === "Entity" || type === "LinkedEntity"
       ? `The cell holds a data type${text ? ` ("${text.slice(0, 40)}")` : ""}, not a number or text: reference one of its fields (e.g. =A1.Field) or a cell with a number or text.`

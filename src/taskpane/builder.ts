@@ -1,5 +1,5 @@
 /** Formulas: build a KC formula with its live value and audit, audit any formula, and freeze or restore KC formulas. */
-import { auditFormula } from "../data/audit";
+import { auditFormula, auditText } from "../data/audit";
 import { buildFormula } from "../data/formula";
 import { KC, KC_NAMES, SPEC, type KcName } from "../data/kc";
 import { actionButton, type Actions } from "./actions";
@@ -80,7 +80,10 @@ export function builder(actions: Actions, initial: BuilderState, save: (state: B
       copyNote.textContent = how === "copied" ? "Copied." : "Copying is blocked here. The formula is selected above: press Ctrl+C (Cmd+C on a Mac) to copy it.";
     });
   });
-  freeText.addEventListener("input", () => replaceChildren(freeAudit, auditView(auditFormula(freeText.value, undefined, stated), "No KC call in this formula.")));
+  freeText.addEventListener("input", () => {
+    const audited = auditText(freeText.value, undefined, stated);
+    replaceChildren(freeAudit, audited.ok ? auditView(audited.entries, "No KC call in this formula.") : h("p", { className: "error", id: "audit-too-long" }, audited.message));
+  });
   render();
 
   return h(
