@@ -14,7 +14,9 @@ export const DEFAULT_BUILDER: BuilderState = { fn: "MARGIN", args: { kind: "gros
 
 export type WorkbookTools = {
   freeze(scope: "selection" | "sheet"): void;
+  /** Shows what "Restore formulas" would write, in `restorePanel`, and writes it once confirmed. */
   restore(): void;
+  readonly restorePanel: HTMLElement;
   /** Where the audit of the selected cell goes; filled by the pane when the selection moves. */
   readonly selection: HTMLElement;
 };
@@ -104,6 +106,7 @@ export function builder(actions: Actions, initial: BuilderState, save: (state: B
         actionButton(actions, "Whole sheet", () => tools.freeze("sheet"), "Convert KC formulas on this sheet to values"),
         actionButton(actions, "Restore formulas", () => tools.restore()),
       ),
+      tools.restorePanel,
     ),
   );
 }
