@@ -148,15 +148,17 @@ describe("records written before frozen values were fingerprinted", () => {
 });
 
 describe("the preview", () => {
-  it("writes nothing, and the confirmation writes only what it showed, skipping a cell edited in between", async () => {
+  it("writes nothing, and the confirmation writes only rows it showed, skipping a cell edited in between", async () => {
     const book = new FakeWorkbook({ A1: { formula: "=KC.REVENUE(2024)", value: 7790 }, B1: { formula: "=KC.REVENUE(2023)", value: 7050 } });
     await freezeKcFormulas(book.context(), "sheet");
     const plan = await planRestore(book.context());
     expect(plan.rows.map((r) => `${r.sheet}!${r.cell} ${r.formula}`)).toEqual(["Sheet1!A1 =KC.REVENUE(2024)", "Sheet1!B1 =KC.REVENUE(2023)"]);
     expect([formulaAt(book, "A1"), formulaAt(book, "B1")]).toEqual([7790, 7050]);
     book.sheets.get("Sheet1")?.cells.set("B1", { formula: 1, value: 1 });
+    // A row added to the record after the preview (it would pass every check) is not written either.
+    [["A4", "Sheet1"], ["B4", "D1"], ["C4", "=KC.REVENUE(2022)"]].forEach(([a, v]) => book.sheets.get(FROZEN_SHEET)?.cells.set(a as string, { formula: v as string, value: v as string }));
     const result = await applyRestore(book.context(), plan);
-    expect([formulaAt(book, "A1"), formulaAt(book, "B1")]).toEqual(["=KC.REVENUE(2024)", 1]);
+    expect([formulaAt(book, "A1"), formulaAt(book, "B1"), formulaAt(book, "D1")]).toEqual(["=KC.REVENUE(2024)", 1, undefined]);
     expect(result.skipped).toEqual([{ row: 3, reason: { code: "edited", address: "Sheet1!B1" } }]);
     expect(skippedCounts(result.skipped)).toEqual({ refused: 0, edited: 1, kept: 0 });
   });
