@@ -17,9 +17,10 @@ describe("bundle budgets", () => {
     for (const needle of ["hyperformula", "HyperFormula", "ZodError", "office-js-helpers", "document.createElement"]) expect(source).not.toContain(needle);
   });
 
-  it("the task pane's script stays within its budget (188 KiB measured, 15% headroom)", () => {
-    expect(size("taskpane.js")).toBeLessThanOrEqual(216 * KIB);
-    expect(gzipSync(readFileSync(join(DIST, "taskpane.js"))).length).toBeLessThanOrEqual(60 * KIB);
+  it("the task pane's script stays within its budget (226 KiB, 64 KiB gzipped, measured with restore's checks)", () => {
+    // Restore's formula parser, record checks and preview added about 15 KiB (8 KiB gzipped) to the 211 KiB before them.
+    expect(size("taskpane.js")).toBeLessThanOrEqual(240 * KIB);
+    expect(gzipSync(readFileSync(join(DIST, "taskpane.js"))).length).toBeLessThanOrEqual(68 * KIB);
   });
 
   it("no shipped file contains the GPL spreadsheet engine used in tests", () => {
