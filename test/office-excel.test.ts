@@ -393,6 +393,16 @@ describe("converting formulas to values where Excel lacks the requirement set it
     expect(book.cell("Sheet1", "A1")?.formula).toBe(7790);
   });
 
+  it("names the converted cells whose formula restore will not write back, because it calls other functions too", async () => {
+    excelWith(12);
+    const book = new FakeWorkbook({ ...cells, B2: { formula: '=ROUND(KC.MARGIN("gross","TTM")*100,1)', value: 16.2 } });
+    expect(await freezeFormulas(book.context(), "sheet")).toBe(
+      'Converted 2 KC formulas to values; "Restore formulas" puts them back. 1 of them (B2) also calls functions other than KC ones: "Restore formulas" writes back only formulas made of KC calls, so retype those; each formula stays listed in its preview.',
+    );
+    expect(await restoreKcFormulas(book.context())).toMatchObject({ restored: 1, skipped: [{ row: 3, reason: { code: "refused", formula: '=ROUND(KC.MARGIN("gross","TTM")*100,1)' } }] });
+    expect(book.cell("Sheet1", "B2")?.formula).toBe(16.2);
+  });
+
   it("counts nothing as supported without Office, and names the set where no Excel versions are on record", async () => {
     expect(await freezeFormulas(new FakeWorkbook(cells).context(), "sheet")).toMatch(/^Converting KC formulas to values needs a newer Excel: /);
     expect(needsExcelApi("Something", "1.99")).toBe("Something needs Excel with ExcelApi 1.99. This Excel lacks ExcelApi 1.99; update Office to use it.");
