@@ -60,6 +60,33 @@ describe("a planted record cannot make restore write a formula that reaches outs
   });
 });
 
+describe("checking a recorded formula", () => {
+  it.each([
+    ['=KC.FIGURE("a"",WEBSERVICE(""x"")",2024)', "a call spelled inside a string with doubled quotes"],
+    ["=KC.FIGURE(\"eps\",'Q''s Sheet'!$B$2,Sheet2!C3)", "quoted and plain sheet names"],
+    ["=-KC.REVENUE(A1:B2 B1:C3)%+KC.REVENUE(A:A)/KC.REVENUE(1:1)", "ranges, intersections, whole columns and rows"],
+    ['=KC.HISTORY("revenue",{2020,2021;2022,-1},TRUE,#N/A,Table1[Year])', "array constants, booleans, errors, table columns"],
+    ["=KC.GROWTHRATE(KC.FIGURE(A1,2024), 2024)", "nested KC calls"],
+  ])("accepts %s (%s)", (formula) => {
+    expect(checkKcFormula(formula)).toEqual({ ok: true, formula, renamed: [] });
+  });
+
+  it.each([
+    ['=KC.FIGURE("a"&WEBSERVICE("x"),2024)', "foreign_call"],
+    ["=KC.FIGURE(LAMBDA(x,x)(1),2024)", "foreign_call"],
+    ["=KC.REVENUE(Sheet1!Leak(1))", "foreign_call"],
+    ['=KC.REVENUE("2024")(1)', "syntax"],
+    ["=KC.REVENUE(2024", "syntax"],
+    ['=KC.REVENUE("2024)', "syntax"],
+    ["=KC.REVENUE({A1})", "syntax"],
+    [`=${"KC.REVENUE(".repeat(65)}1${")".repeat(65)}`, "too_deep"],
+    ["KC.REVENUE(2024)", "not_formula"],
+    ["=1+2", "no_kc_call"],
+  ])("refuses %s (%s)", (formula, code) => {
+    expect(checkKcFormula(formula)).toMatchObject({ ok: false, code });
+  });
+});
+
 describe("a planted record cannot make restore overwrite or wipe the analyst's cells", () => {
   it("refuses a range, a whole column or a block that does not start at the formula's cell", async () => {
     const book = plantedBook([
