@@ -5,6 +5,7 @@
 import { checkKcFormula } from "../src/data/kc-formula";
 import { restoreSkipped } from "../src/data/messages";
 import { applyRestore, freezeKcFormulas, FROZEN_SHEET, planRestore, restoreKcFormulas } from "../src/office/excel";
+import { MAX_RESTORE_CELLS } from "../src/office/restore";
 import { restoreSummary, skippedCounts } from "../src/taskpane/restore";
 import { FakeWorkbook } from "./support/fake-excel";
 
@@ -151,7 +152,18 @@ describe("a planted record cannot make restore overwrite or wipe the analyst's c
         { row: 6, reason: { code: "incomplete" } },
       ],
     });
-    expect(restoreSummary(result)).toBe('Restored 2 KC formulas. Skipped 3 (3 refused, 0 changed, 0 for a missing sheet); their rows stay on KC_Frozen. Row 4: not restored: "not a cell" is not a single cell. …');
+    expect(restoreSummary(result)).toBe('Restored 2 KC formulas. Skipped 3 (3 refused, 0 changed, 0 kept for later); their rows stay on KC_Frozen. Row 4: not restored: "not a cell" is not a single cell. …');
+  });
+});
+
+describe("a record too large to check in one go", () => {
+  it("keeps rows past the cells one restore compares (a million; here 1,000) for the next restore", async () => {
+    const rows = Array.from({ length: 12 }, (_, i) => ["Sheet1", `H${i * 100 + 1}`, '=KC.STATEMENT("income")', "", `H${i * 100 + 1}:H${(i + 1) * 100}`, ""]);
+    const book = plantedBook(rows);
+    const plan = await planRestore(book.context(), 1_000);
+    expect(plan.rows.map((r) => r.row)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(plan.skipped).toEqual([2, 3].map((row) => ({ row, reason: { code: "later", limit: 1_000 } })));
+    expect(restoreSkipped(2, { code: "later", limit: MAX_RESTORE_CELLS })).toBe("Row 2: kept for later: one restore checks at most 1,000,000 cells; restore again for the rest.");
   });
 });
 

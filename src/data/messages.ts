@@ -8,7 +8,8 @@ export type SkipReason =
   | { readonly code: "bad_cell" | "bad_spill"; readonly text: string }
   | { readonly code: "no_sheet" | "record_sheet"; readonly sheet: string }
   | { readonly code: "edited" | "unchecked_occupied"; readonly address: string }
-  | { readonly code: "overlap"; readonly address: string; readonly other: number };
+  | { readonly code: "overlap"; readonly address: string; readonly other: number }
+  | { readonly code: "later"; readonly limit: number };
 
 const show = (value: unknown): string => {
   if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
@@ -120,6 +121,8 @@ export function restoreSkipped(row: number, reason: SkipReason): string {
         return `skipped: ${reason.address} is also restored by row ${reason.other}, recorded later.`;
       case "changed_since_preview":
         return "skipped: it changed after the preview was shown.";
+      case "later":
+        return `kept for later: one restore checks at most ${reason.limit.toLocaleString("en-US")} cells; restore again for the rest.`;
     }
   })();
   return `Row ${row}: ${why}`;

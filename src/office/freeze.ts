@@ -5,6 +5,7 @@
  * per request and response, and a small selection still takes four round trips.
  */
 import { a1, asFrozen, asText, clip, isKcFormula, type Area, type Cell } from "./cells";
+import { checkKcFormula } from "../data/kc-formula";
 import { fingerprintOf } from "./fingerprint";
 import { Batches, OPERATION_BYTES, payloadBytes, readAreas, readRows, runsOfRows, SYNC_BUDGET, tooLarge } from "./payload";
 import { areaOf, GEOMETRY, selectedAreas } from "./selection";
@@ -122,6 +123,14 @@ export async function writeRecordRows(batches: Batches, log: Excel.Worksheet, fi
  * spilled block of values, so nothing it showed is lost; restoring the formula in its anchor cell spills it again.
  */
 export async function freezeKcFormulas(context: Excel.RequestContext, scope: "selection" | "sheet"): Promise<number> {
+  return (await convertKcFormulas(context, scope)).converted;
+}
+
+/**
+ * As freezeKcFormulas, also naming the converted cells whose formula restore will refuse (it calls other functions
+ * too, as =ROUND(KC.MARGIN(…),1) does): their formula stays on the record, but "Restore formulas" does not write it.
+ */
+export async function convertKcFormulas(context: Excel.RequestContext, scope: "selection" | "sheet"): Promise<{ converted: number; unrestorable: string[] }> {
   const worksheets = context.workbook.worksheets;
   const start = () => {
     const sheet = worksheets.getActiveWorksheet().load("name");
@@ -141,7 +150,7 @@ export async function freezeKcFormulas(context: Excel.RequestContext, scope: "se
   }
   const { sheet, log } = opened;
   const found = await findKcFormulas(context, sheet, areas);
-  if (found.length === 0) return 0;
+  if (found.length === 0) return { converted: 0, unrestorable: [] };
   const { frozen, recorded } = await readResults(context, sheet, found, log);
 
   const batches = new Batches(context);
@@ -173,5 +182,6 @@ export async function freezeKcFormulas(context: Excel.RequestContext, scope: "se
     });
   }
   await batches.flush();
-  return frozen.length;
+  const unrestorable = frozen.filter((f) => !checkKcFormula(f.formula).ok).map((f) => a1({ ...f, rows: 1, columns: 1 }));
+  return { converted: frozen.length, unrestorable };
 }

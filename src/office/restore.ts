@@ -37,6 +37,8 @@ const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
 /** No KC function spills near this many cells; a larger recorded block is refused rather than cleared. */
 const MAX_SPILL_CELLS = 100_000;
+/** The cells one restore compares at most; rows past it wait for the next restore. */
+export const MAX_RESTORE_CELLS = 1_000_000;
 const PLAIN_CELL = /^\$?[A-Za-z]{1,3}\$?\d{1,7}$/;
 const PLAIN_BLOCK = /^([A-Za-z]{1,3}\d{1,7}):([A-Za-z]{1,3}\d{1,7})$/;
 
@@ -79,10 +81,11 @@ async function readRecord(context: Excel.RequestContext) {
 }
 
 /** Checks each record row's text, newest first so that of two rows for one cell the later freeze wins. */
-function checkRows(records: readonly Cell[][], names: ReadonlyMap<string, string>): { candidates: Candidate[]; skipped: Skipped[] } {
+function checkRows(records: readonly Cell[][], names: ReadonlyMap<string, string>, limit: number): { candidates: Candidate[]; skipped: Skipped[] } {
   const candidates: Candidate[] = [];
   const skipped: Skipped[] = [];
   const claimed = new Map<string, number>();
+  let cells = 0;
   for (let index = records.length - 1; index >= 0; index--) {
     const record = records[index] as Cell[];
     const row = index + 2;
@@ -117,6 +120,11 @@ function checkRows(records: readonly Cell[][], names: ReadonlyMap<string, string
       skip({ code: sheet === undefined ? "no_sheet" : "record_sheet", sheet: sheetText });
       continue;
     }
+    if (cells + area.rows * area.columns > limit) {
+      skip({ code: "later", limit });
+      continue;
+    }
+    cells += area.rows * area.columns;
     const keys: string[] = [];
     for (let r = 0; r < area.rows; r++) for (let c = 0; c < area.columns; c++) keys.push(`${sheet}!${area.row + r},${area.column + c}`);
     const taken = keys.find((key) => claimed.has(key));
@@ -178,19 +186,22 @@ async function compareCells(context: Excel.RequestContext, candidates: readonly 
   return { passed: passed.sort((a, b) => a.row - b.row), skipped };
 }
 
-async function check(context: Excel.RequestContext) {
+async function check(context: Excel.RequestContext, limit: number) {
   const record = await readRecord(context);
   if (!record) return null;
-  const { candidates, skipped } = checkRows(record.records, record.names);
+  const { candidates, skipped } = checkRows(record.records, record.names, limit);
   const compared = await compareCells(context, candidates);
   return { record, passed: compared.passed, skipped: [...skipped, ...compared.skipped].sort((a, b) => a.row - b.row) };
 }
 
 const publicRow = ({ area: _area, fingerprint: _fingerprint, ...row }: Candidate): RestoreRow => row;
 
-/** What "Restore formulas" would write, and every row it would skip with the reason; writes nothing. */
-export async function planRestore(context: Excel.RequestContext): Promise<RestorePlan> {
-  const checked = await check(context);
+/**
+ * What "Restore formulas" would write, and every row it would skip with the reason; writes nothing. At most `limit`
+ * cells are compared; rows past it are kept for a later restore.
+ */
+export async function planRestore(context: Excel.RequestContext, limit = MAX_RESTORE_CELLS): Promise<RestorePlan> {
+  const checked = await check(context, limit);
   return checked ? { rows: checked.passed.map(publicRow), skipped: checked.skipped } : { rows: [], skipped: [] };
 }
 
@@ -200,8 +211,8 @@ const sameRow = (a: RestoreRow, b: RestoreRow) => a.row === b.row && a.sheet ===
  * Checks the record again and writes the rows that pass, limited to those of `preview` where one was shown (a row
  * changed since is skipped); removes the restored rows from the record and keeps every other row.
  */
-export async function applyRestore(context: Excel.RequestContext, preview?: RestorePlan): Promise<{ restored: number; skipped: Skipped[] }> {
-  const checked = await check(context);
+export async function applyRestore(context: Excel.RequestContext, preview?: RestorePlan, limit = MAX_RESTORE_CELLS): Promise<{ restored: number; skipped: Skipped[] }> {
+  const checked = await check(context, limit);
   if (!checked) return { restored: 0, skipped: [] };
   const { record, skipped } = checked;
   const shown = preview ? new Map(preview.rows.map((r) => [r.row, r])) : null;

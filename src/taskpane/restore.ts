@@ -15,7 +15,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function skippedCounts(skipped: readonly Skipped[]): { refused: number; edited: number; kept: number } {
   const counts = { refused: 0, edited: 0, kept: 0 };
   for (const { reason } of skipped) {
-    if (reason.code === "no_sheet") counts.kept++;
+    if (reason.code === "no_sheet" || reason.code === "later") counts.kept++;
     else if (reason.code === "edited" || reason.code === "unchecked_occupied" || reason.code === "overlap" || reason.code === "changed_since_preview") counts.edited++;
     else counts.refused++;
   }
@@ -35,7 +35,7 @@ function skippedList(skipped: readonly Skipped[]): HTMLElement | null {
 /** The preview: the cells and formulas to restore, the counts and reasons of the rows skipped, and the two buttons. */
 export function restorePreview(plan: RestorePlan, confirm: () => void, cancel: () => void): HTMLElement {
   const { refused, edited, kept } = skippedCounts(plan.skipped);
-  const counts = `${plural(plan.rows.length, "formula")} to restore · ${refused} refused · ${edited} skipped because their cells changed · ${kept} kept for a missing sheet`;
+  const counts = `${plural(plan.rows.length, "formula")} to restore · ${refused} refused · ${edited} skipped because their cells changed · ${kept} kept for later`;
   const restore = h("button", { type: "button", className: "action", id: "restore-confirm" }, `Restore ${plural(plan.rows.length, "formula")}`);
   const dismiss = h("button", { type: "button", className: "action", id: "restore-cancel" }, "Cancel");
   restore.addEventListener("click", confirm);
@@ -71,6 +71,6 @@ export function restorePreview(plan: RestorePlan, confirm: () => void, cancel: (
 /** The pane's message once the formulas are written. */
 export function restoreSummary(result: { restored: number; skipped: readonly Skipped[] }): string {
   const { refused, edited, kept } = skippedCounts(result.skipped);
-  const skipped = result.skipped.length ? ` Skipped ${result.skipped.length} (${refused} refused, ${edited} changed, ${kept} for a missing sheet); their rows stay on KC_Frozen. ${restoreSkipped(result.skipped[0]?.row ?? 0, (result.skipped[0] as Skipped).reason)}${result.skipped.length > 1 ? " …" : ""}` : "";
+  const skipped = result.skipped.length ? ` Skipped ${result.skipped.length} (${refused} refused, ${edited} changed, ${kept} kept for later); their rows stay on KC_Frozen. ${restoreSkipped(result.skipped[0]?.row ?? 0, (result.skipped[0] as Skipped).reason)}${result.skipped.length > 1 ? " …" : ""}` : "";
   return `Restored ${plural(result.restored, "KC formula")}.${skipped}`;
 }
