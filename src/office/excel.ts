@@ -6,7 +6,7 @@
 import { asConstant, asText, type Cell } from "./cells";
 
 export { a1, columnName, isKcFormula, topLeft, type Area, type Cell } from "./cells";
-export { convertKcFormulas, freezeKcFormulas, FROZEN_SHEET } from "./freeze";
+export { freezeKcFormulas, FROZEN_SHEET } from "./freeze";
 export { applyRestore, planRestore, restoreKcFormulas, type RestorePlan, type RestoreRow, type Skipped, type SkipReason } from "./restore";
 export { AUDITED_AREAS, selectedCells, watchSelection, type SelectedCell } from "./selection";
 

@@ -4,7 +4,7 @@
  * nothing. Reads and writes go in syncs of bounded size (payload.ts): a large sheet stays under Excel on the web's 5 MB
  * per request and response, and a small selection still takes four round trips.
  */
-import { a1, asFrozen, asText, clip, isKcFormula, type Area, type Cell } from "./cells";
+import { a1, asFrozen, clip, isKcFormula, type Area, type Cell } from "./cells";
 import { checkKcFormula } from "../data/kc-formula";
 import { fingerprintOf } from "./fingerprint";
 import { Batches, OPERATION_BYTES, payloadBytes, readAreas, readRows, runsOfRows, SYNC_BUDGET, tooLarge } from "./payload";
@@ -119,18 +119,12 @@ export async function writeRecordRows(batches: Batches, log: Excel.Worksheet, fi
 
 /**
  * Replaces the KC formulas in the selection (each area of a multi-area selection) or in the active sheet's used range
- * by their values; returns how many. A formula that spills (KC.HISTORY, KC.STATEMENT, …) is replaced by its whole
- * spilled block of values, so nothing it showed is lost; restoring the formula in its anchor cell spills it again.
+ * by their values; returns how many, and the cells whose formula restore will refuse because it calls other functions
+ * too (=ROUND(KC.MARGIN(…),1)): their formula stays on the record, but "Restore formulas" does not write it. A formula
+ * that spills (KC.HISTORY, KC.STATEMENT, …) is replaced by its whole spilled block of values, so nothing it showed is
+ * lost; restoring the formula in its anchor cell spills it again.
  */
-export async function freezeKcFormulas(context: Excel.RequestContext, scope: "selection" | "sheet"): Promise<number> {
-  return (await convertKcFormulas(context, scope)).converted;
-}
-
-/**
- * As freezeKcFormulas, also naming the converted cells whose formula restore will refuse (it calls other functions
- * too, as =ROUND(KC.MARGIN(…),1) does): their formula stays on the record, but "Restore formulas" does not write it.
- */
-export async function convertKcFormulas(context: Excel.RequestContext, scope: "selection" | "sheet"): Promise<{ converted: number; unrestorable: string[] }> {
+export async function freezeKcFormulas(context: Excel.RequestContext, scope: "selection" | "sheet"): Promise<{ converted: number; unrestorable: string[] }> {
   const worksheets = context.workbook.worksheets;
   const start = () => {
     const sheet = worksheets.getActiveWorksheet().load("name");
@@ -162,9 +156,10 @@ export async function convertKcFormulas(context: Excel.RequestContext, scope: "s
       record.visibility = Excel.SheetVisibility.veryHidden;
     });
   }
-  // The formulas are recorded as text: written plainly, "=KC…" would be a live formula on the record sheet.
+  // Every field is recorded as text: written plainly, "=KC…" would be a live formula on the record sheet, and a sheet
+  // named "2024" a number.
   const frozenAt = new Date().toISOString();
-  const rows = frozen.map((f) => [sheet.name, a1({ ...f, rows: 1, columns: 1 }), f.formula, frozenAt, f.spill ? a1(f.spill) : "", fingerprintOf(f.values)].map(asText));
+  const rows = frozen.map((f) => [sheet.name, a1({ ...f, rows: 1, columns: 1 }), f.formula, frozenAt, f.spill ? a1(f.spill) : "", fingerprintOf(f.values)].map(asFrozen));
   await writeRecordRows(batches, record, recorded + 1, rows);
   // Writing a block's own values over it replaces the anchor's formula with the value it showed.
   for (const f of frozen.filter((f) => f.spill)) {
