@@ -3,6 +3,7 @@
  * instead: periods in the wrong order, periods of different lengths, units given as a number. Checked through the
  * shipped dist/functions.js, as Excel calls it, and through the library the task pane runs.
  */
+import "../src/functions/share-library"; // the pane reads the library functions.js publishes, as on the page
 import { KC } from "../src/data/kc";
 import { SPEC, KC_NAMES, type Choices } from "../src/data/spec";
 import { BUILDER } from "../src/taskpane/builder-spec";

@@ -1,11 +1,22 @@
-import { auditFormula, cellReferences, statedIndex } from "../src/data/audit";
+import { auditFormula, auditText, cellReferences, statedIndex } from "../src/data/audit";
 import type { DatasetText } from "../src/data/schema";
 import text from "../src/data/text.json";
 import { buildFormula, findKcCalls } from "../src/data/formula";
 import { HK_PAGE, US_PAGE, figureAfter, lineOf } from "./support/seed-reader";
 import { filing, statementRow } from "./support/seed-tables";
 
+import { FORMULA_LIMIT, scanFormula } from "../src/data/formula-scan";
+
 const revenue = statementRow("Total Revenue");
+
+/** Text whose character reads (charCodeAt, the only way the scanner reads) are counted. */
+class CountedText extends String {
+  reads = 0;
+  override charCodeAt(index: number): number {
+    this.reads++;
+    return super.charCodeAt(index);
+  }
+}
 
 describe("finding KC calls in a formula", () => {
   it("reads literal arguments, empty ones and expressions, nested in other functions", () => {
@@ -25,6 +36,36 @@ describe("finding KC calls in a formula", () => {
   it("ignores names that only end in KC. and unclosed calls", () => {
     expect(findKcCalls("=XKC.REVENUE(2024)")).toEqual([]);
     expect(findKcCalls('=KC.REVENUE("2024"')).toEqual([]);
+  });
+
+  it("finds a KC call that is another KC call's first argument, and none inside a string", () => {
+    expect(findKcCalls("=KC.GROWTHRATE(KC.FIGURE(A1,2024),2024)").map((c) => c.text)).toEqual(["KC.GROWTHRATE(KC.FIGURE(A1,2024),2024)", "KC.FIGURE(A1,2024)"]);
+    expect(findKcCalls('="KC.REVENUE(2024)"&KC.FIGURE("eps",2024)').map((c) => c.name)).toEqual(["FIGURE"]);
+    expect(findKcCalls('=WEBSERVICE("x")&"KC.FIGURE("').map((c) => c.name)).toEqual([]);
+  });
+
+  it("reads a formula of Excel's full length, and no text longer than any formula can be", () => {
+    const full = `=${Array.from({ length: 480 }, () => "KC.REVENUE(2024)").join("+")}`.padEnd(FORMULA_LIMIT);
+    expect([full.length, findKcCalls(full).length]).toEqual([8_192, 480]);
+    expect(auditText(`${full} `)).toEqual({ ok: false, message: "This text is 8,193 characters long; an Excel formula holds at most 8,192. Paste one formula to audit it." });
+    const megabyte = `=${"KC.REVENUE(2024)+".repeat(64_000)}1`;
+    expect(findKcCalls(megabyte)).toEqual([]);
+    expect(auditText(megabyte)).toEqual({ ok: false, message: "This text is 1,088,002 characters long; an Excel formula holds at most 8,192. Paste one formula to audit it." });
+    expect(auditText("=KC.REVENUE(2024)")).toMatchObject({ ok: true, entries: [{ status: "value", value: 7790 }] });
+  });
+
+  it("reads each character a bounded number of times, however the text nests, quotes or repeats", () => {
+    const shapes = ["KC.FIGURE(", '"""', "((((", "'", "[[", "#", "KC.A(1,", "{1,", "KC.REVENUE (", "A1:B2 ", '"KC.FIGURE(",'];
+    for (const shape of shapes) {
+      for (const size of [1_024, 2_048, 4_096, FORMULA_LIMIT]) {
+        const text = new CountedText(`=${shape.repeat(Math.ceil(size / shape.length))}`.slice(0, size));
+        findKcCalls(text as unknown as string);
+        const tokens = { count: 0 };
+        const scanned = new CountedText(String(text));
+        scanFormula(scanned as unknown as string, () => void tokens.count++);
+        expect([shape, size, text.reads <= 5 * size, scanned.reads <= 5 * size]).toEqual([shape, size, true, true]);
+      }
+    }
   });
 
   it("builds formulas Excel reads back, dropping trailing omitted arguments", () => {

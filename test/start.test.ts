@@ -97,7 +97,7 @@ describe("npm start and npm stop on Linux", () => {
 
       const pane = await get("https://localhost:3000/taskpane.html");
       expect(pane.status).toBe(200);
-      expect(pane.body).toMatch(/<script defer src=taskpane\.js>/);
+      expect(pane.body).toMatch(/<script defer(?:="defer")? src="?taskpane\.js"?>/);
       await expect(get("https://localhost:3000/manifest.xml")).resolves.toMatchObject({ status: 200 });
       expect(existsSync(PID_FILE)).toBe(true);
 

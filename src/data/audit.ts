@@ -1,5 +1,6 @@
 /** What a KC formula rests on: each call's value, the seed lines behind it, and every source that disagrees. */
 import { findKcCalls, type KcCall } from "./formula";
+import { FORMULA_LIMIT } from "./formula-scan";
 import { KC, type KcName } from "./kc";
 import { messages } from "./messages";
 import type { CellValue } from "./result";
@@ -104,4 +105,10 @@ export function auditCall(call: KcCall, cells: CellValues = new Map(), stated: S
 
 export function auditFormula(formula: string, cells?: CellValues, stated?: StatedIndex): AuditEntry[] {
   return findKcCalls(formula).map((call) => auditCall(call, cells, stated));
+}
+
+/** The audit of pasted text, or why it is not audited: longer than any Excel formula can be. */
+export function auditText(text: string, cells?: CellValues, stated?: StatedIndex): { ok: true; entries: AuditEntry[] } | { ok: false; message: string } {
+  if (text.length > FORMULA_LIMIT) return { ok: false, message: messages.formulaTooLong(text.length, FORMULA_LIMIT) };
+  return { ok: true, entries: auditFormula(text, cells, stated) };
 }

@@ -3,13 +3,13 @@
  * window): the KC library and the one copy of the dataset it reads. The pane imports only this module's type, so its
  * bundle carries no dataset and no second instance of the library.
  */
-import { auditFormula, cellReferences, statedIndex } from "./audit";
+import { auditFormula, auditText, cellReferences, statedIndex } from "./audit";
 import { dataset } from "./dataset";
 import { FILING_FIELDS, INFO_FIELDS } from "./info";
 import { KC } from "./kc";
 import { MARGINS, RATIOS } from "./ratios";
 
-export const library = Object.freeze({ KC, dataset, auditFormula, cellReferences, statedIndex, FILING_FIELDS, INFO_FIELDS, MARGINS, RATIOS });
+export const library = Object.freeze({ KC, dataset, auditFormula, auditText, cellReferences, statedIndex, FILING_FIELDS, INFO_FIELDS, MARGINS, RATIOS });
 
 export type Library = typeof library;
 

@@ -1,4 +1,16 @@
 /** Every message an analyst reads, in one voice: what was typed, why it failed, what would work. */
+import type { Refusal } from "./kc-formula";
+
+/** A restore skip reason as messages needs it (the seam's SkipReason has this shape). */
+export type SkipReason =
+  | { readonly code: "refused"; readonly formula: string; readonly refusal: Refusal }
+  | { readonly code: "incomplete" | "bad_fingerprint" | "changed_since_preview" }
+  | { readonly code: "bad_cell" | "bad_spill"; readonly text: string }
+  | { readonly code: "no_sheet" | "record_sheet"; readonly sheet: string }
+  | { readonly code: "edited" | "unchecked_occupied"; readonly address: string }
+  | { readonly code: "overlap"; readonly address: string; readonly other: number }
+  | { readonly code: "later"; readonly limit: number };
+
 const show = (value: unknown): string => {
   if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
@@ -60,6 +72,8 @@ export const messages = {
     renamed
       ? `KC.${name} is now KC.${renamed} (renamed in version 1.1 to follow Excel's naming rules; same arguments): Excel shows #NAME? until the formula uses the new name.`
       : `KC.${name} is not a KC function.`,
+  formulaTooLong: (length: number, limit: number) =>
+    `This text is ${length.toLocaleString("en-US")} characters long; an Excel formula holds at most ${limit.toLocaleString("en-US")}. Paste one formula to audit it.`,
   dataTypeArgument: (type: string, text: string | null) =>
     type === "Entity" || type === "LinkedEntity"
       ? `The cell holds a data type${text ? ` ("${text.slice(0, 40)}")` : ""}, not a number or text: reference one of its fields (e.g. =A1.Field) or a cell with a number or text.`
@@ -67,6 +81,65 @@ export const messages = {
         ? `The cell holds an error${text ? ` (${text.slice(0, 20)})` : ""}: fix that cell first.`
         : `The cell holds ${type === "WebImage" ? "an image" : `a value of type ${type.slice(0, 20)}`}, not a number or text: reference a cell with a number or text.`,
 };
+
+/** Why restore refused a recorded formula, after the formula itself. */
+function refusalWords(r: Refusal): string {
+  switch (r.code) {
+    case "not_formula":
+      return "is not a formula.";
+    case "too_long":
+      return "is longer than Excel's 8,192-character formula limit.";
+    case "too_deep":
+      return "nests functions more than Excel's 64 levels.";
+    case "no_kc_call":
+      return "calls no KC function.";
+    case "syntax":
+      return `cannot be read as an Excel formula (at character ${r.at + 1}).`;
+    case "foreign_call":
+      return `calls ${r.text}, which is not a KC function: restore writes only formulas whose every call is a KC function.`;
+    case "unknown_kc":
+      return `calls ${r.text}, which this add-in does not have.`;
+    case "name":
+      return `uses the name ${r.text}: a name can stand for any formula, so restore writes only cell references.`;
+    case "external":
+      return `refers to another workbook or file (${r.text}).`;
+  }
+}
+
+const clipped = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
+
+/** Why "Restore formulas" skipped a row of KC_Frozen, with the row's number on that sheet. */
+export function restoreSkipped(row: number, reason: SkipReason): string {
+  const why = ((): string => {
+    switch (reason.code) {
+      case "refused":
+        return `not restored: ${clipped(reason.formula)} ${refusalWords(reason.refusal)}`;
+      case "incomplete":
+        return "not restored: the record lacks its sheet, cell or formula.";
+      case "bad_fingerprint":
+        return "not restored: its record of the frozen value is unreadable.";
+      case "bad_cell":
+        return `not restored: "${clipped(reason.text)}" is not a single cell.`;
+      case "bad_spill":
+        return `not restored: the spilled range "${clipped(reason.text)}" is not a block of cells starting at the formula's cell.`;
+      case "no_sheet":
+        return `kept for later: no sheet is named "${clipped(reason.sheet)}" (rename it back and restore again).`;
+      case "record_sheet":
+        return `not restored: it points at the record sheet ${reason.sheet} itself.`;
+      case "edited":
+        return `skipped: ${reason.address} changed after it was converted to values, so it is not overwritten.`;
+      case "unchecked_occupied":
+        return `skipped: recorded by an earlier version that kept no record of the frozen value, and ${reason.address} is not empty; clear it to restore the formula there.`;
+      case "overlap":
+        return `skipped: ${reason.address} is also restored by row ${reason.other}, recorded later.`;
+      case "changed_since_preview":
+        return "skipped: it changed after the preview was shown.";
+      case "later":
+        return `kept for later: one restore checks at most ${reason.limit.toLocaleString("en-US")} cells; restore again for the rest.`;
+    }
+  })();
+  return `Row ${row}: ${why}`;
+}
 
 /** A growth rate a page states for a period the dataset has no year-earlier figure for. */
 export type StatedGrowth = { metric: string; label: string; periodId: string; percent: string; bound: string | null; disputed: boolean };

@@ -1,13 +1,14 @@
 /** Cells and areas as the seam handles them: values, KC formulas, A1 addresses and the text Excel must keep as text. */
+import { findKcCalls } from "../data/formula";
+
 export type Cell = string | number | boolean;
 
 /** A block of cells by zero-based position: `rows` × `columns` from (`row`, `column`). */
 export type Area = { readonly row: number; readonly column: number; readonly rows: number; readonly columns: number };
 
-const KC_CALL = /(^|[^A-Za-z0-9_.])KC\.[A-Za-z]+\s*\(/i;
-
+/** A formula with a KC call in it (outside its strings): what "Convert to values" converts. */
 export function isKcFormula(formula: unknown): formula is string {
-  return typeof formula === "string" && formula.startsWith("=") && KC_CALL.test(formula);
+  return typeof formula === "string" && formula.startsWith("=") && findKcCalls(formula).length > 0;
 }
 
 /** Column letters for a zero-based index: 0 → A, 26 → AA. */
@@ -50,4 +51,16 @@ export function asText(text: string): string {
 /** A value as Excel showed it, written back as the same constant (text stays text, even "-1.97B …"). */
 export function asConstant(value: Cell): Cell {
   return typeof value === "string" ? asText(value) : value;
+}
+
+/** Excel's error values as Range.values spells them: a formula that showed one is frozen as that error, not as text. */
+const ERROR_VALUES = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!", "#EXTERNAL!"]);
+
+/**
+ * A value a KC formula showed, written so the cell keeps it: text always with Excel's text prefix, since Excel reads
+ * text written to a cell as it reads typing ("3896" would become the number 3896, "2024-12-31" a date, "TRUE" a
+ * boolean); numbers, booleans, errors and empty cells as they are.
+ */
+export function asFrozen(value: Cell): Cell {
+  return typeof value === "string" && value !== "" && !ERROR_VALUES.has(value) ? `'${value}` : value;
 }

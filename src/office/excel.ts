@@ -6,7 +6,8 @@
 import { asConstant, asText, type Cell } from "./cells";
 
 export { a1, columnName, isKcFormula, topLeft, type Area, type Cell } from "./cells";
-export { freezeKcFormulas, FROZEN_SHEET, restoreKcFormulas } from "./freeze";
+export { freezeKcFormulas, FROZEN_SHEET } from "./freeze";
+export { applyRestore, planRestore, restoreKcFormulas, type RestorePlan, type RestoreRow, type Skipped, type SkipReason } from "./restore";
 export { AUDITED_AREAS, selectedCells, watchSelection, type SelectedCell } from "./selection";
 
 /** A formula the add-in wrote itself. Any other text is written as text, whatever it starts with. */

@@ -4,12 +4,15 @@
  * nothing. Reads and writes go in syncs of bounded size (payload.ts): a large sheet stays under Excel on the web's 5 MB
  * per request and response, and a small selection still takes four round trips.
  */
-import { a1, asConstant, asText, clip, isKcFormula, topLeft, type Area, type Cell } from "./cells";
+import { a1, asFrozen, clip, isKcFormula, type Area, type Cell } from "./cells";
+import { checkKcFormula } from "../data/kc-formula";
+import { fingerprintOf } from "./fingerprint";
 import { Batches, OPERATION_BYTES, payloadBytes, readAreas, readRows, runsOfRows, SYNC_BUDGET, tooLarge } from "./payload";
 import { areaOf, GEOMETRY, selectedAreas } from "./selection";
 
 export const FROZEN_SHEET = "KC_Frozen";
-const RECORD_HEADER = ["Sheet", "Cell", "Formula", "Frozen at", "Spilled range"];
+/** The record's columns. "Frozen value" is the fingerprint of what the cell (or its spilled block) showed. */
+export const RECORD_HEADER = ["Sheet", "Cell", "Formula", "Frozen at", "Spilled range", "Frozen value"];
 /** What reading one KC cell is first assumed to weigh: its value, or the block it spills (a KC.STATEMENT is a few KB). */
 const KC_CELL_BYTES = 2_000;
 /** Reading one KC cell asks for its range, its values, its spilled range and that range's values. */
@@ -23,7 +26,7 @@ type Frozen = Found & { readonly values: Cell[][]; readonly spill: Area | null }
  * Cells in the given order as runs of neighbours in one row of one sheet, each run weighing at most half the budget:
  * one write per run instead of one per cell (a table of KC formulas is frozen and restored a row at a time).
  */
-function rowRuns<T extends { readonly sheet: string; readonly row: number; readonly column: number; readonly data: Cell }>(cells: readonly T[]): { area: Area; sheet: string; data: Cell[]; bytes: number }[] {
+export function rowRuns<T extends { readonly sheet: string; readonly row: number; readonly column: number; readonly data: Cell }>(cells: readonly T[]): { area: Area; sheet: string; data: Cell[]; bytes: number }[] {
   const runs: { area: Area; sheet: string; data: Cell[]; bytes: number }[] = [];
   for (const cell of cells) {
     const run = runs[runs.length - 1];
@@ -105,8 +108,8 @@ async function readResults(context: Excel.RequestContext, sheet: Excel.Worksheet
   return { frozen, recorded };
 }
 
-/** Writes `rows` from row `first` (1-based) of columns A:E, in runs of rows that fit the batches. */
-async function writeRecordRows(batches: Batches, log: Excel.Worksheet, first: number, rows: readonly Cell[][]): Promise<void> {
+/** Writes `rows` from row `first` (1-based) of the record's columns, in runs of rows that fit the batches. */
+export async function writeRecordRows(batches: Batches, log: Excel.Worksheet, first: number, rows: readonly Cell[][]): Promise<void> {
   for (const run of runsOfRows(rows)) {
     await batches.add(run.bytes, () => {
       log.getRange(a1({ row: first - 1 + run.start, column: 0, rows: run.rows.length, columns: RECORD_HEADER.length })).values = run.rows;
@@ -116,10 +119,12 @@ async function writeRecordRows(batches: Batches, log: Excel.Worksheet, first: nu
 
 /**
  * Replaces the KC formulas in the selection (each area of a multi-area selection) or in the active sheet's used range
- * by their values; returns how many. A formula that spills (KC.HISTORY, KC.STATEMENT, …) is replaced by its whole
- * spilled block of values, so nothing it showed is lost; restoring the formula in its anchor cell spills it again.
+ * by their values; returns how many, and the cells whose formula restore will refuse because it calls other functions
+ * too (=ROUND(KC.MARGIN(…),1)): their formula stays on the record, but "Restore formulas" does not write it. A formula
+ * that spills (KC.HISTORY, KC.STATEMENT, …) is replaced by its whole spilled block of values, so nothing it showed is
+ * lost; restoring the formula in its anchor cell spills it again.
  */
-export async function freezeKcFormulas(context: Excel.RequestContext, scope: "selection" | "sheet"): Promise<number> {
+export async function freezeKcFormulas(context: Excel.RequestContext, scope: "selection" | "sheet"): Promise<{ converted: number; unrestorable: string[] }> {
   const worksheets = context.workbook.worksheets;
   const start = () => {
     const sheet = worksheets.getActiveWorksheet().load("name");
@@ -139,7 +144,7 @@ export async function freezeKcFormulas(context: Excel.RequestContext, scope: "se
   }
   const { sheet, log } = opened;
   const found = await findKcFormulas(context, sheet, areas);
-  if (found.length === 0) return 0;
+  if (found.length === 0) return { converted: 0, unrestorable: [] };
   const { frozen, recorded } = await readResults(context, sheet, found, log);
 
   const batches = new Batches(context);
@@ -147,66 +152,31 @@ export async function freezeKcFormulas(context: Excel.RequestContext, scope: "se
   if (log.isNullObject) {
     await batches.add(payloadBytes(RECORD_HEADER), () => {
       record = worksheets.add(FROZEN_SHEET);
-      record.getRange("A1:E1").values = [RECORD_HEADER];
+      record.getRange(a1({ row: 0, column: 0, rows: 1, columns: RECORD_HEADER.length })).values = [RECORD_HEADER];
       record.visibility = Excel.SheetVisibility.veryHidden;
     });
   }
-  // The formulas are recorded as text: written plainly, "=KC…" would be a live formula on the record sheet.
+  // Every field is recorded as text: written plainly, "=KC…" would be a live formula on the record sheet, and a sheet
+  // named "2024" a number.
   const frozenAt = new Date().toISOString();
-  const rows = frozen.map((f) => [sheet.name, a1({ ...f, rows: 1, columns: 1 }), f.formula, frozenAt, f.spill ? a1(f.spill) : ""].map(asText));
+  const rows = frozen.map((f) => [sheet.name, a1({ ...f, rows: 1, columns: 1 }), f.formula, frozenAt, f.spill ? a1(f.spill) : "", fingerprintOf(f.values)].map(asFrozen));
   await writeRecordRows(batches, record, recorded + 1, rows);
   // Writing a block's own values over it replaces the anchor's formula with the value it showed.
   for (const f of frozen.filter((f) => f.spill)) {
     const area = f.spill as Area;
-    for (const run of runsOfRows(f.values.map((row) => row.map(asConstant)))) {
+    for (const run of runsOfRows(f.values.map((row) => row.map(asFrozen)))) {
       await batches.add(run.bytes, () => {
         sheet.getRange(a1({ ...area, row: area.row + run.start, rows: run.rows.length })).values = run.rows;
       });
     }
   }
-  const single = frozen.filter((f) => !f.spill).map((f) => ({ sheet: "", row: f.row, column: f.column, data: asConstant(f.values[0]?.[0] ?? "") }));
+  const single = frozen.filter((f) => !f.spill).map((f) => ({ sheet: "", row: f.row, column: f.column, data: asFrozen(f.values[0]?.[0] ?? "") }));
   for (const run of rowRuns(single)) {
     await batches.add(run.bytes, () => {
       sheet.getRange(a1(run.area)).values = [run.data];
     });
   }
   await batches.flush();
-  return frozen.length;
-}
-
-/**
- * Writes back every formula the freeze recorded and clears the record. A formula whose sheet no longer exists (renamed
- * or deleted) is not lost: its record stays for a later restore, and its sheet is named in `missing`.
- */
-export async function restoreKcFormulas(context: Excel.RequestContext): Promise<{ restored: number; missing: string[] }> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
-  await context.sync();
-  // Excel's sheet names ignore case, as getItem does.
-  const names = new Map(worksheets.items.map((s) => [s.name.toLowerCase(), s.name]));
-  if (!names.has(FROZEN_SHEET.toLowerCase())) return { restored: 0, missing: [] };
-  const log = worksheets.getItem(FROZEN_SHEET);
-  const used = log.getUsedRange(true).load("rowCount,columnCount");
-  const records: Cell[][] = [];
-  await readRows(context, log, { row: 1, column: 0, columns: RECORD_HEADER.length, rows: () => used.rowCount - 1 }, "values", (rows) => rows.forEach((row) => records.push(row as Cell[])));
-
-  const valid = records.filter((row) => row[0] && row[1] && isKcFormula(row[2]));
-  const sheetOf = (row: Cell[]) => names.get(String(row[0]).toLowerCase());
-  const restore = valid.filter((row) => sheetOf(row) !== undefined);
-  const keep = valid.filter((row) => sheetOf(row) === undefined);
-  const targets = new Map<string, Excel.Worksheet>();
-  const target = (name: string) => targets.get(name) ?? (targets.set(name, worksheets.getItem(name)).get(name) as Excel.Worksheet);
-  const batches = new Batches(context);
-  const cells = restore.map((row) => ({ sheet: sheetOf(row) as string, ...topLeft(String(row[1])), data: String(row[2]), spilled: String(row[4] ?? "") }));
-  // The frozen values of a spilled block would block the formula from spilling again: clear them first.
-  for (const cell of cells.filter((c) => c.spilled)) await batches.add(0, () => target(cell.sheet).getRange(cell.spilled).clear(Excel.ClearApplyTo.contents));
-  for (const run of rowRuns(cells)) {
-    await batches.add(run.bytes, () => {
-      target(run.sheet).getRange(a1(run.area)).formulas = [run.data];
-    });
-  }
-  if (used.rowCount > 1) await batches.add(0, () => log.getRange(a1({ row: 1, column: 0, rows: used.rowCount - 1, columns: Math.max(used.columnCount, RECORD_HEADER.length) })).clear());
-  await writeRecordRows(batches, log, 2, keep.map((row) => row.slice(0, RECORD_HEADER.length).map(asConstant)));
-  await batches.flush();
-  return { restored: restore.length, missing: [...new Set(keep.map((row) => String(row[0])))] };
+  const unrestorable = frozen.filter((f) => !checkKcFormula(f.formula).ok).map((f) => a1({ ...f, rows: 1, columns: 1 }));
+  return { converted: frozen.length, unrestorable };
 }

@@ -9,14 +9,16 @@ import { stated } from "./content";
 import { h, replaceChildren } from "./dom";
 import { library } from "./library";
 
-const { KC, auditFormula } = library;
+const { KC, auditFormula, auditText } = library;
 
 export type BuilderState = { readonly fn: KcName; readonly args: Readonly<Record<string, string>> };
 export const DEFAULT_BUILDER: BuilderState = { fn: "MARGIN", args: { kind: "gross", period: "TTM" } };
 
 export type WorkbookTools = {
   freeze(scope: "selection" | "sheet"): void;
+  /** Shows what "Restore formulas" would write, in `restorePanel`, and writes it once confirmed. */
   restore(): void;
+  readonly restorePanel: HTMLElement;
   /** Where the audit of the selected cell goes; filled by the pane when the selection moves. */
   readonly selection: HTMLElement;
 };
@@ -82,7 +84,10 @@ export function builder(actions: Actions, initial: BuilderState, save: (state: B
       copyNote.textContent = how === "copied" ? "Copied." : "Copying is blocked here. The formula is selected above: press Ctrl+C (Cmd+C on a Mac) to copy it.";
     });
   });
-  freeText.addEventListener("input", () => replaceChildren(freeAudit, auditView(auditFormula(freeText.value, undefined, stated), "No KC call in this formula.")));
+  freeText.addEventListener("input", () => {
+    const audited = auditText(freeText.value, undefined, stated);
+    replaceChildren(freeAudit, audited.ok ? auditView(audited.entries, "No KC call in this formula.") : h("p", { className: "error", id: "audit-too-long" }, audited.message));
+  });
   render();
 
   return h(
@@ -103,6 +108,7 @@ export function builder(actions: Actions, initial: BuilderState, save: (state: B
         actionButton(actions, "Whole sheet", () => tools.freeze("sheet"), "Convert KC formulas on this sheet to values"),
         actionButton(actions, "Restore formulas", () => tools.restore()),
       ),
+      tools.restorePanel,
     ),
   );
 }

@@ -15,6 +15,7 @@ import { filings } from "./filings";
 import { library } from "./library";
 import { freezeFormulas } from "./freeze";
 import { overview } from "./overview";
+import { restorePreview, restoreSummary } from "./restore";
 import { risks } from "./risks";
 import { auditWhileShown } from "./selection-audit";
 import { loadState, saveState, type PaneState, type Tab } from "./state";
@@ -59,15 +60,23 @@ async function start(): Promise<void> {
     insertFormula: (formula) => inExcel("insert the formula", async (c) => `Inserted ${formula} at ${await excel.insertFormula(c, formula)}.`),
   };
   const selection = h("div", {}, h("p", { className: "subtle" }, host.excel ? "Select a cell that holds a KC formula to see where its figures come from." : "Needs Excel: inside Excel, the KC formulas of the selected cell are audited here."));
+  const restorePanel = h("div", { id: "restore-panel" });
   const tools = {
     selection,
     freeze: (scope: "selection" | "sheet") => inExcel("convert the formulas", (c) => freezeFormulas(c, scope)),
+    restorePanel,
     restore: () =>
-      inExcel("restore the formulas", async (c) => {
-        const { restored, missing } = await excel.restoreKcFormulas(c);
-        const kept = missing.length ? ` Formulas recorded for ${missing.map((m) => `"${m}"`).join(", ")} were kept: no sheet has that name now (rename it back and restore again).` : "";
-        return `Restored ${restored} KC formulas.${kept}`;
-      }),
+      Excel.run((c) => excel.planRestore(c)).then(
+        (plan) => {
+          const close = () => replaceChildren(restorePanel);
+          const confirm = () => {
+            close();
+            inExcel("restore the formulas", async (c) => restoreSummary(await excel.applyRestore(c, plan)));
+          };
+          replaceChildren(restorePanel, restorePreview(plan, confirm, close));
+        },
+        (error: unknown) => say(status, `Could not read the recorded formulas: ${error instanceof Error ? error.message : String(error)}`),
+      ),
   };
 
   const sections = tabs(

@@ -228,6 +228,15 @@ run("the task pane in headless Chromium", () => {
     expect(audit).toContain(`Stated ${ocf.stated.written}; TTM figures give about ${ratio}.`);
   });
 
+  it("refuses pasted text longer than any Excel formula, saying so, and audits again once it fits", async () => {
+    const page = await paneOn("formulas");
+    await page.fill("#audit-input", `=${"KC.REVENUE(2024)+".repeat(600)}1`);
+    await expect(page.locator("#audit-too-long").innerText()).resolves.toBe("This text is 10,202 characters long; an Excel formula holds at most 8,192. Paste one formula to audit it.");
+    await page.fill("#audit-input", "=KC.REVENUE(2024)");
+    await expect(page.locator("#audit-too-long").count()).resolves.toBe(0);
+    await page.fill("#audit-input", "");
+  });
+
   it("lists the conflicts and every stated ratio with its check on the overview; the Conflicts filter finds them all", async () => {
     const page = await session.open();
     const card = page.locator("section[aria-label='Stated ratios, checked']");

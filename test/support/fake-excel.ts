@@ -374,6 +374,14 @@ class FakeRange extends Loadable {
           // followed by a number ("-5") is that number, as Excel reads it when typed.
           cell.formula = v;
           cell.value = `(computed ${v})`;
+        } else if (typeof v === "string" && cell.format !== "@" && /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/.test(v)) {
+          // Text that reads as a number is stored as the number, as typed into a cell not formatted as Text: Range.values
+          // is parsed like typing ("Locale-shaped strings ... are stored as text instead of as dates", Excel.Range.values,
+          // https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member); Microsoft's
+          // "Format numbers as text" (https://support.microsoft.com/office/format-numbers-as-text-583160db-d690-4c8b-a6b5-be4f4d8a1a21)
+          // keeps such text with the Text format ("@") or a leading apostrophe.
+          cell.formula = Number(v);
+          cell.value = Number(v);
         } else {
           cell.formula = v as Scalar;
           cell.value = v as Scalar;
