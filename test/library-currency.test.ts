@@ -57,7 +57,7 @@ describe("units", () => {
   it("scales converted figures too", () => {
     const millions = KC.FIGURE("gross_profit", 2024, "USD", null);
     const thousands = KC.FIGURE("gross_profit", 2024, "USD", "K");
-    expect(millions.ok && thousands.ok && thousands.value / millions.value).toBeCloseTo(1000, 6);
+    expect(millions.ok && thousands.ok && (thousands.value as number) / (millions.value as number)).toBeCloseTo(1000, 6);
   });
 
   it("refuses units for per-share and non-money figures, saying why", () => {
