@@ -20,6 +20,7 @@ describe("a cell that holds a data type", () => {
   it("is refused as an error, naming it", () => {
     expect(refusal({ type: "Error", basicValue: "#DIV/0!" })).toBe("The cell holds an error (#DIV/0!): fix that cell first.");
     expect(refusal({ type: "Error" })).toBe("The cell holds an error: fix that cell first.");
+    expect(refusal({ type: "Error", basicValue: `#${"X".repeat(30)}` })).toBe(`The cell holds an error (#${"X".repeat(19)}): fix that cell first.`);
   });
 
   it("is refused as an image or by its type's name", () => {
