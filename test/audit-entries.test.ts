@@ -56,6 +56,12 @@ describe("sources", () => {
     expect(entry.sources.map((s) => [s.fact.id, s.disagrees])).toEqual([["net_income:FY2024:statement", false], ["net_income:FY2024:highlights", true]]);
   });
 
+  it("lists no sources for a call that rests on no figure, and the fact of a count", () => {
+    expect(only("=KC.PERIODS()")).toMatchObject({ status: "value", sources: [], conflicts: [], notes: [], stated: [] });
+    const count = only('=KC.FIGURE("premium_customers",2024)');
+    expect(count.status === "value" && count.sources.map((s) => s.fact.id)).toEqual(["premium_customers:FY2024:highlights"]);
+  });
+
   it("keeps the conversion note and drops empty ones", () => {
     const converted = only('=KC.FIGURE("gross_profit",2024,"USD")');
     expect(converted.status === "value" && converted.notes).toEqual([expect.stringMatching(/^Converted at 7\.2130 RMB per USD/)]);

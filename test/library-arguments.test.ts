@@ -2,7 +2,8 @@
 import { KC } from "../src/data/kc";
 import { messages } from "../src/data/messages";
 import { parseChoice, parseMetric, choiceMap } from "../src/data/metrics";
-import { isOmitted, Memo, nearest, scalarOf } from "../src/data/normalize";
+import fc from "fast-check";
+import { distance, isOmitted, Memo, nearest, scalarOf } from "../src/data/normalize";
 import { parsePeriod } from "../src/data/periods";
 import type { Result } from "../src/data/result";
 
@@ -15,16 +16,17 @@ const periodId = (typed: unknown) => {
 describe("periods", () => {
   it.each([
     ["CY2023", "FY2023"], ["fy 22", "FY2022"], ["FY  2021", "FY2021"], ["\tfy2020\n", "FY2020"], ["FY+0", "FY2024"], ["FY-2", "FY2022"],
-    ["Q2-FY2025", "Q2-2025"], ["Q3 FY25", "Q3-2025"], ["Q2  25", "Q2-2025"], ["3Q 2025", "Q3-2025"], ["2Q-25", "Q2-2025"], ["2025-Q2", "Q2-2025"], ["2025 q3", "Q3-2025"],
+    ["Q2-FY2025", "Q2-2025"], ["q32025", "Q3-2025"], ["Q3 FY25", "Q3-2025"], ["Q2  25", "Q2-2025"], ["3Q 2025", "Q3-2025"], ["2Q-25", "Q2-2025"], ["2025-Q2", "Q2-2025"], ["2025 q3", "Q3-2025"],
   ])("reads %p as %s", (typed, id) => {
     expect(periodId(typed)).toBe(id);
   });
 
-  it.each(["FY+1", "FY2025", "2025", "FY-5", "Q4 2025", "Q1-2025", "Q3 2024"])("knows %p as a period the dataset lacks (#N/A)", (typed) => {
+  it.each(["FY+1", "FY2025", "2025", "FY-5", "FY-10", "Q4 2025", "Q1-2025", "Q3 2024"])("knows %p as a period the dataset lacks (#N/A)", (typed) => {
     expect(outcome(parsePeriod(typed))).toEqual({ code: "unavailable", message: expect.stringMatching(/^The dataset has no period ".*"\. Available: FY2020, FY2021, FY2022, FY2023, FY2024, Q2-2025, Q3-2025, TTM\.$/) });
   });
 
-  it.each(["Q5 2025", "Q0 2025", "FY1", "FY 123", "FY20245", "2025Q", "Q3 202", "TTM1", "FY-", "CY24", "FY2024 Q3"])("refuses %p as not a period (#VALUE!)", (typed) => {
+  it.each(["Q5 2025", "Q0 2025", "FY1", "FY 123", "FY20245", "2025Q", "Q3 202", "TTM1", "FY-", "CY24", "FY2024 Q3", "20 24", "FY-1x", "Q3 FY-1",
+    "Q3 2025x", "xQ3 2025", "3Q25x", "x3Q25", "2025Q3x", "x2025Q3"])("refuses %p as not a period (#VALUE!)", (typed) => {
     expect(outcome(parsePeriod(typed))).toEqual({
       code: "invalid",
       message: `Cannot read "${typed}" as a period. Use a fiscal year (2024, "FY2024", "FY24", "FY0", "FY-1"), "TTM", or a quarter ("Q3 2025").`,
@@ -160,8 +162,39 @@ describe("omitted arguments, ranges and near misses", () => {
     expect(nearest("axyzw", ["abcde"])).toBeNull();
   });
 
+  it("compares a choice as long as the typed name's reach", () => {
+    // Four letters reach two edits: "ebitda" is two letters longer and two edits away.
+    expect(nearest("ebit", ["ebitda"])).toBe("ebitda");
+  });
+
   it("prefers the first of equally near choices", () => {
     expect(nearest("ab", ["aa", "bb"])).toBe("aa");
+  });
+});
+
+describe("edit distance", () => {
+  /** Levenshtein distance by the textbook recurrence over the whole matrix. */
+  const levenshtein = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        const row = d[i] as number[];
+        const above = d[i - 1] as number[];
+        row[j] = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+    }
+    return (d[a.length] as number[])[b.length] as number;
+  };
+
+  it("is the Levenshtein distance for short names", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "b", "c"), maxLength: 7 }), fc.string({ unit: fc.constantFrom("a", "b", "c"), maxLength: 7 }), (a, b) => distance(a, b) === levenshtein(a, b)),
+      { seed: 20261126, numRuns: 2000 },
+    );
+  });
+
+  it("counts only the first 64 characters of either name", () => {
+    expect(distance("x".repeat(64), "x".repeat(100_000))).toBe(0);
   });
 });
 

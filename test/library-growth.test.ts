@@ -22,6 +22,21 @@ describe("growth against a base period", () => {
     expect(r.ok && r.value).toBeCloseTo((-1.13 + 1.29) / 1.29, 10);
   });
 
+  it("carries the note of a base it had to convert", () => {
+    // Q3 2025 free cash flow is stated as $0.00; FY2024's (-RMB3.05B) is converted to USD at FY2024's implied rate.
+    const r = KC.GROWTHRATE("free_cash_flow", "Q3 2025", 2024);
+    expect(r.ok && r.value).toBeCloseTo(1, 12);
+    expect(r.ok && r.notes).toEqual([expect.stringMatching(/^Converted at 7\.2130 RMB per USD/)]);
+  });
+
+  it("is #N/A when the later period lacks the figure", () => {
+    expect(outcome(KC.GROWTHRATE("premium_customers", 2022, 2021))).toEqual({ code: "unavailable", message: "No Premium customers for FY2022. Available: FY2023, FY2024." });
+  });
+
+  it("without a year-earlier figure or a stated growth for the period, asks for a base", () => {
+    expect(outcome(KC.GROWTHRATE("eps", "TTM", null))).toEqual({ code: "unavailable", message: "No year-earlier period for TTM (to Sep 30, 2025) in the dataset; pass a base period." });
+  });
+
   it("is #N/A when the base period lacks the figure", () => {
     expect(outcome(KC.GROWTHRATE("premium_customers", 2024, 2022))).toEqual({ code: "unavailable", message: "No Premium customers for FY2022. Available: FY2023, FY2024." });
   });

@@ -20,6 +20,24 @@ describe("ratios refuse a zero denominator", () => {
   });
 });
 
+describe("a ratio passes on a figure it lacks", () => {
+  it("is #N/A when the numerator or the denominator is missing, naming which", () => {
+    expect(miss(KC.MARGIN("gross", "Q3 2025"))).toEqual({ code: "unavailable", message: "No Gross profit for Q3 2025. Available: FY2020, FY2021, FY2022, FY2023, FY2024, TTM." });
+    expect(miss(KC.RATIO("revenue/research_and_development", 2023))).toEqual({ code: "unavailable", message: "No R&D expenses for FY2023. Available: FY2024." });
+  });
+
+  it("passes on a bad period for a named ratio", () => {
+    expect(miss(KC.RATIO("roe", "soon"))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read "soon" as a period/) });
+  });
+
+  it("carries the note of a figure it had to convert", () => {
+    // EPS is stated in USD only; revenue per EPS in RMB converts EPS at FY2024's implied rate.
+    const r = KC.RATIO("revenue/eps", 2024);
+    expect(r.ok && r.value).toBeCloseTo(7790 / (-1.13 * (7790 / 1080)), 6);
+    expect(r.ok && r.notes).toEqual([expect.stringMatching(/^Converted at 7\.2130 RMB per USD/)]);
+  });
+});
+
 describe("a ratio name is one named ratio or exactly two metrics", () => {
   it("refuses three metrics even when the first two would make a ratio", () => {
     expect(miss(KC.RATIO("total_debt/total_equity/total_assets", "TTM"))).toEqual({
@@ -50,6 +68,11 @@ describe("CAGR runs between two fiscal years, earliest first, over positive valu
   it("refuses the same year twice and a reversed pair", () => {
     expect(miss(KC.CAGR("revenue", 2024, 2024))).toMatchObject({ code: "invalid", message: expect.stringMatching(/two different fiscal years/) });
     expect(miss(KC.CAGR("revenue", 2024, 2023))).toMatchObject({ code: "invalid", message: expect.stringMatching(/the first earlier than the second/) });
+  });
+
+  it("passes on a bad argument and a missing start", () => {
+    expect(miss(KC.CAGR("revenue", "soon", 2024))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read "soon" as a period/) });
+    expect(miss(KC.CAGR("research_and_development", 2020, 2024))).toEqual({ code: "unavailable", message: "No R&D expenses for FY2020. Available: FY2024." });
   });
 
   it("computes over a single year as that year's growth", () => {
