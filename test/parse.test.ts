@@ -1,4 +1,4 @@
-import { interval, parseDate, parseMoney, parseNumber, parsePercent, parseUnits } from "../src/data/parse";
+import { interval, parseDate, parseMoney, parseNumber, parsePercent, parseUnits, UnparsableFigure } from "../src/data/parse";
 
 describe("reading figures as the pages write them", () => {
   it.each([
@@ -34,6 +34,17 @@ describe("reading figures as the pages write them", () => {
   it("dates become ISO dates", () => {
     expect(parseDate("May 2, 2022")).toBe("2022-05-02");
     expect(() => parseDate("2022-05-02")).toThrow(/cannot read/);
+  });
+
+  it("throws an UnparsableFigure, a named error, for what it cannot read", () => {
+    let thrown: unknown;
+    try {
+      parseMoney("n/a");
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(UnparsableFigure);
+    expect(thrown).toMatchObject({ name: "UnparsableFigure", message: 'cannot read "n/a" as money' });
   });
 
   it("refuses what it cannot read rather than guessing", () => {
@@ -78,6 +89,10 @@ describe("money scales: what each suffix and word multiplies by, in millions", (
     expect(Object.is(parseMoney("-0.00M").value, -0)).toBe(false);
   });
 
+  it("ignores spaces around the figure", () => {
+    expect(parseMoney(" $1.08B ")).toMatchObject({ value: 1080, currency: "USD", precision: { stated: "$1.08B" } });
+  });
+
   it("refuses a scale it does not know instead of reading millions", () => {
     for (const text of ["9.02b", "9.02 bil", "9.02 lakh", "9.02BB", "B", "$", "9.02.1M"]) expect(() => parseMoney(text)).toThrow(/cannot read ".*" as money/);
   });
@@ -89,6 +104,7 @@ describe("the other figure forms", () => {
     expect(parseUnits("US$0.05")).toMatchObject({ value: 0.05, currency: "USD", precision: { significantDigits: 1 } });
     expect(parseUnits("RMB 3")).toMatchObject({ value: 3, currency: "RMB", precision: { halfWidth: 0.5 } });
     expect(() => parseUnits("$1.08B")).toThrow(/cannot read "\$1\.08B" as an amount/);
+    expect(() => parseUnits("$about 1.13")).toThrow(/as an amount/);
   });
 
   it("reads percentages and percentage points with their sign and precision", () => {
@@ -96,12 +112,15 @@ describe("the other figure forms", () => {
     expect(parsePercent(" 17.2 % ")).toMatchObject({ value: 0.172, precision: { stated: "17.2 %", halfWidth: 0.0005 } });
     expect(parsePercent("100%").value).toBe(1);
     expect(() => parsePercent("ten%")).toThrow(/cannot read "ten%" as a percentage/);
+    for (const text of ["about 10%", "10%x"]) expect(() => parsePercent(text)).toThrow(/as a percentage/);
   });
 
   it("reads plain numbers with their sign", () => {
     expect(parseNumber("-3")).toMatchObject({ value: -3, currency: null, precision: { significantDigits: 1, halfWidth: 0.5 } });
     expect(parseNumber("+1,234")).toMatchObject({ value: 1234, precision: { significantDigits: 4 } });
     expect(() => parseNumber("1.3x")).toThrow(/cannot read "1\.3x" as a number/);
+    expect(() => parseNumber("x1.3")).toThrow(/as a number/);
+    expect(parseNumber(" 492 ")).toMatchObject({ value: 492, precision: { stated: "492" } });
   });
 
   it("reads every month's abbreviation", () => {
@@ -109,6 +128,8 @@ describe("the other figure forms", () => {
     expect(months.map((m, i) => parseDate(`${m} ${i + 1}, 2025`))).toEqual(months.map((_, i) => `2025-${String(i + 1).padStart(2, "0")}-${String(i + 1).padStart(2, "0")}`));
     expect(parseDate(" Dec 31,2024 ")).toBe("2024-12-31");
     expect(() => parseDate("Sept 5, 2025")).toThrow(/cannot read "Sept 5, 2025" as a date/);
+    expect(parseDate("May  2,  2022")).toBe("2022-05-02");
+    for (const text of ["Jly 5, 2025", "May 2, 2022x", "On May 2, 2022"]) expect(() => parseDate(text)).toThrow(/as a date/);
   });
 });
 
@@ -125,6 +146,8 @@ describe("the interval a stated figure stands for", () => {
     expect(interval(negative.value, negative.precision)).toEqual([-0.005, 0]);
     const positive = parsePercent("+0.0%");
     expect(interval(positive.value, positive.precision)).toEqual([0, 0.0005]);
+    const signedAfter = parseUnits("$-0.00");
+    expect(interval(signedAfter.value, signedAfter.precision)).toEqual([-0.005, 0]);
     const unsigned = parseUnits("$0.00");
     expect(interval(unsigned.value, unsigned.precision)).toEqual([-0.005, 0.005]);
   });
