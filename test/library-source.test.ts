@@ -33,6 +33,12 @@ describe("KC.SOURCE", () => {
     );
   });
 
+  it("cites a figure stated only as a bound, resting on that statement", () => {
+    const r = KC.SOURCE("ai_gross_billings_growth", "Q2 2025", null);
+    expect(r.ok && r.facts.map((f) => f.id)).toEqual(["ai_gross_billings_growth:Q2-2025:call"]);
+    expect(text(r)).toMatch(/ \| Stated only as a lower bound\.$/);
+  });
+
   it("passes on a miss that is not a bound", () => {
     expect(text(KC.SOURCE("revenue", 2019, null))).toMatch(/^unavailable: The dataset has no period 2019\./);
     expect(text(KC.SOURCE("revenue", "Q3 2025", "RMB"))).toMatch(/^unavailable: No Total revenue for Q3 2025 in RMB/);

@@ -58,6 +58,13 @@ describe("KC.STATEMENT", () => {
     expect(rows.find((row) => row[0] === label)).toEqual([label, ...values]);
   });
 
+  it("rests on every cell's figure, row by row", () => {
+    const r = KC.STATEMENT("income", null, null);
+    const ids = r.ok ? r.facts.map((f) => f.id) : [];
+    expect(ids).toHaveLength(4 * 6);
+    expect(ids.slice(0, 6)).toEqual(["FY2020", "FY2021", "FY2022", "FY2023", "FY2024", "TTM"].map((p) => `revenue:${p}:statement`));
+  });
+
   it("lists each statement's lines in the table's order", () => {
     expect(grid(KC.STATEMENT("income", null, null)).map((row) => row[0])).toEqual(["RMB millions", "Total revenue", "Gross profit", "EBITDA", "Net income"]);
     expect(grid(KC.STATEMENT("balance", null, null)).map((row) => row[0])).toEqual([
