@@ -5,7 +5,7 @@ const args = (formula: string) => findKcCalls(formula).map((c) => c.args.map((a)
 
 describe("literal arguments", () => {
   it("reads numbers in every form Excel writes them", () => {
-    expect(args("=KC.X(1e3, .5, -2, +3, 4., 1.5E-2, 7)")).toEqual([[1000, 0.5, -2, 3, 4, 0.015, 7]]);
+    expect(args("=KC.X(1e3, .5, -2, +3, 4., 1.5E-2, 7, 12.5, .25, 1e10)")).toEqual([[1000, 0.5, -2, 3, 4, 0.015, 7, 12.5, 0.25, 1e10]]);
   });
 
   it("reads TRUE and FALSE in any case, and text with doubled quotes", () => {
@@ -14,7 +14,7 @@ describe("literal arguments", () => {
 
   it("keeps anything else as an expression, trimmed", () => {
     expect(args('=KC.X( A1 , 1+1, "a"&"b", TRUEX, 1e, -, "x)')).toEqual([]);
-    expect(args('=KC.X( A1 , 1+1, "a"&"b", TRUEX, 1e, -)')).toEqual([["expr:A1", "expr:1+1", 'expr:"a"&"b"', "expr:TRUEX", "expr:1e", "expr:-"]]);
+    expect(args('=KC.X( A1 , 1+1, "a"&"b", TRUEX, ISTRUE, 1e, -)')).toEqual([["expr:A1", "expr:1+1", 'expr:"a"&"b"', "expr:TRUEX", "expr:ISTRUE", "expr:1e", "expr:-"]]);
   });
 });
 
@@ -27,6 +27,7 @@ describe("splitting a call", () => {
     expect(args("=KC.PERIODS()")).toEqual([[]]);
     expect(args("=KC.PERIODS( )")).toEqual([[]]);
     expect(args("=KC.X(,)")).toEqual([[null, null]]);
+    expect(findKcCalls("=KC.X( ,)")[0]?.args).toEqual([{ kind: "empty", text: "" }, { kind: "empty", text: "" }]);
     expect(args("=KC.X(1,)")).toEqual([[1, null]]);
   });
 

@@ -50,6 +50,8 @@ describe("converting between RMB and USD", () => {
   it("is #N/A for a money figure the period lacks, listing the periods that have it", () => {
     expect(outcome(KC.FIGURE("research_and_development", 2023, null, null))).toEqual({ code: "unavailable", message: "No R&D expenses for FY2023. Available: FY2024." });
     expect(outcome(KC.FIGURE("premium_customers", 2022, null, null))).toEqual({ code: "unavailable", message: "No Premium customers for FY2022. Available: FY2023, FY2024." });
+    expect(outcome(KC.FIGURE("gross_margin", 2022, null, null))).toEqual({ code: "unavailable", message: "No Gross margin (stated) for FY2022. Available: FY2023, FY2024, TTM." });
+    expect(outcome(KC.FIGURE("eps", "TTM", null, null))).toEqual({ code: "unavailable", message: "No EPS (USD per ADS) for TTM (to Sep 30, 2025). Available: FY2020, FY2021, FY2022, FY2023, FY2024, Q3-2025." });
   });
 });
 

@@ -39,6 +39,11 @@ describe("a ratio passes on a figure it lacks", () => {
 });
 
 describe("a ratio name is one named ratio or exactly two metrics", () => {
+  it("names the margins, and says what a number is as a ratio name", () => {
+    expect(miss(KC.MARGIN("operating", 2024))).toEqual({ code: "invalid", message: 'Unknown margin "operating". Valid: gross, ebitda, net, fcf, ocf, non_gaap_ebitda.' });
+    expect(miss(KC.RATIO(5, "TTM"))).toEqual({ code: "invalid", message: "The ratio must be text or a number, not 5." });
+  });
+
   it("refuses three metrics even when the first two would make a ratio", () => {
     expect(miss(KC.RATIO("total_debt/total_equity/total_assets", "TTM"))).toEqual({
       code: "invalid",

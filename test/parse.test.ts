@@ -137,6 +137,10 @@ describe("the interval a stated figure stands for", () => {
   it("is the value plus or minus half its last digit", () => {
     const revenue = parseMoney("9.02B");
     expect(interval(revenue.value, revenue.precision)).toEqual([9015, 9025]);
+    const gain = parsePercent("+91.4pp");
+    const [low, high] = interval(gain.value, gain.precision);
+    expect(low).toBeCloseTo(0.9135, 12);
+    expect(high).toBeCloseTo(0.9145, 12);
     const loss = parseMoney("-1.08B");
     expect(interval(loss.value, loss.precision)).toEqual([-1085, -1075]);
   });
