@@ -1,7 +1,8 @@
 /**
  * Mutation testing of the library in src/data (`npm run mutation`; not part of `npm test`): Stryker changes the code
  * one small edit at a time and checks that some unit test fails. The summary and every survivor are in
- * docs/MUTATION.md. Runs in ~N minutes on two cores; `npm run mutation -- --incremental` reruns only what changed.
+ * docs/MUTATION.md. `npm run mutation` skips static mutants (code run at module load; see docs/MUTATION.md);
+ * `npm run mutation -- --incremental` reruns only what changed.
  * @type {import("@stryker-mutator/api/core").PartialStrykerOptions}
  */
 export default {
