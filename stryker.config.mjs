@@ -8,7 +8,7 @@
 export default {
   mutate: ["src/data/**/*.ts"],
   testRunner: "jest",
-  jest: { configFile: "jest.mutation.config.js" },
+  jest: { configFile: "jest.mutation.config.js", enableFindRelatedTests: false },
   coverageAnalysis: "perTest",
   concurrency: 2,
   reporters: ["clear-text", "progress", "html", "json"],
