@@ -5,7 +5,3 @@ export function excelSerial(isoDate: string): number {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
   return Math.round((Date.UTC(y, m - 1, d) - EPOCH) / 86400000);
 }
-
-export function isoOfSerial(serial: number): string {
-  return new Date(EPOCH + serial * 86400000).toISOString().slice(0, 10);
-}

@@ -40,7 +40,6 @@ export const periodIds: readonly string[] = periods.map((p) => p.id);
 
 export const store = {
   period: (id: string): Period | undefined => byPeriod.get(id),
-  periodOrder: (id: string): number => order.get(id as PeriodId) ?? -1,
   metric: (id: string): Metric | undefined => metricById.get(id),
   metricByName: (name: string): Metric | undefined => metricByName.get(normalizeName(name)),
   metricIds: dataset.metrics.map((m) => m.id),

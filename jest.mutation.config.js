@@ -1,0 +1,31 @@
+/**
+ * The tests that mutation testing runs (`npm run mutation`): the suites that import src/ directly. Suites that load
+ * the built dist/ bundle, start a server or drive a browser cannot see a mutant in src/ and are left out, as are
+ * those that read source files as text or touch nothing in src/data.
+ */
+const base = require("./jest.config.js");
+
+module.exports = {
+  ...base,
+  testPathIgnorePatterns: [
+    "/node_modules/",
+    // Load dist/ (built before the mutants exist).
+    "/test/bundle-size\\.test\\.ts$",
+    "/test/data-type-arguments\\.test\\.ts$",
+    "/test/function-names\\.test\\.ts$",
+    "/test/function-reference\\.test\\.ts$",
+    "/test/functions-dist\\.test\\.ts$",
+    "/test/hostile-inputs\\.test\\.ts$",
+    "/test/manifest\\.test\\.ts$",
+    "/test/unified-manifest\\.test\\.ts$",
+    // Start servers or a browser.
+    "/test/browser/",
+    "/test/check-host\\.test\\.ts$",
+    "/test/serve\\.test\\.ts$",
+    "/test/start\\.test\\.ts$",
+    // Read src/office as text, or reach no module of src/data.
+    "/test/api-sets\\.test\\.ts$",
+    "/test/dataset-coverage\\.test\\.ts$",
+    "/test/memo\\.test\\.ts$",
+  ],
+};

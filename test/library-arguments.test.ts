@@ -1,0 +1,227 @@
+/** How the library reads what an analyst typed: periods, metric and choice names, ranges, omitted arguments. */
+import { KC } from "../src/data/kc";
+import { messages } from "../src/data/messages";
+import { parseChoice, parseMetric, choiceMap } from "../src/data/metrics";
+import fc from "fast-check";
+import { distance, isOmitted, Memo, nearest, scalarOf } from "../src/data/normalize";
+import { parsePeriod } from "../src/data/periods";
+import type { Result } from "../src/data/result";
+
+const outcome = (r: Result<unknown>) => (r.ok ? { value: r.value } : { code: r.code, message: r.message });
+const periodId = (typed: unknown) => {
+  const r = parsePeriod(typed);
+  return r.ok ? r.value.id : r.code;
+};
+
+describe("periods", () => {
+  it.each([
+    ["CY2023", "FY2023"], ["fy 22", "FY2022"], ["FY  2021", "FY2021"], ["\tfy2020\n", "FY2020"], ["FY+0", "FY2024"], ["FY-2", "FY2022"],
+    ["Q2-FY2025", "Q2-2025"], ["q32025", "Q3-2025"], ["Q3 FY25", "Q3-2025"], ["Q2  25", "Q2-2025"], ["3Q 2025", "Q3-2025"], ["2Q-25", "Q2-2025"], ["2025-Q2", "Q2-2025"], ["2025 q3", "Q3-2025"],
+  ])("reads %p as %s", (typed, id) => {
+    expect(periodId(typed)).toBe(id);
+  });
+
+  it.each(["FY+1", "FY2025", "2025", "FY-5", "FY-10", "Q4 2025", "Q1-2025", "Q3 2024"])("knows %p as a period the dataset lacks (#N/A)", (typed) => {
+    expect(outcome(parsePeriod(typed))).toEqual({ code: "unavailable", message: expect.stringMatching(/^The dataset has no period ".*"\. Available: FY2020, FY2021, FY2022, FY2023, FY2024, Q2-2025, Q3-2025, TTM\.$/) });
+  });
+
+  it.each(["Q5 2025", "Q0 2025", "FY1", "FY 123", "FY20245", "2025Q", "Q3 202", "TTM1", "FY-", "CY24", "FY2024 Q3", "20 24", "FY-1x", "Q3 FY-1",
+    "Q3 2025x", "xQ3 2025", "3Q25x", "x3Q25", "2025Q3x", "x2025Q3"])("refuses %p as not a period (#VALUE!)", (typed) => {
+    expect(outcome(parsePeriod(typed))).toEqual({
+      code: "invalid",
+      message: `Cannot read "${typed}" as a period. Use a fiscal year (2024, "FY2024", "FY24", "FY0", "FY-1"), "TTM", or a quarter ("Q3 2025").`,
+    });
+  });
+
+  it("takes whole numbers from 1900 to 2999 as years", () => {
+    expect(outcome(parsePeriod(1899))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read 1899 as a period/) });
+    expect(outcome(parsePeriod(1900))).toMatchObject({ code: "unavailable", message: expect.stringMatching(/^The dataset has no period 1900\./) });
+    expect(outcome(parsePeriod(2999))).toMatchObject({ code: "unavailable", message: expect.stringMatching(/^The dataset has no period 2999\./) });
+    expect(outcome(parsePeriod(3000))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read 3000 as a period/) });
+  });
+
+  it("requires a period and says what a boolean or a range is", () => {
+    expect(outcome(parsePeriod(null))).toEqual({ code: "invalid", message: "A period is required." });
+    expect(outcome(parsePeriod("  "))).toEqual({ code: "invalid", message: "A period is required." });
+    expect(outcome(parsePeriod(true))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read true as a period/) });
+    expect(outcome(parsePeriod([[2024, 2023]]))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read a range as a period/) });
+  });
+
+  it("reads a long text no further than 64 characters", () => {
+    expect(outcome(parsePeriod(`2024${" ".repeat(60)}`))).toMatchObject({ value: expect.objectContaining({ id: "FY2024" }) });
+    expect(outcome(parsePeriod(`2024${" ".repeat(61)}`))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read "2024 {36}…" as a period/) });
+  });
+});
+
+describe("metric names", () => {
+  it("ignores case, spaces, hyphens and underscores, and reads & as and", () => {
+    for (const typed of ["gross_profit", "Gross Profit", "GROSS-PROFIT", " gross__profit ", "grossprofit"]) expect(outcome(parseMetric(typed))).toMatchObject({ value: { id: "gross_profit" } });
+    expect(outcome(parseMetric("cash and short-term investments"))).toMatchObject({ value: { id: "cash_and_short_term_investments" } });
+    expect(outcome(parseMetric("Cash & short term investments"))).toMatchObject({ value: { id: "cash_and_short_term_investments" } });
+  });
+
+  it("requires a metric, and says what a number is", () => {
+    expect(outcome(parseMetric(null))).toEqual({ code: "invalid", message: "A metric is required." });
+    expect(outcome(parseMetric(""))).toEqual({ code: "invalid", message: "A metric is required." });
+    expect(outcome(parseMetric(2024))).toEqual({ code: "invalid", message: "The metric must be text or a number, not 2024." });
+  });
+
+  it("reads the one cell of a 1×1 range, and refuses a larger range", () => {
+    expect(outcome(parseMetric([["revenue"]]))).toMatchObject({ value: { id: "revenue" } });
+    expect(outcome(parseMetric([["revenue", "eps"]]))).toEqual({ code: "invalid", message: "The metric must be text or a number, not a range." });
+    expect(outcome(parseMetric([["revenue"], ["eps"]]))).toEqual({ code: "invalid", message: "The metric must be text or a number, not a range." });
+  });
+
+  it("names no metric for overlong text, and shortens it in the message", () => {
+    const r = parseMetric("revenue".padEnd(65, "_"));
+    expect(outcome(r)).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Unknown metric "revenue_{33}…"\./) });
+  });
+
+  it("lists the first twelve metrics and how many there are", () => {
+    expect(outcome(parseMetric("xyzzy"))).toEqual({
+      code: "invalid",
+      message:
+        'Unknown metric "xyzzy". Valid: revenue, gross_profit, ebitda, net_income, total_assets, cash_and_short_term_investments, total_debt, ' +
+        "total_liabilities, total_equity, free_cash_flow, operating_cash_flow, investing_cash_flow, … (44 in all).",
+    });
+  });
+});
+
+describe("names from a fixed list", () => {
+  const sizes = choiceMap<"small" | "large">([["small", "small"], ["S", "small"], ["extra large", "large"]]);
+
+  it("match ignoring case, spaces, hyphens and underscores", () => {
+    expect(outcome(parseChoice("Extra-Large", "size", sizes, ["small", "large"]))).toEqual({ value: "large" });
+    expect(outcome(parseChoice(" S ", "size", sizes, ["small", "large"]))).toEqual({ value: "small" });
+    expect(outcome(parseChoice("smal", "size", sizes, ["small", "large"]))).toEqual({ code: "invalid", message: 'Unknown size "smal". Did you mean "small"? Valid: small, large.' });
+    expect(outcome(parseChoice([["s"]], "size", sizes, ["small", "large"]))).toEqual({ value: "small" });
+  });
+
+  it("say what is missing or not text", () => {
+    expect(outcome(parseChoice(undefined, "size", sizes, ["small"]))).toEqual({ code: "invalid", message: "A size is required." });
+    expect(outcome(parseChoice(false, "size", sizes, ["small"]))).toEqual({ code: "invalid", message: "The size must be text or a number, not false." });
+  });
+
+  it("reach every margin kind and its aliases", () => {
+    const revenue2024 = 7790;
+    expect(outcome(KC.MARGIN("gross_margin", 2024))).toEqual({ value: expect.closeTo(1340 / revenue2024, 12) });
+    expect(outcome(KC.MARGIN("EBITDA margin", 2024))).toEqual({ value: expect.closeTo(443.8 / revenue2024, 12) });
+    expect(outcome(KC.MARGIN("net margin", 2024))).toEqual({ value: expect.closeTo(-1970 / revenue2024, 12) });
+    expect(outcome(KC.MARGIN("free cash flow", 2024))).toEqual({ value: expect.closeTo(-3050 / revenue2024, 12) });
+    expect(outcome(KC.MARGIN("operating_cash_flow", 2024))).toEqual({ value: expect.closeTo(628.42 / revenue2024, 12) });
+    expect(outcome(KC.MARGIN("adjusted ebitda", "Q2 2025"))).toEqual({ value: expect.closeTo(406 / 2350, 12) });
+    expect(outcome(KC.MARGIN("fcf", "TTM"))).toEqual({ value: expect.closeTo(3330 / 9020, 12) });
+  });
+
+  it("reach every named ratio", () => {
+    const ttm = { debt: 8750, equity: 6740, assets: 25650, liabilities: 18580, cash: 3950, net: -972.95, ocf: 3330, fcf: 3330, revenue: 9020 };
+    const cases: [string, number][] = [
+      ["debt_to_equity", ttm.debt / ttm.equity], ["debt_to_assets", ttm.debt / ttm.assets], ["liabilities_to_assets", ttm.liabilities / ttm.assets],
+      ["liabilities_to_equity", ttm.liabilities / ttm.equity], ["equity_ratio", ttm.equity / ttm.assets], ["roe", ttm.net / ttm.equity],
+      ["roa", ttm.net / ttm.assets], ["cash_to_debt", ttm.cash / ttm.debt], ["ocf_to_net_income", ttm.ocf / ttm.net],
+      ["fcf_to_net_income", ttm.fcf / ttm.net], ["asset_turnover", ttm.revenue / ttm.assets],
+    ];
+    for (const [name, expected] of cases) expect([name, outcome(KC.RATIO(name, "TTM"))]).toEqual([name, { value: expect.closeTo(expected, 10) }]);
+  });
+
+  it("names the ratios and the a/b form for an unknown ratio", () => {
+    expect(outcome(KC.RATIO("quick_ratio", "TTM"))).toEqual({
+      code: "invalid",
+      message:
+        'Unknown ratio "quick_ratio". Did you mean "equity_ratio"? Valid: debt_to_equity, debt_to_assets, liabilities_to_assets, liabilities_to_equity, equity_ratio, roe, roa, ' +
+        "cash_to_debt, ocf_to_net_income, fcf_to_net_income, asset_turnover, metric_a/metric_b.",
+    });
+  });
+});
+
+describe("omitted arguments, ranges and near misses", () => {
+  it("treats null, undefined, empty and blank text as omitted, and nothing else", () => {
+    for (const value of [null, undefined, "", "  \t"]) expect(isOmitted(value)).toBe(true);
+    for (const value of [0, false, "0", [[""]], "x"]) expect(isOmitted(value)).toBe(false);
+  });
+
+  it("takes the value of a 1×1 range and leaves anything else as it is", () => {
+    expect(scalarOf([["TTM"]])).toBe("TTM");
+    const wide = [["a", "b"]];
+    expect(scalarOf(wide)).toBe(wide);
+    const empty: unknown[] = [];
+    expect(scalarOf(empty)).toBe(empty);
+    expect(scalarOf(["TTM"])).toEqual(["TTM"]);
+  });
+
+  it("suggests a choice within half the typed length, or two edits for short names", () => {
+    expect(nearest("roa", ["roe", "ebitda"])).toBe("roe");
+    expect(nearest("ab", ["roe"])).toBeNull();
+    expect(nearest("ebitdaa", ["ebitda", "net"])).toBe("ebitda");
+    expect(nearest("net_incme", ["net_income", "net"])).toBe("net_income");
+    expect(nearest("totl", ["total_debt"])).toBeNull();
+    expect(nearest("rev", ["revenue"])).toBeNull();
+    expect(nearest("reven", ["revenue"])).toBe("revenue");
+    // Half of five letters rounds up to three edits.
+    expect(nearest("abxyz", ["abcde"])).toBe("abcde");
+    expect(nearest("axyzw", ["abcde"])).toBeNull();
+  });
+
+  it("compares a choice as long as the typed name's reach", () => {
+    // Four letters reach two edits: "ebitda" is two letters longer and two edits away.
+    expect(nearest("ebit", ["ebitda"])).toBe("ebitda");
+  });
+
+  it("prefers the first of equally near choices", () => {
+    expect(nearest("ab", ["aa", "bb"])).toBe("aa");
+  });
+});
+
+describe("edit distance", () => {
+  /** Levenshtein distance by the textbook recurrence over the whole matrix. */
+  const levenshtein = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        const row = d[i] as number[];
+        const above = d[i - 1] as number[];
+        row[j] = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+    }
+    return (d[a.length] as number[])[b.length] as number;
+  };
+
+  it("is the Levenshtein distance for short names", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "b", "c"), maxLength: 7 }), fc.string({ unit: fc.constantFrom("a", "b", "c"), maxLength: 7 }), (a, b) => distance(a, b) === levenshtein(a, b)),
+      { seed: 20261126, numRuns: 2000 },
+    );
+  });
+
+  it("counts only the first 64 characters of either name", () => {
+    expect(distance("x".repeat(64), "x".repeat(100_000))).toBe(0);
+  });
+});
+
+describe("the argument memo", () => {
+  it("computes once per key and starts afresh when full", () => {
+    const memo = new Memo<string>(2);
+    let computed = 0;
+    const get = (key: string) => memo.get(key, () => `${key}${++computed}`);
+    expect([get("a"), get("a"), get("b"), get("b")]).toEqual(["a1", "a1", "b2", "b2"]);
+    expect(get("c")).toBe("c3");
+    expect(get("a")).toBe("a4");
+    expect(get("c")).toBe("c3");
+  });
+});
+
+describe("message wording", () => {
+  it("shows text up to 40 characters in quotes, then cuts it", () => {
+    expect(messages.notText("X", "a".repeat(40))).toBe(`X must be text or a number, not "${"a".repeat(40)}".`);
+    expect(messages.notText("X", "a".repeat(41))).toBe(`X must be text or a number, not "${"a".repeat(40)}…".`);
+  });
+
+  it("lists up to twelve choices in full", () => {
+    const twelve = Array.from({ length: 12 }, (_, i) => `c${i}`);
+    expect(messages.unknownChoice("thing", "z", twelve, null)).toBe(`Unknown thing "z". Valid: ${twelve.join(", ")}.`);
+  });
+
+  it("says when no periods have a figure at all", () => {
+    expect(messages.noFigure("Revenue", "FY2019", [])).toBe("No Revenue for FY2019.");
+  });
+});

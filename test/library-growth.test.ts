@@ -1,0 +1,70 @@
+/** KC.GROWTHRATE against an explicit earlier base: currency, sign against a loss, sources, and what it passes on. */
+import { KC } from "../src/data/kc";
+import type { Result } from "../src/data/result";
+
+const outcome = (r: Result<unknown>) => (r.ok ? { value: r.value } : { code: r.code, message: r.message });
+
+describe("growth against a base period", () => {
+  it("compares in the currency of the later figure", () => {
+    // Q3 2025 revenue is stated in USD only ($344.48M), so FY2024 is taken in USD too ($1.08B, Form 20-F).
+    expect(outcome(KC.GROWTHRATE("revenue", "Q3 2025", 2024))).toEqual({ value: expect.closeTo((344.48 - 1080) / 1080, 10) });
+  });
+
+  it("is (new − base) / |base| against a loss, and negative when a loss deepens", () => {
+    // Net income: -RMB2.66B in 2022, -RMB1.59B in 2021.
+    expect(outcome(KC.GROWTHRATE("net_income", 2022, 2021))).toEqual({ value: expect.closeTo((-2660 + 1590) / 1590, 10) });
+    expect(outcome(KC.GROWTHRATE("net_income", 2023, "FY2022"))).toEqual({ value: expect.closeTo((-2180 + 2660) / 2660, 10) });
+  });
+
+  it("rests on both figures, the later first", () => {
+    const r = KC.GROWTHRATE("eps", 2024, 2023);
+    expect(r.ok && r.facts.map((f) => f.id)).toEqual(["eps:FY2024:filing", "eps:FY2023:filing"]);
+    expect(r.ok && r.value).toBeCloseTo((-1.13 + 1.29) / 1.29, 10);
+  });
+
+  it("carries the note of a base it had to convert", () => {
+    // Q3 2025 free cash flow is stated as $0.00; FY2024's (-RMB3.05B) is converted to USD at FY2024's implied rate.
+    const r = KC.GROWTHRATE("free_cash_flow", "Q3 2025", 2024);
+    expect(r.ok && r.value).toBeCloseTo(1, 12);
+    expect(r.ok && r.notes).toEqual([expect.stringMatching(/^Converted at 7\.2130 RMB per USD/)]);
+  });
+
+  it("is #N/A when the later period lacks the figure", () => {
+    expect(outcome(KC.GROWTHRATE("premium_customers", 2022, 2021))).toEqual({ code: "unavailable", message: "No Premium customers for FY2022. Available: FY2023, FY2024." });
+  });
+
+  it("without a year-earlier figure or a stated growth for the period, asks for a base", () => {
+    expect(outcome(KC.GROWTHRATE("eps", "TTM", null))).toEqual({ code: "unavailable", message: "No year-earlier period for TTM (to Sep 30, 2025) in the dataset; pass a base period." });
+  });
+
+  it("is #N/A when the base period lacks the figure", () => {
+    expect(outcome(KC.GROWTHRATE("premium_customers", 2024, 2022))).toEqual({ code: "unavailable", message: "No Premium customers for FY2022. Available: FY2023, FY2024." });
+  });
+
+  it("passes on a bad metric, period or base, in that order", () => {
+    expect(outcome(KC.GROWTHRATE("nope", "soon", "later"))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Unknown metric "nope"/) });
+    expect(outcome(KC.GROWTHRATE("revenue", "soon", "later"))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read "soon" as a period/) });
+    expect(outcome(KC.GROWTHRATE("revenue", 2024, "later"))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read "later" as a period/) });
+    expect(outcome(KC.GROWTHRATE("revenue", 2019, 2018))).toMatchObject({ code: "unavailable", message: expect.stringMatching(/^The dataset has no period 2019/) });
+  });
+
+  it("takes the year before when the base is omitted, blank or an empty cell", () => {
+    const expected = { value: expect.closeTo(7790 / 7050 - 1, 10) };
+    for (const base of [null, undefined, "", " ", [[""]]]) expect(outcome(KC.GROWTHRATE("revenue", 2024, base))).toEqual(expected);
+  });
+
+  it("without a year-earlier figure, names a stated growth that the sources agree on without flagging a dispute", () => {
+    expect(outcome(KC.GROWTHRATE("public_cloud_revenue", "Q2 2025", null))).toEqual({
+      code: "unavailable",
+      message:
+        "No year-earlier period for Q2 2025 in the dataset; pass a base period. The sources state Public cloud revenue growth (stated) for Q2 2025 as 32%: " +
+        '=KC.FIGURE("public_cloud_revenue_growth","Q2-2025").',
+    });
+    expect(outcome(KC.GROWTHRATE("ai_gross_billings", "Q2 2025", null))).toEqual({
+      code: "unavailable",
+      message:
+        "No year-earlier period for Q2 2025 in the dataset; pass a base period. The sources give AI gross billings growth (stated) for Q2 2025 only as a bound " +
+        '("a year-over-year increase of over 120%"): =KC.SOURCE("ai_gross_billings_growth","Q2-2025").',
+    });
+  });
+});

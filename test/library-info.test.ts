@@ -1,0 +1,127 @@
+/** KC.PROFILE, KC.FILING and KC.ASOF: the values the two pages state, as Excel values (dates as serials). */
+import { KC } from "../src/data/kc";
+import type { Result } from "../src/data/result";
+
+const outcome = (r: Result<unknown>) => (r.ok ? r.value : { code: r.code, message: r.message });
+/** Excel's serial for an ISO date, counted from 1 Jan 2025, which Excel numbers 45658. */
+const serial = (iso: string) => 45658 + (Date.parse(`${iso}T00:00:00Z`) - Date.parse("2025-01-01T00:00:00Z")) / 86400000;
+
+describe("KC.PROFILE", () => {
+  it.each([
+    // field, value as the seed line states it
+    ["name", "Kingsoft Cloud Holdings Limited"],
+    ["company", "Kingsoft Cloud Holdings Limited"],
+    ["sector", "Technology"],
+    ["industry", "Software - Application"],
+    ["listing_date", serial("2020-05-08")],
+    ["website", "www.ksyun.com"],
+    ["phone", "86-10-6292-7777"],
+    ["ticker_us", "KC"],
+    ["ticker_hk", "3896"],
+    ["marketcap", 2940],
+    ["P/E", -22.6],
+    ["52w high", 22.26],
+    ["low_52w", 8.84],
+    ["52w_range_position", 0.18],
+    ["rank", 66],
+    ["rank_top_percent", 0.896],
+    ["price", 7.15],
+    ["change_hkd", -0.67],
+    ["change_percent", -0.0857],
+    ["target", 7.5],
+    ["upside", 0.049],
+    ["rating", "Neutral"],
+    ["score", 54],
+    ["rating_model", "OpenAI - 5.2"],
+    ["analyst_rating", "Hold"],
+    ["followers", 18],
+    ["sentiment", "Positive"],
+    ["ma20", 6.48],
+    ["MA50", 6.2],
+    ["ma100", 6.76],
+    ["ma200_hkd", 6.92],
+    ["macd", 0.36],
+    ["stoch", 73.36],
+    ["piotroski", 1.9],
+    ["f_score_label", "Weak"],
+    ["income_statement_score", 45],
+    ["balance_sheet_score", 50],
+    ["cash_flow_score", 60],
+    ["sector_rating", 61],
+    ["revenue_cagr_4q", 0.035],
+    ["cash_flow_stability", 0.75],
+    ["next_earnings_date", serial("2026-03-25")],
+    ["eps_estimate_usd", -0.05],
+  ])("%s is %p", (field, expected) => {
+    expect(outcome(KC.PROFILE(field))).toBe(expected);
+  });
+
+  it("reads the address as one line", () => {
+    expect(outcome(KC.PROFILE("address"))).toBe("Building D, Xiaomi Science and Technology Park No. 33 Xierqi Middle Road Haidian District, Beijing, 100085, China");
+  });
+
+  it("is #N/A, naming the field, where the page shows no value", () => {
+    expect(outcome(KC.PROFILE("dividend_yield"))).toEqual({ code: "unavailable", message: "The pages give no value for Dividend yield." });
+  });
+
+  it("names the nearest field for a misspelt one, and requires one", () => {
+    expect(outcome(KC.PROFILE("sectr"))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Unknown field "sectr"\. Did you mean "sector"\? Valid: name, ceo, sector,/) });
+    expect(outcome(KC.PROFILE(null))).toEqual({ code: "invalid", message: "A field is required." });
+    expect(outcome(KC.PROFILE(3))).toEqual({ code: "invalid", message: "The field must be text or a number, not 3." });
+  });
+});
+
+describe("KC.FILING", () => {
+  it.each([
+    ["form", "20-F"],
+    ["fiscal_year", 2024],
+    ["period_end", serial("2024-12-31")],
+    ["period", serial("2024-12-31")],
+    ["filed", serial("2025-04-15")],
+    ["filing date", serial("2025-04-15")],
+    ["revenue", 1080],
+    ["revenue_growth", 0.105],
+    ["eps", -1.13],
+    ["eps_growth", 0.115],
+    ["result", "Miss"],
+    ["beat_miss", "Miss"],
+  ])("FY2024 %s is %p", (field, expected) => {
+    expect(outcome(KC.FILING(2024, field))).toBe(expected);
+  });
+
+  it("reads the year as a number, text or fiscal-year label", () => {
+    expect(outcome(KC.FILING("2023", "filed"))).toBe(serial("2024-04-30"));
+    expect(outcome(KC.FILING("FY23", "revenue"))).toBe(995.24);
+  });
+
+  it("is #N/A, listing the filings, for a year without a 20-F", () => {
+    expect(outcome(KC.FILING(2019, "form"))).toEqual({ code: "unavailable", message: "No Form 20-F for FY2019. Filings: FY2020, FY2021, FY2022, FY2023, FY2024." });
+    expect(outcome(KC.FILING(2025, "form"))).toEqual({ code: "unavailable", message: "No Form 20-F for FY2025. Filings: FY2020, FY2021, FY2022, FY2023, FY2024." });
+  });
+
+  it("refuses a period that is not a fiscal year", () => {
+    expect(outcome(KC.FILING("TTM", "form"))).toEqual({ code: "invalid", message: "No Form 20-F for FY2025. Filings: FY2020, FY2021, FY2022, FY2023, FY2024." });
+    expect(outcome(KC.FILING(1899, "form"))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read 1899 as a period/) });
+    expect(outcome(KC.FILING(2024.5, "form"))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read 2024\.5 as a period/) });
+    expect(outcome(KC.FILING("FY2019", "form"))).toMatchObject({ code: "unavailable", message: expect.stringMatching(/^The dataset has no period "FY2019"/) });
+  });
+
+  it("refuses an unknown field, naming the fields", () => {
+    expect(outcome(KC.FILING(2024, "auditor"))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Unknown filing field "auditor"\. Valid: form, fiscal_year, period_end, filed, revenue, revenue_growth, eps, eps_growth, result\.$/) });
+  });
+});
+
+describe("KC.ASOF", () => {
+  it("is the date of the analysis by default, and of the financials when asked", () => {
+    expect(outcome(KC.ASOF(null))).toBe(serial("2026-01-28"));
+    expect(outcome(KC.ASOF("analysis"))).toBe(serial("2026-01-28"));
+    expect(outcome(KC.ASOF("data"))).toBe(serial("2026-01-28"));
+    expect(outcome(KC.ASOF("financials"))).toBe(serial("2025-09-30"));
+    expect(outcome(KC.ASOF("TTM"))).toBe(serial("2025-09-30"));
+    expect(outcome(KC.ASOF("period end"))).toBe(serial("2025-09-30"));
+  });
+
+  it("refuses anything else, naming the two", () => {
+    expect(outcome(KC.ASOF("today"))).toEqual({ code: "invalid", message: 'Unknown as-of kind "today". Valid: analysis, financials.' });
+  });
+});
