@@ -42,11 +42,13 @@ describe("splitting a call", () => {
     expect(args('=KC.A("x)')).toEqual([]);
   });
 
-  it("finds a call only where its name and parenthesis lie within the first 8,192 characters", () => {
+  it("reads a formula of up to 8,192 characters, Excel's longest, and nothing from longer text", () => {
     const padding = " ".repeat(8192 - "=KC.REVENUE(2024)+".length);
-    expect(findKcCalls(`=KC.REVENUE(2024)+${padding}KC.REVENUE(2023)`).map((c) => c.args[0]?.text)).toEqual(["2024"]);
-    expect(findKcCalls(`=${" ".repeat(8180)}KC.REVENUE(2023)`)).toHaveLength(1);
-    expect(findKcCalls(`=${" ".repeat(8181)}KC.REVENUE(2023)`)).toEqual([]);
+    expect(findKcCalls(`=KC.REVENUE(2024)+${padding}KC.REVENUE(2023)`)).toEqual([]);
+    const longest = `=${" ".repeat(8192 - "=KC.REVENUE(2023)".length)}KC.REVENUE(2023)`;
+    expect(longest).toHaveLength(8192);
+    expect(findKcCalls(longest)).toHaveLength(1);
+    expect(findKcCalls(`${longest} `)).toEqual([]);
   });
 });
 

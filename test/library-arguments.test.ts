@@ -63,13 +63,13 @@ describe("metric names", () => {
   it("requires a metric, and says what a number is", () => {
     expect(outcome(parseMetric(null))).toEqual({ code: "invalid", message: "A metric is required." });
     expect(outcome(parseMetric(""))).toEqual({ code: "invalid", message: "A metric is required." });
-    expect(outcome(parseMetric(2024))).toEqual({ code: "invalid", message: "The metric must be text or a number, not 2024." });
+    expect(outcome(parseMetric(2024))).toEqual({ code: "invalid", message: "The metric must be text, not 2024." });
   });
 
   it("reads the one cell of a 1×1 range, and refuses a larger range", () => {
     expect(outcome(parseMetric([["revenue"]]))).toMatchObject({ value: { id: "revenue" } });
-    expect(outcome(parseMetric([["revenue", "eps"]]))).toEqual({ code: "invalid", message: "The metric must be text or a number, not a range." });
-    expect(outcome(parseMetric([["revenue"], ["eps"]]))).toEqual({ code: "invalid", message: "The metric must be text or a number, not a range." });
+    expect(outcome(parseMetric([["revenue", "eps"]]))).toEqual({ code: "invalid", message: "The metric must be text, not a range." });
+    expect(outcome(parseMetric([["revenue"], ["eps"]]))).toEqual({ code: "invalid", message: "The metric must be text, not a range." });
   });
 
   it("names no metric for overlong text, and shortens it in the message", () => {
@@ -99,7 +99,7 @@ describe("names from a fixed list", () => {
 
   it("say what is missing or not text", () => {
     expect(outcome(parseChoice(undefined, "size", sizes, ["small"]))).toEqual({ code: "invalid", message: "A size is required." });
-    expect(outcome(parseChoice(false, "size", sizes, ["small"]))).toEqual({ code: "invalid", message: "The size must be text or a number, not false." });
+    expect(outcome(parseChoice(false, "size", sizes, ["small"]))).toEqual({ code: "invalid", message: "The size must be text, not false." });
   });
 
   it("reach every margin kind and its aliases", () => {
@@ -212,8 +212,8 @@ describe("the argument memo", () => {
 
 describe("message wording", () => {
   it("shows text up to 40 characters in quotes, then cuts it", () => {
-    expect(messages.notText("X", "a".repeat(40))).toBe(`X must be text or a number, not "${"a".repeat(40)}".`);
-    expect(messages.notText("X", "a".repeat(41))).toBe(`X must be text or a number, not "${"a".repeat(40)}…".`);
+    expect(messages.notText("X", "a".repeat(40))).toBe(`X must be text, not "${"a".repeat(40)}".`);
+    expect(messages.notText("X", "a".repeat(41))).toBe(`X must be text, not "${"a".repeat(40)}…".`);
   });
 
   it("lists up to twelve choices in full", () => {

@@ -85,7 +85,7 @@ describe("currency and units arguments as typed", () => {
     expect(outcome(KC.REVENUE(2024, typed, null))).toEqual({ value: expected, notes: [] });
   });
 
-  it.each([["units", 7.79e9], ["unit", 7.79e9], ["u", 7.79e9], ["1", 7.79e9], [1, 7.79e9], ["ones", 7.79e9],
+  it.each([["units", 7.79e9], ["unit", 7.79e9], ["u", 7.79e9], ["ones", 7.79e9],
     ["k", 7.79e6], ["thousands", 7.79e6], ["thousand", 7.79e6], ["000", 7.79e6],
     ["m", 7790], ["MM", 7790], ["mn", 7790], ["millions", 7790], ["Million", 7790],
     ["b", 7.79], ["bn", 7.79], ["billions", 7.79], [" Billion ", 7.79]])("units %p", (typed, expected) => {
@@ -98,7 +98,7 @@ describe("currency and units arguments as typed", () => {
   });
 
   it("says what a non-text currency or unit is", () => {
-    expect(outcome(KC.REVENUE(2024, 7, null))).toEqual({ code: "invalid", message: "The currency must be text or a number, not 7." });
-    expect(outcome(KC.REVENUE(2024, null, true))).toEqual({ code: "invalid", message: "Units must be text or a number, not true." });
+    expect(outcome(KC.REVENUE(2024, 7, null))).toEqual({ code: "invalid", message: "The currency must be text, not 7." });
+    expect(outcome(KC.REVENUE(2024, null, true))).toEqual({ code: "invalid", message: "Units must be text, not true." });
   });
 });

@@ -5,9 +5,12 @@ import type { Result } from "../src/data/result";
 const outcome = (r: Result<unknown>) => (r.ok ? { value: r.value } : { code: r.code, message: r.message });
 
 describe("growth against a base period", () => {
-  it("compares in the currency of the later figure", () => {
-    // Q3 2025 revenue is stated in USD only ($344.48M), so FY2024 is taken in USD too ($1.08B, Form 20-F).
-    expect(outcome(KC.GROWTHRATE("revenue", "Q3 2025", 2024))).toEqual({ value: expect.closeTo((344.48 - 1080) / 1080, 10) });
+  it("compares in the currency of the later figure, and is #N/A where the base exists only in another", () => {
+    // Q3 2025 revenue is stated in USD only ($344.48M); Q2 2025's in RMB only, with no quarterly rate to convert it.
+    expect(outcome(KC.GROWTHRATE("revenue", "Q3 2025", "Q2 2025"))).toEqual({
+      code: "unavailable",
+      message: "No Total revenue for Q2 2025 in USD: the sources state it in RMB only and imply no RMB-per-USD rate for Q2 2025 to convert it.",
+    });
   });
 
   it("is (new − base) / |base| against a loss, and negative when a loss deepens", () => {
@@ -22,11 +25,9 @@ describe("growth against a base period", () => {
     expect(r.ok && r.value).toBeCloseTo((-1.13 + 1.29) / 1.29, 10);
   });
 
-  it("carries the note of a base it had to convert", () => {
-    // Q3 2025 free cash flow is stated as $0.00; FY2024's (-RMB3.05B) is converted to USD at FY2024's implied rate.
-    const r = KC.GROWTHRATE("free_cash_flow", "Q3 2025", 2024);
-    expect(r.ok && r.value).toBeCloseTo(1, 12);
-    expect(r.ok && r.notes).toEqual([expect.stringMatching(/^Converted at 7\.2130 RMB per USD/)]);
+  it("never sets a quarter against twelve months, which would need a base converted from another currency", () => {
+    // Q3 2025 free cash flow is stated as $0.00 (USD); FY2024's as -RMB3.05B.
+    expect(outcome(KC.GROWTHRATE("free_cash_flow", "Q3 2025", 2024))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Growth compares periods of the same length/) });
   });
 
   it("is #N/A when the later period lacks the figure", () => {

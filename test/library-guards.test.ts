@@ -41,7 +41,7 @@ describe("a ratio passes on a figure it lacks", () => {
 describe("a ratio name is one named ratio or exactly two metrics", () => {
   it("names the margins, and says what a number is as a ratio name", () => {
     expect(miss(KC.MARGIN("operating", 2024))).toEqual({ code: "invalid", message: 'Unknown margin "operating". Valid: gross, ebitda, net, fcf, ocf, non_gaap_ebitda.' });
-    expect(miss(KC.RATIO(5, "TTM"))).toEqual({ code: "invalid", message: "The ratio must be text or a number, not 5." });
+    expect(miss(KC.RATIO(5, "TTM"))).toEqual({ code: "invalid", message: "The ratio must be text, not 5." });
   });
 
   it("refuses three metrics even when the first two would make a ratio", () => {
@@ -72,7 +72,7 @@ describe("CAGR runs between two fiscal years, earliest first, over positive valu
 
   it("refuses the same year twice and a reversed pair", () => {
     expect(miss(KC.CAGR("revenue", 2024, 2024))).toMatchObject({ code: "invalid", message: expect.stringMatching(/two different fiscal years/) });
-    expect(miss(KC.CAGR("revenue", 2024, 2023))).toMatchObject({ code: "invalid", message: expect.stringMatching(/the first earlier than the second/) });
+    expect(miss(KC.CAGR("revenue", 2024, 2023))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^The from_period \(FY2024\) must come before the to_period \(FY2023\)/) });
   });
 
   it("passes on a bad argument and a missing start", () => {
@@ -98,11 +98,11 @@ describe("CAGR runs between two fiscal years, earliest first, over positive valu
   });
 });
 
-describe("growth refuses a zero base", () => {
-  it("is #N/A against Q3 2025 free cash flow, stated as $0.00", () => {
+describe("growth refuses a period as its own base", () => {
+  it("is #VALUE! for Q3 2025 free cash flow (stated as $0.00) against itself, before any division by its zero", () => {
     expect(miss(KC.GROWTHRATE("free_cash_flow", "Q3 2025", "Q3 2025"))).toEqual({
-      code: "unavailable",
-      message: "Free cash flow for Q3 2025 is zero, so the ratio is not meaningful.",
+      code: "invalid",
+      message: "The period and the base period are both Q3 2025: growth needs a base period before the period (or none, for the year before).",
     });
   });
 });

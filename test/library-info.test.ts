@@ -67,7 +67,7 @@ describe("KC.PROFILE", () => {
   it("names the nearest field for a misspelt one, and requires one", () => {
     expect(outcome(KC.PROFILE("sectr"))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Unknown field "sectr"\. Did you mean "sector"\? Valid: name, ceo, sector,/) });
     expect(outcome(KC.PROFILE(null))).toEqual({ code: "invalid", message: "A field is required." });
-    expect(outcome(KC.PROFILE(3))).toEqual({ code: "invalid", message: "The field must be text or a number, not 3." });
+    expect(outcome(KC.PROFILE(3))).toEqual({ code: "invalid", message: "The field must be text, not 3." });
   });
 });
 

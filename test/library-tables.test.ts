@@ -23,7 +23,10 @@ describe("KC.HISTORY", () => {
   });
 
   it("refuses a start after the end", () => {
-    expect(outcome(KC.HISTORY("revenue", 2024, 2020, null, null))).toEqual({ code: "invalid", message: "The first period must come before the second." });
+    expect(outcome(KC.HISTORY("revenue", 2024, 2020, null, null))).toEqual({
+      code: "invalid",
+      message: 'The from_period (FY2024) comes after the to_period (FY2020): a history runs oldest to newest, e.g. =KC.HISTORY("revenue", 2020, 2024).',
+    });
   });
 
   it("refuses quarters and a TTM start", () => {
