@@ -9,7 +9,8 @@ module.exports = {
   ...base,
   testPathIgnorePatterns: [
     "/node_modules/",
-    // Load dist/ (built before the mutants exist).
+    // Load dist/ or .build/ (built before the mutants exist, and not copied into Stryker's sandbox).
+    "/test/argument-guards\\.test\\.ts$",
     "/test/bundle-size\\.test\\.ts$",
     "/test/data-type-arguments\\.test\\.ts$",
     "/test/function-names\\.test\\.ts$",
@@ -17,6 +18,9 @@ module.exports = {
     "/test/functions-dist\\.test\\.ts$",
     "/test/hostile-inputs\\.test\\.ts$",
     "/test/manifest\\.test\\.ts$",
+    "/test/office-helpers\\.test\\.ts$",
+    "/test/shared-library\\.test\\.ts$",
+    "/test/third-party-notices\\.test\\.ts$",
     "/test/unified-manifest\\.test\\.ts$",
     // Start servers or a browser.
     "/test/browser/",
