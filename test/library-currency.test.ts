@@ -68,6 +68,15 @@ describe("units", () => {
     expect(outcome(KC.FIGURE("revenue_growth", 2024, "USD", null))).toEqual({ code: "invalid", message: "Revenue growth (stated) is not a money figure, so it takes no currency or units." });
   });
 
+  it("refuses units given as a number, which could mean ones or millions, and text that is no unit", () => {
+    const named = "Valid: units, K, thousands, M, millions, B, billions";
+    expect(outcome(KC.REVENUE(2024, null, 1))).toEqual({ code: "invalid", message: `Units are named, not numbered: 1 could mean ones or millions. ${named} (millions when omitted).` });
+    expect(outcome(KC.FIGURE("revenue", 2024, null, 1000))).toEqual({ code: "invalid", message: `Units are named, not numbered: 1000 could mean ones or millions. ${named} (millions when omitted).` });
+    expect(outcome(KC.REVENUE(2024, null, "1"))).toEqual({ code: "invalid", message: `Unknown units "1". Did you mean "K"? ${named}.` });
+    expect(outcome(KC.REVENUE(2024, null, true))).toEqual({ code: "invalid", message: "Units must be text, not true." });
+    expect(outcome(KC.REVENUE(2024, null, " Thousands "))).toEqual({ value: 7_790_000, notes: [] });
+  });
+
   it("takes a currency for a per-share figure", () => {
     expect(outcome(KC.FIGURE("eps", 2024, "USD", null))).toEqual({ value: -1.13, notes: [] });
   });
