@@ -11,6 +11,8 @@ export default {
   jest: { configFile: "jest.mutation.config.js", enableFindRelatedTests: false },
   coverageAnalysis: "perTest",
   concurrency: 2,
+  // A mutant that loops forever (the formula tokenizer has several) is detected after 2 s past its tests' usual time.
+  timeoutMS: 2000,
   reporters: ["clear-text", "progress", "html", "json"],
   htmlReporter: { fileName: "reports/mutation/mutation.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
