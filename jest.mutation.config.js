@@ -7,6 +7,8 @@ const base = require("./jest.config.js");
 
 module.exports = {
   ...base,
+  // Credits code run at module load to no skipped test (see the file).
+  testEnvironment: require("path").join(__dirname, "test/setup/mutation-environment.js"),
   testPathIgnorePatterns: [
     "/node_modules/",
     // Load dist/ or .build/ (built before the mutants exist, and not copied into Stryker's sandbox).

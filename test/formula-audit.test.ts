@@ -47,6 +47,8 @@ describe("finding KC calls in a formula", () => {
   it("reads a formula of Excel's full length, and no text longer than any formula can be", () => {
     const full = `=${Array.from({ length: 480 }, () => "KC.REVENUE(2024)").join("+")}`.padEnd(FORMULA_LIMIT);
     expect([full.length, findKcCalls(full).length]).toEqual([8_192, 480]);
+    const audited = auditText(full);
+    expect(audited.ok && audited.entries.length).toBe(480);
     expect(auditText(`${full} `)).toEqual({ ok: false, message: "This text is 8,193 characters long; an Excel formula holds at most 8,192. Paste one formula to audit it." });
     const megabyte = `=${"KC.REVENUE(2024)+".repeat(64_000)}1`;
     expect(findKcCalls(megabyte)).toEqual([]);

@@ -15,6 +15,7 @@ describe("literal arguments", () => {
   it("keeps anything else as an expression, trimmed", () => {
     expect(args('=KC.X( A1 , 1+1, "a"&"b", TRUEX, 1e, -, "x)')).toEqual([]);
     expect(args('=KC.X( A1 , 1+1, "a"&"b", TRUEX, ISTRUE, 1e, -)')).toEqual([["expr:A1", "expr:1+1", 'expr:"a"&"b"', "expr:TRUEX", "expr:ISTRUE", "expr:1e", "expr:-"]]);
+    expect(args('=KC.X(-"2024", "2024"%, "20" "24")')).toEqual([['expr:-"2024"', 'expr:"2024"%', 'expr:"20" "24"']]);
   });
 });
 
@@ -38,6 +39,7 @@ describe("splitting a call", () => {
 
   it("skips a name that only ends in KC. and a call whose text never closes", () => {
     expect(findKcCalls("=A.KC.REVENUE(2024)+_KC.REVENUE(1)+1KC.REVENUE(2)")).toEqual([]);
+    expect(findKcCalls("=KC.REVENUE {2024}+XKC.REVENUE(1)+KC.REVENUE2(1)+KC.R.X(1)")).toEqual([]);
     expect(args('=KC.A("x""")+KC.B(1)')).toEqual([['x"'], [1]]);
     expect(args('=KC.A("x)')).toEqual([]);
   });

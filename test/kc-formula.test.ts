@@ -21,6 +21,7 @@ describe("formulas restore may write", () => {
     ["=KC.REVENUE(1)+1-1*1/1^1&1=1<1>1<=1>=1<>1", "every binary operator"],
     ["=KC.HISTORY(\"revenue\",{1,-2;\"a\",#N/A;TRUE,false})", "array constants of numbers, text, errors and booleans"],
     ["=kc.revenue(2024)", "a KC name in lower case"],
+    ['=KC.REVENUE( 2024 , "RMB" )+KC.PERIODS( )', "spaces around arguments and in an empty argument list"],
   ])("accepts %s (%s)", (formula) => accepted(formula));
 
   it("accepts KC calls nested 64 deep, Excel's limit, and any number of them side by side", () => {
@@ -86,6 +87,9 @@ describe("formulas restore refuses, and what each refusal names", () => {
     ["=KC.REVENUE({1,2", { code: "syntax", at: 16 }],
     ["=KC.REVENUE(1)*)", { code: "syntax", at: 15 }],
     ["=KC.REVENUE(,", { code: "syntax", at: 13 }],
+    ["=KC.REVENUE(", { code: "syntax", at: 12 }],
+    ['=KC.REVENUE(1) "x"', { code: "syntax", at: 15 }],
+    ["=KC.REVENUE(1) {1}", { code: "syntax", at: 15 }],
     ["KC.REVENUE(2024)", { code: "not_formula" }],
     [" =KC.REVENUE(2024)", { code: "not_formula" }],
     ["=1+A1", { code: "no_kc_call" }],

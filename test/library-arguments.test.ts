@@ -208,6 +208,17 @@ describe("the argument memo", () => {
     expect(get("a")).toBe("a4");
     expect(get("c")).toBe("c3");
   });
+
+  it("keeps keys of up to 64 characters, the longest name, and computes longer text afresh every time", () => {
+    const memo = new Memo<string>();
+    let computed = 0;
+    const get = (key: unknown) => memo.get(key, () => `${++computed}`);
+    const longest = "x".repeat(64);
+    expect([get(longest), get(longest)]).toEqual(["1", "1"]);
+    const longer = "x".repeat(65);
+    expect([get(longer), get(longer)]).toEqual(["2", "3"]);
+    expect([get(65), get(65)]).toEqual(["4", "4"]);
+  });
 });
 
 describe("message wording", () => {

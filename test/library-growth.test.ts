@@ -27,7 +27,27 @@ describe("growth against a base period", () => {
 
   it("never sets a quarter against twelve months, which would need a base converted from another currency", () => {
     // Q3 2025 free cash flow is stated as $0.00 (USD); FY2024's as -RMB3.05B.
-    expect(outcome(KC.GROWTHRATE("free_cash_flow", "Q3 2025", 2024))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Growth compares periods of the same length/) });
+    expect(outcome(KC.GROWTHRATE("free_cash_flow", "Q3 2025", 2024))).toEqual({
+      code: "invalid",
+      message: "Growth compares periods of the same length: Q3 2025 is a quarter, the base period FY2024 twelve months. Compare a quarter with a quarter, a year or TTM with a year or TTM.",
+    });
+    expect(outcome(KC.GROWTHRATE("revenue", "TTM", "Q2 2025"))).toEqual({
+      code: "invalid",
+      message: "Growth compares periods of the same length: TTM (to Sep 30, 2025) is twelve months, the base period Q2 2025 a quarter. Compare a quarter with a quarter, a year or TTM with a year or TTM.",
+    });
+  });
+
+  it("needs a base period before the period, and says how to write growth the other way", () => {
+    expect(outcome(KC.GROWTHRATE("revenue", 2020, 2024))).toEqual({
+      code: "invalid",
+      message: 'The base period (FY2024) must come before the period (FY2020): growth runs from base_period to period, so for growth from FY2020 to FY2024 write =KC.GROWTHRATE("revenue", "FY2024", "FY2020").',
+    });
+    expect(outcome(KC.GROWTHRATE("revenue", "FY2024", "2024"))).toEqual({
+      code: "invalid",
+      message: "The period and the base period are both FY2024: growth needs a base period before the period (or none, for the year before).",
+    });
+    // TTM ends after FY2024 and is twelve months long: a valid base for it.
+    expect(outcome(KC.GROWTHRATE("revenue", "TTM", 2024))).toEqual({ value: expect.closeTo((9020 - 7790) / 7790, 10) });
   });
 
   it("is #N/A when the later period lacks the figure", () => {

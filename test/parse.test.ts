@@ -29,6 +29,9 @@ describe("reading figures as the pages write them", () => {
     expect(parsePercent("-10.78%").value).toBe(-0.1078);
     expect(parsePercent("+91.4pp").value).toBe(0.914);
     expect(parseNumber("1.30")).toMatchObject({ value: 1.3, precision: { halfWidth: 0.005, significantDigits: 3 } });
+    // A stated zero ("$0.00", Q3 2025 free cash flow) has one significant digit however many zeros it is written with.
+    expect(parseNumber("0.00")).toMatchObject({ value: 0, precision: { halfWidth: 0.005, significantDigits: 1 } });
+    expect(parseNumber("0.05")).toMatchObject({ value: 0.05, precision: { halfWidth: 0.005, significantDigits: 1 } });
   });
 
   it("dates become ISO dates", () => {

@@ -70,8 +70,9 @@ class Parser {
     if (this.peek()) this.syntax(this.peek());
   }
 
-  private startsOperand(token: Spaced | undefined): boolean {
-    return !!token && (["string", "sheet", "number", "name", "call", "error", "bracket", "open", "arrayOpen"].includes(token.kind) || this.isOp(token, "@"));
+  /** Whether a token after a space goes on the expression as the right side of an intersection: a reference can, text and arrays cannot. */
+  private startsOperand(token: Spaced): boolean {
+    return ["sheet", "number", "name", "call", "error", "bracket", "open"].includes(token.kind) || this.isOp(token, "@");
   }
 
   private expression(): void {
