@@ -69,7 +69,8 @@ describe("scanning a formula into tokens", () => {
   });
 
   it("reads Excel's error values in any case, and a # that starts none as the spill operator", () => {
-    for (const error of ["#N/A", "#DIV/0!", "#NAME?", "#REF!", "#NULL!", "#GETTING_DATA", "#n/a", "#Value!"]) expect(scan(error)).toEqual([`error:${error}`]);
+    const errors = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!", "#EXTERNAL!"];
+    for (const error of [...errors, "#n/a", "#Value!", "#busy!"]) expect(scan(error)).toEqual([`error:${error}`]);
     expect(scan("#REF!A1")).toEqual(["error:#REF!", "name:A1"]);
     expect(scan("A1#")).toEqual(["name:A1", "op:#"]);
     expect(scan("#FOO!")).toEqual(["op:#", "name:FOO", "op:!"]);
@@ -83,6 +84,7 @@ describe("scanning a formula into tokens", () => {
     expect(scan("=<")).toEqual(["op:=", "op:<"]);
     expect(scan("><")).toEqual(["op:>", "op:<"]);
     expect(scan(">>")).toEqual(["op:>", "op:>"]);
+    for (const pair of ["==", "+=", "!=", ":="]) expect(scan(pair)).toEqual([`op:${pair[0]}`, "op:="]);
     expect(scan("<1")).toEqual(["op:<", "number:1"]);
     for (const bad of ["~", "|", "?", "`"]) expect(scan(bad)).toEqual([`bad:${bad}`]);
   });

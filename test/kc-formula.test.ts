@@ -83,6 +83,7 @@ describe("formulas restore refuses, and what each refusal names", () => {
     ["=KC.REVENUE(Sheet1!12345678:2)", { code: "syntax", at: 19 }],
     ["=KC.REVENUE({A1})", { code: "syntax", at: 13 }],
     ["=KC.REVENUE({TRUEX})", { code: "syntax", at: 13 }],
+    ["=KC.REVENUE({XTRUE})", { code: "syntax", at: 13 }],
     ["=KC.REVENUE({1 2})", { code: "syntax", at: 15 }],
     ["=KC.REVENUE({1,2", { code: "syntax", at: 16 }],
     ["=KC.REVENUE(1)*)", { code: "syntax", at: 15 }],
