@@ -48,6 +48,14 @@ function isRunning(pid: number): boolean {
 
 /** Lets a just-spawned process exec its program, so /proc shows its real command line. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+/** Once `child` has started, runs npm stop with its id in the pid file and lets any signal land. */
+async function stopNaming(child: ChildProcess) {
+  await settle();
+  writeFileSync(pidFile, `${child.pid}\n`);
+  const result = stop();
+  await settle();
+  return result;
+}
 
 describe("npm stop", () => {
   it("says the add-in is not running when there is no pid file", () => {
@@ -90,10 +98,7 @@ describe("npm stop", () => {
 
   it("leaves an unrelated live process alone when its id is in the file", async () => {
     const sleeper = bystander("sleep", ["30"]);
-    await settle();
-    writeFileSync(pidFile, `${sleeper.pid}\n`);
-    const result = stop();
-    await settle();
+    const result = await stopNaming(sleeper);
     expect(alive(sleeper)).toBe(true);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`process ${sleeper.pid} is another program (sleep 30). Nothing was stopped`);
@@ -104,20 +109,14 @@ describe("npm stop", () => {
     mkdirSync(join(dir, "scripts"));
     writeFileSync(join(dir, "scripts", "start.mjs"), "setInterval(() => {}, 1000);\n");
     const other = bystander(process.execPath, ["scripts/start.mjs"]);
-    await settle();
-    writeFileSync(pidFile, `${other.pid}\n`);
-    const result = stop();
-    await settle();
+    const result = await stopNaming(other);
     expect(alive(other)).toBe(true);
     expect(result.stdout).toContain(`process ${other.pid} is another program`);
   });
 
   it("leaves alone Node that merely names this checkout's scripts/start.mjs as an argument", async () => {
     const other = bystander(process.execPath, ["-e", "setInterval(() => {}, 1000)", OUR_SERVER]);
-    await settle();
-    writeFileSync(pidFile, `${other.pid}\n`);
-    const result = stop();
-    await settle();
+    const result = await stopNaming(other);
     expect(alive(other)).toBe(true);
     expect(result.stdout).toContain(`process ${other.pid} is another program`);
   });
