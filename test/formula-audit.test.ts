@@ -1,6 +1,6 @@
 import { auditFormula, auditText, cellReferences, statedIndex } from "../src/data/audit";
-import type { DatasetText } from "../src/data/schema";
-import text from "../src/data/text.json";
+import type { DatasetCore } from "../src/data/schema";
+import core from "../src/data/core.json";
 import { buildFormula, findKcCalls } from "../src/data/formula";
 import { HK_PAGE, US_PAGE, figureAfter, lineOf } from "./support/seed-reader";
 import { filing, statementRow } from "./support/seed-tables";
@@ -124,7 +124,7 @@ describe("auditing a formula", () => {
 });
 
 describe("a computed ratio beside the ratio a page states", () => {
-  const stated = statedIndex((text as unknown as DatasetText).reconciliations);
+  const stated = statedIndex((core as unknown as DatasetCore).reconciliations);
   const statedOf = (formula: string) => auditFormula(formula, undefined, stated).map((e) => (e.status === "value" ? e.stated.map((r) => `${r.id}:${r.status}`) : e.status));
 
   it("finds the stated figure however the same computation is written", () => {

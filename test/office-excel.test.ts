@@ -8,8 +8,8 @@ import { auditFormula, cellReferences } from "../src/data/audit";
 import { filingTable } from "../src/taskpane/filings";
 import { peerTableFor } from "../src/taskpane/peers";
 import { checksTable } from "../src/taskpane/checks";
-import type { DatasetText } from "../src/data/schema";
-import text from "../src/data/text.json";
+import type { DatasetCore } from "../src/data/schema";
+import core from "../src/data/core.json";
 import { OFFICE_READY_TIMEOUT_MS, officeReady, onPaneVisibility, themeOf } from "../src/office/host";
 import { needsExcelApi } from "../src/office/requirements";
 import { freezeFormulas } from "../src/taskpane/freeze";
@@ -101,7 +101,7 @@ describe("inserting into the sheet", () => {
 
   it("writes the stated-ratio checks with a live KC formula beside each stated figure", async () => {
     const book = new FakeWorkbook();
-    const list = (text as unknown as DatasetText).reconciliations;
+    const list = (core as unknown as DatasetCore).reconciliations;
     expect(await insertTable(book.context(), checksTable(list))).toBe(`Sheet1!A1:I${list.length + 1}`);
     expect([book.cell("Sheet1", "A2")?.value, book.cell("Sheet1", "B2")?.value, book.cell("Sheet1", "G2")?.formula]).toEqual(["Gross margin 2024", figureAfter(US_PAGE, "Gross margin expanded significantly to ").value, '=KC.MARGIN("gross","FY2024")']);
     const ocf = list.findIndex((r) => r.id === "ocf_to_net_income_TTM") + 2;

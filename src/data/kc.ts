@@ -5,7 +5,8 @@
  */
 import { figure } from "./figures";
 import { asOf, filingValue, info } from "./info";
-import type { CellValue, Result } from "./result";
+import { ok, type CellValue, type Result } from "./result";
+import { dataset } from "./dataset";
 import { cagr, growth, margin, ratio } from "./ratios";
 import { source } from "./source";
 import type { KcName } from "./spec";
@@ -31,4 +32,7 @@ export const KC: Readonly<Record<KcName, KcFunction>> = {
   FXRATE: (period) => fxRate(period),
   CONFLICTS: () => conflictList(),
   ASOF: (which) => asOf(which),
+  // As plain values, for hosts without data types (src/functions answers data types where the host has them).
+  COMPANY: () => ok(dataset.profile.name),
+  CARD: (metric, period, currency, units) => figure(metric, period, currency, units),
 };

@@ -240,7 +240,7 @@ export const EarningsCall = z.object({
 });
 export type EarningsCall = z.infer<typeof EarningsCall>;
 
-/** What the custom functions need: figures, quotes, filings, rates. Bundled into functions.js. */
+/** What the custom functions need: figures, quotes, filings, rates, stated-ratio checks. Bundled into functions.js. */
 export const DatasetCore = z.object({
   company: z.string(),
   asOf: z.object({ analysis: IsoDate, financials: IsoDate, source: Source }),
@@ -258,10 +258,12 @@ export const DatasetCore = z.object({
   nextEarnings: z.array(NextEarnings),
   conflicts: z.array(Conflict),
   fx: z.array(FxRate),
+  /** Each ratio the pages state, against the same ratio computed from the stored figures: read by KC.CARD's card and the pane. */
+  reconciliations: z.array(Reconciliation),
 });
 export type DatasetCore = z.infer<typeof DatasetCore>;
 
-/** What a reader browses: prose, events, risks, peers, reconciliations. Bundled into the task pane only. */
+/** What a reader browses: prose, events, risks, peers. Bundled into the task pane only. */
 export const DatasetText = z.object({
   about: About,
   events: z.array(Event),
@@ -274,7 +276,6 @@ export const DatasetText = z.object({
   ratingSummary: Statement,
   statementSummaries: z.array(Titled),
   peers: z.array(Peer),
-  reconciliations: z.array(Reconciliation),
 });
 export type DatasetText = z.infer<typeof DatasetText>;
 

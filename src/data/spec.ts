@@ -27,6 +27,9 @@ export type ParamSpec = { readonly name: string; readonly optional: boolean; rea
 /** A number; text; a number, text or date (any); or a grid spilled into the sheet (matrix). */
 export type Returns = "number" | "text" | "any" | "grid";
 
+/** A requirement set at a version, as Office.context.requirements.isSetSupported takes it. */
+export type ApiSet = readonly [name: string, version: string];
+
 export type FunctionSpec = {
   readonly params: readonly ParamSpec[];
   readonly returns: Returns;
@@ -34,11 +37,23 @@ export type FunctionSpec = {
   readonly fraction: boolean;
   /** A call that answers with a value, used by the bench and the tests. */
   readonly example: readonly (string | number)[];
+  /** Where Excel has every one of these sets the answer is a data type (a card); elsewhere it is the plain value. */
+  readonly dataType?: readonly ApiSet[];
 };
 
 const need = (name: string, choices: Choices): ParamSpec => ({ name, optional: false, choices });
 const may = (name: string, choices: Choices): ParamSpec => ({ name, optional: true, choices });
 const fn = (returns: Returns, params: readonly ParamSpec[], example: readonly (string | number)[], fraction = false): FunctionSpec => ({ params, returns, fraction, example });
+
+/**
+ * A custom function returns data types from CustomFunctionsRuntime 1.4 (with allowCustomDataForDataTypeAny); an
+ * entity with a card and attributed properties is ExcelApi 1.16; a number that carries properties and a card is
+ * ExcelApi 1.19 (Microsoft's requirement-set notes and the [Api set] annotations of @types/office-js).
+ */
+export const DATA_TYPE_SETS = {
+  entity: [["CustomFunctionsRuntime", "1.4"], ["ExcelApi", "1.16"]],
+  numberCard: [["CustomFunctionsRuntime", "1.4"], ["ExcelApi", "1.19"]],
+} as const satisfies Record<string, readonly ApiSet[]>;
 
 const period = need("period", "period");
 const metric = need("metric", "metric");
@@ -61,6 +76,8 @@ export const SPEC = {
   FXRATE: fn("number", [need("period", "fx_period")], [2024]),
   CONFLICTS: fn("grid", [], []),
   ASOF: fn("number", [may("which", "asof")], []),
+  COMPANY: { ...fn("any", [], []), dataType: DATA_TYPE_SETS.entity },
+  CARD: { ...fn("any", [metric, period, currency, units], ["revenue", 2024]), dataType: DATA_TYPE_SETS.numberCard },
 } satisfies Record<string, FunctionSpec>;
 
 export type KcName = keyof typeof SPEC;

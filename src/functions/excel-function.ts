@@ -1,15 +1,19 @@
 /** A library function as Excel calls it: data-type arguments read, answers remembered per argument list, misses as errors. */
-import { KC, type KcName } from "../data/kc";
+import type { DataTypeValue } from "../data/data-types";
+import { KC, SPEC, type KcName } from "../data/kc";
+import type { Result } from "../data/result";
+import { supports } from "../office/requirements";
 import { AnswerCache } from "./answer-cache";
 import { readCellArguments } from "./cell-argument";
 import { memoize } from "./memo";
-import { guarded } from "./to-excel";
+import { guarded, type Answer } from "./to-excel";
 
 /** One bound for the answers of every KC function together, so adding a function does not add memory. */
 const answers = new AnswerCache();
 
-export function excel(name: KcName): (...args: unknown[]) => unknown {
-  const run = KC[name];
+type Run = (...args: unknown[]) => Result<Answer>;
+
+function answering(name: KcName, run: Run) {
   return memoize(
     (...args: unknown[]) =>
       guarded(name, args, () => {
@@ -18,4 +22,17 @@ export function excel(name: KcName): (...args: unknown[]) => unknown {
       }),
     answers,
   );
+}
+
+/**
+ * KC.NAME as Excel calls it. A function whose spec names data-type sets answers `dataType`'s value where this Excel
+ * has every one of them, asked at each call (the shared runtime answers once Office is ready), and the library's
+ * plain value elsewhere; the two are remembered apart.
+ */
+export function excel(name: KcName, dataType?: (...args: unknown[]) => Result<DataTypeValue>): (...args: unknown[]) => unknown {
+  const plain = answering(name, KC[name]);
+  const needs = SPEC[name].dataType;
+  if (!dataType || !needs) return plain;
+  const rich = answering(name, dataType);
+  return (...args: unknown[]) => (needs.every(([set, version]) => supports(set, version)) ? rich : plain)(...args);
 }

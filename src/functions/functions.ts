@@ -6,6 +6,9 @@
  * fault, reported on the console (faults.ts) and shown as #VALUE!. The JSDoc below is what analysts read in Excel's
  * autocomplete; functions.json is generated from it at build time, and a test holds it to the spec.
  */
+import { companyEntity, figureCard } from "../data/data-types";
+import { ok } from "../data/result";
+import { supports } from "../office/requirements";
 import { excel } from "./excel-function";
 import "./share-library";
 
@@ -24,6 +27,8 @@ const SOURCE = excel("SOURCE");
 const FXRATE = excel("FXRATE");
 const CONFLICTS = excel("CONFLICTS");
 const ASOF = excel("ASOF");
+const COMPANY = excel("COMPANY", () => ok(companyEntity(supports("ExcelApi", "1.19") ? "1.19" : "1.16")));
+const CARD = excel("CARD", figureCard);
 
 /**
  * Total revenue for a period in millions of the currency it is reported in: RMB, except Q3 2025 (USD). Example: =KC.REVENUE(2024) → 7790.
@@ -206,4 +211,28 @@ export function conflicts(): any[][] {
  */
 export function asof(which?: string): number {
   return ASOF(which) as number;
+}
+
+/**
+ * Kingsoft Cloud as a data type: a card with its profile, both listings, rating and target, next earnings, the latest FY and TTM figures and the as-of date, each with its source line. =A1.Revenue reads a field. Needs Excel with ExcelApi 1.16; elsewhere the company's name as text.
+ * @customfunction COMPANY
+ * @helpurl https://localhost:3000/help.html#kc-company
+ * @returns {any} An entity (a card), or the company's name as text.
+ */
+export function company(): any {
+  return COMPANY();
+}
+
+/**
+ * The number KC.FIGURE answers, carrying a card: metric, period, currency, units, source quote and line, any conflict and checks. It computes like a number. Needs ExcelApi 1.19; elsewhere the plain number.
+ * @customfunction CARD
+ * @helpurl https://localhost:3000/help.html#kc-card
+ * @param metric Metric id or alias, as KC.FIGURE takes it, e.g. "revenue", "net_income".
+ * @param period Fiscal year (2024, "FY2024", "FY0"), "TTM", or a quarter ("Q2 2025").
+ * @param [currency] "RMB", "USD" or "HKD" for money figures, as KC.FIGURE takes it.
+ * @param [units] "M" millions (default), "B", "K" or "units", as text.
+ * @returns {any} The figure as a number with a card, or the plain number.
+ */
+export function card(metric: string, period: string | number, currency?: string, units?: string): any {
+  return CARD(metric, period, currency, units);
 }

@@ -1,8 +1,12 @@
 /** Turns a lookup's Result into what a custom function returns: the value, or an Excel error with its message. */
+import type { DataTypeValue } from "../data/data-types";
 import type { CellValue, Result } from "../data/result";
+
+/** What a custom function may answer: a plain value or grid, or a data type where the host has them. */
+export type Answer = CellValue | DataTypeValue;
 import { recordFault } from "./faults";
 
-export function toExcel<T extends CellValue>(result: Result<T>): T | CustomFunctions.Error {
+export function toExcel<T extends Answer>(result: Result<T>): T | CustomFunctions.Error {
   if (result.ok) return result.value;
   const code = result.code === "invalid" ? CustomFunctions.ErrorCode.invalidValue : CustomFunctions.ErrorCode.notAvailable;
   return new CustomFunctions.Error(code, result.message);
@@ -13,7 +17,7 @@ export function toExcel<T extends CellValue>(result: Result<T>): T | CustomFunct
  * defect in the add-in: it is recorded and reported as a fault, and the cell still shows #VALUE! with a message
  * instead of an uncaught exception.
  */
-export function guarded<T extends CellValue>(name: string, args: readonly unknown[], run: () => Result<T>): T | CustomFunctions.Error {
+export function guarded<T extends Answer>(name: string, args: readonly unknown[], run: () => Result<T>): T | CustomFunctions.Error {
   try {
     return toExcel(run());
   } catch (error) {

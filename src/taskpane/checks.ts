@@ -2,7 +2,7 @@
 import type { Reconciliation } from "../data/schema";
 import { formula, type SheetTable } from "../office/excel";
 import { actionButton, type Actions } from "./actions";
-import { content } from "./content";
+import { core } from "./content";
 import { h } from "./dom";
 import { searchable } from "./filter";
 import { sourceNote } from "./source-note";
@@ -52,7 +52,7 @@ export function checksTable(list: readonly Reconciliation[]): SheetTable {
 }
 
 export function checks(actions: Actions): HTMLElement {
-  const list = content.reconciliations;
+  const list = core.reconciliations;
   const count = (status: Reconciliation["status"]) => list.filter((r) => r.status === status).length;
   const summary = ` · ${list.length} checked: ${count("reconciles")} reconcile, ${count("disagrees")} disagree, ${count("not_computable")} cannot be recomputed`;
   return h(

@@ -9,4 +9,4 @@ import { library } from "./library";
 export const core = library.dataset;
 export const content = text as unknown as DatasetText;
 /** The ratios the pages state, indexed so that an audit can set a computed ratio beside the stated one. */
-export const stated = library.statedIndex(content.reconciliations);
+export const stated = library.statedIndex(core.reconciliations);

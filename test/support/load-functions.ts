@@ -23,10 +23,27 @@ function capturingConsole(entries: ConsoleEntry[]) {
   return { log: write("log"), info: write("info"), warn: write("warn"), error: write("error"), debug: write("debug") };
 }
 
-export function loadFunctions(): { registered: Registered; context: vm.Context; console: readonly ConsoleEntry[]; faults: () => readonly string[] } {
+/**
+ * An Office global whose host reports the given requirement sets, each at its version (and every earlier one), the way
+ * the shared runtime's Office.context.requirements.isSetSupported answers; every other set is missing.
+ */
+export function officeWithSets(sets: Readonly<Record<string, string>>) {
+  const atLeast = (have: string, want: string) => {
+    const [a, b] = [have, want].map((v) => v.split(".").map(Number)) as [number[], number[]];
+    for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+    return true;
+  };
+  const isSetSupported = (name: string, version?: string) => sets[name] !== undefined && atLeast(sets[name] as string, version ?? "1.1");
+  return { context: { requirements: { isSetSupported } } };
+}
+
+/** `office`: an Office global for the sandbox (see officeWithSets); without it the context has none, as in Excel's JavaScript-only runtime. */
+export function loadFunctions(office?: unknown): { registered: Registered; context: vm.Context; console: readonly ConsoleEntry[]; faults: () => readonly string[] } {
   const stub = customFunctionsStub();
   const entries: ConsoleEntry[] = [];
-  const context = vm.createContext({ CustomFunctions: stub.CustomFunctions, console: capturingConsole(entries) });
+  const globals: Record<string, unknown> = { CustomFunctions: stub.CustomFunctions, console: capturingConsole(entries) };
+  if (office !== undefined) globals.Office = office;
+  const context = vm.createContext(globals);
   vm.runInContext(readFileSync(join(DIST, "functions.js"), "utf8"), context, { filename: "functions.js" });
   const faults = () => entries.filter((entry) => entry.level === "error").map((entry) => entry.text);
   return { registered: stub.associated, context, console: entries, faults };

@@ -1,0 +1,244 @@
+/**
+ * KC.COMPANY and KC.CARD as Excel data types: the company as an entity whose card shows its profile, both listings,
+ * the analyst view, next earnings, the latest headline figures and the as-of dates; a figure as a number that carries
+ * its metric, period, currency, units, source, conflict and checks on its card. Every property cites its source line
+ * as attribution. The shapes are Microsoft's (Excel.EntityCellValue, Excel.DoubleCellValue in @types/office-js);
+ * nothing here calls Office: whether the host can show them is the function shell's question (src/functions).
+ *
+ * Requirement sets: an entity, its card and property attribution are ExcelApi 1.16; a number that carries properties,
+ * a card and a number format is ExcelApi 1.19. An entity built for a 1.16 host formats its numbers with the
+ * FormattedNumber type (1.16) instead of a Double's numberFormat (1.19).
+ */
+import { dataset } from "./dataset";
+import { excelSerial } from "./dates";
+import { figure } from "./figures";
+import { infoField } from "./info";
+import { parseMetric } from "./metrics";
+import { parsePeriod } from "./periods";
+import { all, ok, type Result } from "./result";
+import type { Currency, Fact, Metric, Period, Reconciliation, Source } from "./schema";
+import { latestFiscalYear, store } from "./store";
+import { parseCurrency, parseScale } from "./units";
+
+export type DataTypeValue = Excel.EntityCellValue | Excel.DoubleCellValue;
+type Property = Excel.CellValueAndPropertyMetadata;
+
+/** The ExcelApi version a value is built for: what decides how a formatted number is written. */
+export type ExcelApiLevel = "1.16" | "1.19";
+
+const DATE_FORMAT = "mmm d, yyyy";
+const PROVIDER: Excel.CellValueProviderAttributes = {
+  description: `KC for Excel: figures from ${dataset.seeds.length} bundled source documents, as of ${longDate(dataset.asOf.analysis)}`,
+};
+
+function longDate(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1];
+  return `${month} ${d}, ${y}`;
+}
+
+const titleOf = (file: string): string => dataset.seeds.find((s) => s.file === file)?.title ?? file;
+
+/** "<document title>, line N": the document by its title and the line of its text the value is read from. */
+export const where = (s: Source): string => `${titleOf(s.file)}, line ${s.line}`;
+
+/** One attribution per source: the document, the line and the text quoted from it. */
+const attribution = (sources: readonly Source[]): Excel.CellValueAttributionAttributes[] =>
+  sources.map((s) => ({ sourceText: `${where(s)}: "${s.text}"` }));
+
+function metadata(sublabel: string | null, sources: readonly Source[]): Excel.CellValuePropertyMetadata | undefined {
+  const meta: Excel.CellValuePropertyMetadata = {};
+  if (sublabel) meta.sublabel = sublabel;
+  if (sources.length) meta.attribution = attribution(sources);
+  return Object.keys(meta).length ? meta : undefined;
+}
+
+function text(value: string, sublabel: string | null = null, sources: readonly Source[] = []): Property {
+  const meta = metadata(sublabel, sources);
+  return { type: "String", basicType: "String", basicValue: value, ...(meta ? { propertyMetadata: meta } : {}) };
+}
+
+/** A number in a given format: a Double with numberFormat on ExcelApi 1.19, a FormattedNumber before it. */
+function number(level: ExcelApiLevel, value: number, format: string, sublabel: string | null, sources: readonly Source[]): Property {
+  const meta = metadata(sublabel, sources);
+  const extra = meta ? { propertyMetadata: meta } : {};
+  return level === "1.19"
+    ? { type: "Double", basicType: "Double", basicValue: value, numberFormat: format, ...extra }
+    : { type: "FormattedNumber", basicType: "Double", basicValue: value, numberFormat: format, ...extra };
+}
+
+/** Decimals enough to show a figure as exactly as its source states it: 9.02B (±5 million) in millions shows none. */
+function decimalsOf(halfWidth: number): number {
+  if (!(halfWidth > 0)) return 0;
+  return Math.min(6, Math.max(0, Math.ceil(-Math.log10(2 * halfWidth) - 1e-9)));
+}
+
+const fixed = (decimals: number) => (decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0");
+
+/** The Excel number format for a figure of `metric` read from `fact`, shown `factor` times the stored value. */
+export function numberFormatOf(metric: Metric, fact: Fact, factor: number): string {
+  const decimals = decimalsOf(fact.precision.halfWidth * Math.abs(factor));
+  if (metric.kind === "fraction") return `0${Math.max(0, decimals - 2) > 0 ? `.${"0".repeat(Math.max(0, decimals - 2))}` : ""}%`;
+  return fixed(decimals);
+}
+
+const SCALE_NAMES: ReadonlyMap<number, string> = new Map([[1e6, "units"], [1e3, "thousands"], [1, "millions"], [1e-3, "billions"]]);
+
+function unitsOf(metric: Metric, currency: string | null, scale: number | null): string {
+  if (metric.kind === "money") return `${currency ?? ""} ${SCALE_NAMES.get(scale ?? 1) ?? "millions"}`.trim();
+  if (metric.kind === "per_share") return `${currency ?? ""} per ADS`.trim();
+  return { fraction: "fraction (shown as a percentage)", ratio: "ratio", count: "count", multiple: "multiple" }[metric.kind] ?? metric.kind;
+}
+
+const STATUS: Readonly<Record<Reconciliation["status"], string>> = { reconciles: "Reconciles", disagrees: "Disagrees", not_computable: "Not computable" };
+
+/** The stated-ratio checks a fact takes part in: as one of the figures a ratio is computed from, or as the stated ratio. */
+export function checksOf(fact: Fact): readonly Reconciliation[] {
+  return dataset.reconciliations.filter(
+    (r) => r.inputs.includes(fact.id) || (r.source.file === fact.source.file && r.source.line === fact.source.line && r.stated === fact.value),
+  );
+}
+
+/** KC.CARD: the number KC.FIGURE answers for the same arguments, carrying its card (ExcelApi 1.19). */
+export function figureCard(metricRaw: unknown, periodRaw: unknown, currencyRaw: unknown, unitsRaw: unknown): Result<Excel.DoubleCellValue> {
+  const value = figure(metricRaw, periodRaw, currencyRaw, unitsRaw);
+  if (!value.ok) return value;
+  const args = all(parseMetric(metricRaw), parsePeriod(periodRaw), parseCurrency(currencyRaw), parseScale(unitsRaw));
+  if (!args.ok) return args;
+  const [metric, period, asked, scale] = args.value;
+  const fact = value.facts[0] as Fact;
+  return ok(cardFor(metric, period, fact, value.value, asked ?? fact.currency, scale, value.notes), value.facts, value.notes);
+}
+
+function cardFor(metric: Metric, period: Period, fact: Fact, value: number, currency: Currency | null, scale: number | null, notes: readonly string[]): Excel.DoubleCellValue {
+  const properties: Record<string, Property> = {
+    Metric: text(metric.label, metric.id),
+    Period: text(period.label, `${period.start} to ${period.end}`),
+    Currency: text(currency ?? "none (not money)", currency && currency !== fact.currency ? `converted from ${fact.currency}` : "as the source states it"),
+    Units: text(unitsOf(metric, currency, scale)),
+    Stated: text(fact.precision.stated, fact.section, [fact.source]),
+    Source: text(where(fact.source), null, [fact.source]),
+    Quote: text(fact.source.text, null, [fact.source]),
+  };
+  const about = ["Metric", "Period", "Currency", "Units"];
+  const source = ["Stated", "Source", "Quote"];
+  const conversion = notes.filter(Boolean).join(" ");
+  if (conversion) {
+    properties.Conversion = text(conversion);
+    about.push("Conversion");
+  }
+  const others = store.facts(fact.metric, fact.period, fact.currency).filter((f) => f !== fact);
+  const conflict = store.conflict(`${fact.metric}:${fact.period}`);
+  others.forEach((other, i) => {
+    const name = others.length > 1 ? `Also stated ${i + 1}` : "Also stated";
+    properties[name] = text(`${other.precision.stated} (${other.section}), ${where(other.source)}`, null, [other.source]);
+    source.push(name);
+  });
+  const sections: Excel.CardLayoutSection[] = [
+    { layout: "List", properties: about },
+    { layout: "List", title: "Source", collapsible: true, collapsed: false, properties: source },
+  ];
+  if (conflict) {
+    properties.Conflict = text(conflict.why, null, [conflict.primary, ...conflict.others]);
+    sections.push({ layout: "List", title: "Conflict", collapsible: true, collapsed: false, properties: ["Conflict"] });
+  }
+  const checks = checksOf(fact);
+  if (checks.length) {
+    for (const r of checks) properties[r.label] = text(`${STATUS[r.status]}: ${r.note}`, r.kc ? `=${r.kc}` : null, [r.source]);
+    sections.push({ layout: "List", title: "Checks against ratios the pages state", collapsible: true, collapsed: checks.every((r) => r.status === "reconciles"), properties: checks.map((r) => r.label) });
+  }
+  return {
+    type: "Double",
+    basicType: "Double",
+    basicValue: value,
+    numberFormat: numberFormatOf(metric, fact, fact.value === 0 ? 1 : value / fact.value),
+    properties,
+    layouts: { compact: { icon: "Cloud" }, card: { title: `${metric.label}, ${period.label}`, sections } },
+    provider: PROVIDER,
+  };
+}
+
+/** The headline figures the company card shows for the latest fiscal year and TTM. */
+const HEADLINES: ReadonlyArray<readonly [metric: string, name: string]> = [
+  ["revenue", "Revenue"],
+  ["gross_profit", "Gross profit"],
+  ["ebitda", "EBITDA"],
+  ["net_income", "Net income"],
+  ["free_cash_flow", "Free cash flow"],
+];
+
+/** KC.COMPANY: Kingsoft Cloud as an entity (ExcelApi 1.16), its numbers formatted for the host's ExcelApi level. */
+export function companyEntity(level: ExcelApiLevel): Excel.EntityCellValue {
+  const p = dataset.profile;
+  const from = (name: string): Source[] => (p.sources[name] ? [p.sources[name] as Source] : []);
+  const properties: Record<string, Property> = {
+    Name: text(p.name, null, from("name")),
+    CEO: text(p.ceo, null, from("ceo")),
+    Sector: text(p.sector, null, from("sector")),
+    Industry: text(p.industry, null, from("industry")),
+    "Listing date": number(level, excelSerial(p.listingDate), DATE_FORMAT, "NASDAQ", from("listingDate")),
+    Website: text(p.website, null, from("website")),
+  };
+  const sections: Excel.CardLayoutSection[] = [];
+  const field = (id: string, name: string, format: string, sublabel: string): string => {
+    const f = infoField(id);
+    if (!f.ok) throw new Error(`no profile field ${id}`);
+    const v = f.value.value;
+    if (v === null) return "";
+    properties[name] = typeof v === "number" ? number(level, v, format, sublabel, f.value.sources) : text(String(v), sublabel, f.value.sources);
+    return name;
+  };
+  const section = (title: string, names: readonly string[], collapsed = false) => {
+    const shown = names.filter(Boolean);
+    if (shown.length) sections.push({ layout: "List", title, collapsible: true, collapsed, properties: shown });
+  };
+  const hkDate = longDate(dataset.asOf.analysis);
+  section("NASDAQ: KC (USD, per ADS)", [
+    field("market_cap_usd", "Market cap USD", "#,##0", "USD millions · the NASDAQ page gives no date"),
+    field("52w_high_usd", "52w high USD", "0.00", "USD per ADS"),
+    field("52w_low_usd", "52w low USD", "0.00", "USD per ADS"),
+    field("pe_ttm", "P/E TTM", "0.0", "multiple"),
+  ]);
+  section("HKEX: 3896 (HKD, per share)", [
+    field("last_price_hkd", "Last price HKD", "0.00", `HKD per share · ${hkDate}`),
+    field("change_percent", "Change", "0.00%", `day change · ${hkDate}`),
+  ]);
+  section("Analyst view", [
+    field("rating", "Rating", "@", `model rating · ${hkDate}`),
+    field("analyst_rating", "Analyst rating", "@", hkDate),
+    field("price_target_hkd", "Price target HKD", "0.00", "HKD per share (HKEX)"),
+    field("price_target_upside", "Upside", "0.0%", "to the price target"),
+  ]);
+  const next = dataset.nextEarnings.find((n) => n.primary);
+  if (next) {
+    const others = dataset.nextEarnings.filter((n) => !n.primary);
+    const sub = others.length ? `also stated: ${others.map((n) => longDate(n.date)).join(", ")} (see KC.CONFLICTS)` : null;
+    properties["Next earnings"] = number(level, excelSerial(next.date), DATE_FORMAT, sub, [next.source, ...others.map((n) => n.source)]);
+    section("Next earnings", ["Next earnings"]);
+  }
+  for (const [period, suffix] of [[latestFiscalYear, ""], [store.period("TTM"), " TTM"]] as const) {
+    if (!period) continue;
+    const names: string[] = [];
+    for (const [metric, label] of HEADLINES) {
+      const fact = store.fact(metric, period.id, "RMB");
+      if (!fact) continue;
+      const name = `${label}${suffix}`;
+      const m = store.metric(metric) as Metric;
+      properties[name] = number(level, fact.value, numberFormatOf(m, fact, 1), `${period.label} · RMB millions`, [fact.source]);
+      names.push(name);
+    }
+    section(`${period.label} (RMB millions)`, names);
+  }
+  properties["Data as of"] = number(level, excelSerial(dataset.asOf.analysis), DATE_FORMAT, "date of the analysis page", [dataset.asOf.source]);
+  const lastQuarter = dataset.facts.find((f) => f.primary && store.period(f.period)?.kind === "quarter" && store.period(f.period)?.end === dataset.asOf.financials);
+  properties["Financials to"] = number(level, excelSerial(dataset.asOf.financials), DATE_FORMAT, "end of the TTM period: the last quarter the pages report", lastQuarter ? [lastQuarter.source] : []);
+  section("Profile", ["CEO", "Sector", "Industry", "Listing date", "Website"], true);
+  section("Data", ["Data as of", "Financials to"]);
+  return {
+    type: "Entity",
+    text: p.name,
+    properties,
+    layouts: { compact: { icon: "Cloud" }, card: { title: { property: "Name" }, sections } },
+    provider: PROVIDER,
+  };
+}
