@@ -65,18 +65,26 @@ class FunctionReferencePlugin {
 
 module.exports = { markdown, html, FunctionReferencePlugin };
 
-/** `npm run docs`: rewrites the README's function reference from dist/functions.json (run `npm run build` first). */
+/** `npm run docs`: rewrites the README's function reference and card examples from dist/ (run `npm run build` first). */
 if (require.main === module) {
   const fs = require("fs");
   const path = require("path");
   const root = path.join(__dirname, "..");
   const metadata = JSON.parse(fs.readFileSync(path.join(root, "dist", "functions.json"), "utf8"));
   const readmePath = path.join(root, "README.md");
-  const readme = fs.readFileSync(readmePath, "utf8");
-  const start = "<!-- function-reference:start -->";
-  const end = "<!-- function-reference:end -->";
-  const [head, rest] = readme.split(start);
-  if (rest === undefined || !rest.includes(end)) throw new Error(`README.md has no ${start} … ${end} section`);
-  fs.writeFileSync(readmePath, `${head}${start}\n${markdown(metadata)}\n${end}${rest.split(end)[1]}`);
-  console.warn("README.md function reference rewritten from dist/functions.json");
+  const { dataTypeSection, loadLibrary } = require("./card-example");
+  const sections = [
+    ["function-reference", markdown(metadata)],
+    ["data-type-cards", dataTypeSection(loadLibrary(path.join(root, "dist")))],
+  ];
+  let readme = fs.readFileSync(readmePath, "utf8");
+  for (const [name, body] of sections) {
+    const start = `<!-- ${name}:start -->`;
+    const end = `<!-- ${name}:end -->`;
+    const [head, rest] = readme.split(start);
+    if (rest === undefined || !rest.includes(end)) throw new Error(`README.md has no ${start} … ${end} section`);
+    readme = `${head}${start}\n${body}\n${end}${rest.split(end)[1]}`;
+  }
+  fs.writeFileSync(readmePath, readme);
+  console.warn("README.md function reference and data-type cards rewritten from dist/");
 }

@@ -108,6 +108,10 @@ describe("bounded by count and by size", () => {
     expect(estimateBytes("x".repeat(1000))).toBe(16 + 2000);
     expect(estimateBytes([[1, 2], [3, 4]])).toBe(32 + 2 * (8 + 32 + 2 * (8 + 8)));
     expect(estimateBytes({ code: "#N/A", message: "m".repeat(100) })).toBe(32 + 8 + 16 + 8 + 8 + 16 + 200);
+    // A card's attribution text sits six levels below the value: value, properties, property, metadata, attribution list, attribution.
+    const quote = "q".repeat(500);
+    const card = { type: "Double", basicValue: 1, properties: { Quote: { type: "String", basicValue: "x", propertyMetadata: { attribution: [{ sourceText: quote }] } } } };
+    expect(estimateBytes(card)).toBeGreaterThan(2 * quote.length);
   });
 
   it("does not remember an answer larger than the whole bound", () => {

@@ -47,10 +47,8 @@ const attribution = (sources: readonly Source[]): Excel.CellValueAttributionAttr
   sources.map((s) => ({ sourceText: `${where(s)}: "${s.text}"` }));
 
 function metadata(sublabel: string | null, sources: readonly Source[]): Excel.CellValuePropertyMetadata | undefined {
-  const meta: Excel.CellValuePropertyMetadata = {};
-  if (sublabel) meta.sublabel = sublabel;
-  if (sources.length) meta.attribution = attribution(sources);
-  return Object.keys(meta).length ? meta : undefined;
+  if (!sublabel && !sources.length) return undefined;
+  return { ...(sublabel ? { sublabel } : {}), ...(sources.length ? { attribution: attribution(sources) } : {}) };
 }
 
 function text(value: string, sublabel: string | null = null, sources: readonly Source[] = []): Property {
@@ -113,7 +111,7 @@ export function figureCard(metricRaw: unknown, periodRaw: unknown, currencyRaw: 
 function cardFor(metric: Metric, period: Period, fact: Fact, value: number, currency: Currency | null, scale: number | null, notes: readonly string[]): Excel.DoubleCellValue {
   const properties: Record<string, Property> = {
     Metric: text(metric.label, metric.id),
-    Period: text(period.label, `${period.start} to ${period.end}`),
+    Period: text(period.label, `${longDate(period.start)} to ${longDate(period.end)}`),
     Currency: text(currency ?? "none (not money)", currency && currency !== fact.currency ? `converted from ${fact.currency}` : "as the source states it"),
     Units: text(unitsOf(metric, currency, scale)),
     Stated: text(fact.precision.stated, fact.section, [fact.source]),
@@ -223,15 +221,16 @@ export function companyEntity(level: ExcelApiLevel): Excel.EntityCellValue {
       const fact = store.fact(metric, period.id, "RMB");
       if (!fact) continue;
       const name = `${label}${suffix}`;
-      const m = store.metric(metric) as Metric;
-      properties[name] = number(level, fact.value, numberFormatOf(m, fact, 1), `${period.label} · RMB millions`, [fact.source]);
+      // One format for the block, so the figures line up; the value itself is the figure as stored.
+      properties[name] = number(level, fact.value, "#,##0", `${period.label} · RMB millions`, [fact.source]);
       names.push(name);
     }
     section(`${period.label} (RMB millions)`, names);
   }
   properties["Data as of"] = number(level, excelSerial(dataset.asOf.analysis), DATE_FORMAT, "date of the analysis page", [dataset.asOf.source]);
   const lastQuarter = dataset.facts.find((f) => f.primary && store.period(f.period)?.kind === "quarter" && store.period(f.period)?.end === dataset.asOf.financials);
-  properties["Financials to"] = number(level, excelSerial(dataset.asOf.financials), DATE_FORMAT, "end of the TTM period: the last quarter the pages report", lastQuarter ? [lastQuarter.source] : []);
+  const quarter = lastQuarter ? store.period(lastQuarter.period)?.label : null;
+  properties["Financials to"] = number(level, excelSerial(dataset.asOf.financials), DATE_FORMAT, `end of the TTM period${quarter ? `: ${quarter}, the last quarter the pages report` : ""}`, lastQuarter ? [lastQuarter.source] : []);
   section("Profile", ["CEO", "Sector", "Industry", "Listing date", "Website"], true);
   section("Data", ["Data as of", "Financials to"]);
   return {
@@ -240,5 +239,48 @@ export function companyEntity(level: ExcelApiLevel): Excel.EntityCellValue {
     properties,
     layouts: { compact: { icon: "Cloud" }, card: { title: { property: "Name" }, sections } },
     provider: PROVIDER,
+  };
+}
+
+/** A row of a card as a reader sees it: the property's name, its value as displayed, its sublabel and its sources. */
+export type CardRow = { readonly name: string; readonly value: string; readonly sublabel: string | null; readonly sources: readonly string[] };
+export type CardView = { readonly title: string; readonly value: string | null; readonly sections: readonly { readonly title: string | null; readonly rows: readonly CardRow[] }[]; readonly provider: string | null };
+
+/** A number in the Excel number formats the cards use: "#,##0.00", "0.0%", "0.00", "mmm d, yyyy". */
+export function formatNumber(value: number, format: string): string {
+  if (format === DATE_FORMAT) {
+    const date = new Date(Date.UTC(1899, 11, 30) + value * 86400000);
+    return longDate(date.toISOString().slice(0, 10));
+  }
+  const decimals = /\.(0+)/.exec(format)?.[1]?.length ?? 0;
+  const percent = format.endsWith("%");
+  const shown = (percent ? value * 100 : value).toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: format.includes(",") });
+  return percent ? `${shown}%` : shown;
+}
+
+function display(p: Excel.CellValue): string {
+  if (p.type === "String") return p.basicValue;
+  if ((p.type === "Double" || p.type === "FormattedNumber") && typeof p.basicValue === "number") return "numberFormat" in p && p.numberFormat ? formatNumber(p.basicValue, p.numberFormat) : String(p.basicValue);
+  if (p.type === "Entity") return p.text ?? "";
+  return String(p.basicValue ?? "");
+}
+
+/** What a data type's card shows, in order, as text: the pane's card preview and the README's example read this. */
+export function cardView(value: DataTypeValue): CardView {
+  const properties = (value.properties ?? {}) as Record<string, Property>;
+  const card = value.layouts?.card;
+  const row = (name: string): CardRow => {
+    const p = properties[name] as Property;
+    const meta = p.propertyMetadata;
+    return { name, value: display(p), sublabel: meta?.sublabel ?? null, sources: (meta?.attribution ?? []).map((a) => a.sourceText ?? "") };
+  };
+  const titleProperty = card && typeof card.title === "object" ? card.title.property : null;
+  const title = typeof card?.title === "string" ? card.title : titleProperty ? display(properties[titleProperty] as Property) : "";
+  const shown = value.type === "Entity" ? null : display(value);
+  return {
+    title,
+    value: shown,
+    sections: (card?.sections ?? []).map((s) => ({ title: s.title ?? null, rows: s.properties.map(row) })),
+    provider: value.provider?.description ?? null,
   };
 }

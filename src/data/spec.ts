@@ -37,8 +37,8 @@ export type FunctionSpec = {
   readonly fraction: boolean;
   /** A call that answers with a value, used by the bench and the tests. */
   readonly example: readonly (string | number)[];
-  /** Where Excel has every one of these sets the answer is a data type (a card); elsewhere it is the plain value. */
-  readonly dataType?: readonly ApiSet[];
+  /** The data type the answer is where Excel has the sets DATA_TYPE_SETS names for it; elsewhere the plain value. */
+  readonly dataType?: DataTypeKind;
 };
 
 const need = (name: string, choices: Choices): ParamSpec => ({ name, optional: false, choices });
@@ -54,6 +54,8 @@ export const DATA_TYPE_SETS = {
   entity: [["CustomFunctionsRuntime", "1.4"], ["ExcelApi", "1.16"]],
   numberCard: [["CustomFunctionsRuntime", "1.4"], ["ExcelApi", "1.19"]],
 } as const satisfies Record<string, readonly ApiSet[]>;
+
+export type DataTypeKind = keyof typeof DATA_TYPE_SETS;
 
 const period = need("period", "period");
 const metric = need("metric", "metric");
@@ -76,8 +78,8 @@ export const SPEC = {
   FXRATE: fn("number", [need("period", "fx_period")], [2024]),
   CONFLICTS: fn("grid", [], []),
   ASOF: fn("number", [may("which", "asof")], []),
-  COMPANY: { ...fn("any", [], []), dataType: DATA_TYPE_SETS.entity },
-  CARD: { ...fn("any", [metric, period, currency, units], ["revenue", 2024]), dataType: DATA_TYPE_SETS.numberCard },
+  COMPANY: { ...fn("any", [], []), dataType: "entity" },
+  CARD: { ...fn("any", [metric, period, currency, units], ["revenue", 2024]), dataType: "numberCard" },
 } satisfies Record<string, FunctionSpec>;
 
 export type KcName = keyof typeof SPEC;

@@ -2,7 +2,7 @@
 import type { DataTypeValue } from "../data/data-types";
 import { KC, SPEC, type KcName } from "../data/kc";
 import type { Result } from "../data/result";
-import { supports } from "../office/requirements";
+import { hasDataType } from "../office/requirements";
 import { AnswerCache } from "./answer-cache";
 import { readCellArguments } from "./cell-argument";
 import { memoize } from "./memo";
@@ -31,8 +31,8 @@ function answering(name: KcName, run: Run) {
  */
 export function excel(name: KcName, dataType?: (...args: unknown[]) => Result<DataTypeValue>): (...args: unknown[]) => unknown {
   const plain = answering(name, KC[name]);
-  const needs = SPEC[name].dataType;
-  if (!dataType || !needs) return plain;
+  const kind = SPEC[name].dataType;
+  if (!dataType || !kind) return plain;
   const rich = answering(name, dataType);
-  return (...args: unknown[]) => (needs.every(([set, version]) => supports(set, version)) ? rich : plain)(...args);
+  return (...args: unknown[]) => (hasDataType(kind) ? rich : plain)(...args);
 }

@@ -5,11 +5,12 @@ import { actionButton, type Actions } from "./actions";
 import { auditView, valueView } from "./audit-view";
 import { BUILDER, type Choice } from "./builder-spec";
 import { copyText } from "./copy";
+import { dataTypeNote } from "./data-type-note";
 import { stated } from "./content";
 import { h, replaceChildren } from "./dom";
 import { library } from "./library";
 
-const { KC, auditFormula, auditText } = library;
+const { KC, auditFormula, auditText, cardView, companyEntity, figureCard } = library;
 
 export type BuilderState = { readonly fn: KcName; readonly args: Readonly<Record<string, string>> };
 export const DEFAULT_BUILDER: BuilderState = { fn: "MARGIN", args: { kind: "gross", period: "TTM" } };
@@ -41,6 +42,7 @@ export function builder(actions: Actions, initial: BuilderState, save: (state: B
   const formula = h("output", { className: "formula", id: "builder-formula", "aria-live": "polite" });
   const result = h("div", { className: "result", "aria-live": "polite" });
   const audit = h("div", {});
+  const dataType = h("div", {});
   const copy = h("button", { type: "button", className: "action", id: "builder-copy" }, "Copy");
   // Shown only where copying is blocked, with the formula selected in it.
   const copyField = h("input", { type: "text", readonly: true, hidden: true, id: "builder-copy-text", className: "copy-text", "aria-label": "Formula to copy", spellcheck: "false" });
@@ -70,6 +72,9 @@ export function builder(actions: Actions, initial: BuilderState, save: (state: B
       result,
       live.ok ? [h("span", { className: "label" }, "Value: "), valueView(live.value), typeof live.value === "number" && SPEC[state.fn].fraction ? h("span", { className: "percent" }, ` = ${(live.value * 100).toFixed(2)}%`) : null] : h("span", { className: "error" }, `${live.code === "invalid" ? "#VALUE!" : "#N/A"} ${live.message}`),
     );
+    const kind = SPEC[state.fn].dataType;
+    const rich = state.fn === "COMPANY" ? { ok: true as const, value: companyEntity("1.19") } : state.fn === "CARD" ? figureCard(args[0], args[1], args[2], args[3]) : null;
+    replaceChildren(dataType, kind ? dataTypeNote(state.fn, kind, actions.excel, rich?.ok ? cardView(rich.value) : null) : null);
     replaceChildren(audit, h("h3", {}, "Audit"), auditView(auditFormula(text, undefined, stated), ""));
   }
 
@@ -93,7 +98,7 @@ export function builder(actions: Actions, initial: BuilderState, save: (state: B
   return h(
     "div",
     {},
-    h("section", { "aria-label": "Formula builder", className: "card" }, h("h3", {}, "Build a formula"), fields, h("p", {}, formula), copyField, result, h("div", { className: "buttons" }, copy, actionButton(actions, "Insert into selected cell", () => actions.insertFormula(formula.textContent ?? ""))), copyNote, audit),
+    h("section", { "aria-label": "Formula builder", className: "card" }, h("h3", {}, "Build a formula"), fields, h("p", {}, formula), copyField, result, dataType, h("div", { className: "buttons" }, copy, actionButton(actions, "Insert into selected cell", () => actions.insertFormula(formula.textContent ?? ""))), copyNote, audit),
     h("section", { "aria-label": "Audit a formula", className: "card" }, h("h3", {}, h("label", { for: "audit-input" }, "Audit any formula")), freeText, freeAudit),
     h("section", { "aria-label": "Selected cell", className: "card" }, h("h3", {}, "Selected cell"), tools.selection),
     h(

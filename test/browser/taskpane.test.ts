@@ -228,6 +228,34 @@ run("the task pane in headless Chromium", () => {
     expect(audit).toContain(`Stated ${ocf.stated.written}; TTM figures give about ${ratio}.`);
   });
 
+  it("offers KC.CARD and KC.COMPANY, saying what each needs of Excel and showing the card Excel would show", async () => {
+    const page = await session.open({ width: 320 });
+    await page.click("#tab-formulas");
+    await page.selectOption("#builder-function", "CARD");
+    await page.selectOption("#builder-metric", "net_income");
+    await page.selectOption("#builder-period", "FY2024");
+    await expect(page.locator("#builder-formula").innerText()).resolves.toBe('=KC.CARD("net_income","FY2024")');
+    const note = await page.locator("#builder-data-type").innerText();
+    expect(note).toContain("CustomFunctionsRuntime 1.4 and ExcelApi 1.19");
+    expect(note).toContain("Elsewhere it answers the plain number, as KC.FIGURE.");
+    expect(note).toContain("Outside Excel");
+    const card = await page.locator("#builder-card-preview").innerText();
+    const netIncome = statement("Net Income", "FY2024");
+    expect(card).toContain(`line ${netIncome.line}`);
+    expect(card).toMatch(row("Conflict", `statement table states ${netIncome.written}; 2024 highlights states ${highlightsLoss.written}`));
+    await page.selectOption("#builder-function", "COMPANY");
+    await expect(page.locator("#builder-formula").innerText()).resolves.toBe("=KC.COMPANY()");
+    expect(await page.locator("#builder-data-type").innerText()).toContain("CustomFunctionsRuntime 1.4 and ExcelApi 1.16");
+    const company = await page.locator("#builder-card-preview").innerText();
+    expect(company).toMatch(row("Revenue", grouped(statement("Total Revenue", "FY2024").value)));
+    const [price] = figuresBelow(HK_PAGE, "% Change", "HK:3896", "Kingsoft Cloud Holdings Ltd") as [SeedFigure];
+    expect(company).toMatch(row("Last price HKD", price.written));
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBe(320);
+    await page.selectOption("#builder-function", "FIGURE");
+    await expect(page.locator("#builder-data-type").count()).resolves.toBe(0);
+  });
+
   it("refuses pasted text longer than any Excel formula, saying so, and audits again once it fits", async () => {
     const page = await paneOn("formulas");
     await page.fill("#audit-input", `=${"KC.REVENUE(2024)+".repeat(600)}1`);
