@@ -5,11 +5,11 @@
  */
 import { auditFormula, auditText, cellReferences, statedIndex } from "./audit";
 import { dataset } from "./dataset";
-import { FILING_FIELDS, INFO_FIELDS } from "./info";
+import { datasetVersion, FILING_FIELDS, INFO_FIELDS } from "./info";
 import { KC } from "./kc";
 import { MARGINS, RATIOS } from "./ratios";
 
-export const library = Object.freeze({ KC, dataset, auditFormula, auditText, cellReferences, statedIndex, FILING_FIELDS, INFO_FIELDS, MARGINS, RATIOS });
+export const library = Object.freeze({ KC, dataset, datasetVersion, auditFormula, auditText, cellReferences, statedIndex, FILING_FIELDS, INFO_FIELDS, MARGINS, RATIOS });
 
 export type Library = typeof library;
 

@@ -60,7 +60,7 @@ export const SPEC = {
   SOURCE: fn("text", [metric, period, may("currency", "currency")], ["net_income", 2024]),
   FXRATE: fn("number", [need("period", "fx_period")], [2024]),
   CONFLICTS: fn("grid", [], []),
-  ASOF: fn("number", [may("which", "asof")], []),
+  ASOF: fn("any", [may("which", "asof")], []),
 } satisfies Record<string, FunctionSpec>;
 
 export type KcName = keyof typeof SPEC;
