@@ -4,6 +4,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { contentHash } from "../scripts/data/content-hash";
 import { buildDataset } from "../scripts/data/dataset";
+import { datasetDiff } from "../scripts/data/diff";
 import type { Dataset } from "../src/data/schema";
 import { dataset, ROOT } from "./support/dataset";
 
@@ -43,7 +44,7 @@ describe("the dataset's content hash", () => {
     expect(contentHash({ ...dataset, contentHash: "000000000000" })).toBe(dataset.contentHash);
   });
 
-  it("is generated: a seed with one figure changed regenerates a dataset with another hash", () => {
+  it("is generated: a seed with one figure changed regenerates a dataset with another hash, and the diff names the figure", () => {
     const root = mkdtempSync(join(tmpdir(), "kc-version-"));
     try {
       cpSync(join(ROOT, "seeds"), join(root, "seeds"), { recursive: true });
@@ -55,7 +56,9 @@ describe("the dataset's content hash", () => {
       expect(changed.contentHash).toMatch(/^[0-9a-f]{12}$/);
       expect(changed.contentHash).not.toBe(dataset.contentHash);
       expect(changed.contentHash).toBe(contentHash(changed));
-      expect(changed.facts.find((f) => f.id === "revenue:TTM:statement")?.value).toBe(9030);
+      expect(datasetDiff(dataset, changed)).toContain(
+        '~ figure revenue TTM (RMB millions, statement table): 9020 → 9030, stated "9.02B" → "9.03B" — 002_6d82bc69ff353dc9.txt line 101 "Total Revenue9.02B7.79B7.05B8.18B9.06B6.58B" → "Total Revenue9.03B7.79B7.05B8.18B9.06B6.58B"',
+      );
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
