@@ -1,8 +1,8 @@
 /**
  * What changed between two generated datasets, as lines for a maintainer to read (`npm run data -- --diff <ref>`):
  * the version, then each figure added (+), removed (-) or changed (~) with its metric, period, unit and citation,
- * then periods, profile, quotes, filings, conflicts, reconciliations and rates in one line each, then the parts
- * that differ only in text or citations. Pure: it reads two datasets as the files hold them and returns the lines.
+ * then seeds, periods, metrics, profile, quotes, filings, conflicts, reconciliations and rates in one line each,
+ * then the parts that differ only in text, citations or order. Pure: it reads two datasets as the files hold them and returns the lines.
  */
 import type { Dataset, Fact, Source } from "../../src/data/schema";
 import { canonicalJson } from "./content-hash";
