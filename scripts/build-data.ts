@@ -2,17 +2,45 @@
  * `npm run data` regenerates src/data/core.json and src/data/text.json from seeds/; `npm run data -- --check`
  * (run before every build) regenerates them in memory, validates them against the schema and fails if they differ
  * from the committed files. Both first check seeds/ against seeds/SHA256SUMS and refuse a seed that changed.
+ * `npm run data -- --diff <git-ref>` prints what changed between the generated files at that ref and in the working
+ * tree (run `npm run data` first); it writes nothing and exits 0 whatever it finds.
  */
+import { spawnSync } from "child_process";
 import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { DatasetCore, DatasetText } from "../src/data/schema";
 import { buildDataset, validate } from "./data/dataset";
+import { datasetDiff, type Snapshot } from "./data/diff";
 import { seedSumProblems } from "./data/seed-sums";
 
 const root = join(__dirname, "..", "..");
 const json = (value: unknown) => `${JSON.stringify(value, null, 1)}\n`;
 
+const FILES = ["core.json", "text.json"] as const;
+
+/** The generated files at a git ref, or in the working tree when `ref` is null. */
+function snapshot(ref: string | null): Snapshot {
+  const read = (name: string): string => {
+    if (ref === null) return readFileSync(join(root, "src", "data", name), "utf8");
+    const git = spawnSync("git", ["show", `${ref}:src/data/${name}`], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    if (git.status !== 0) throw new Error(`git cannot read src/data/${name} at ${JSON.stringify(ref)}: ${git.error?.message ?? git.stderr.trim()}`);
+    return git.stdout;
+  };
+  return Object.assign({}, ...FILES.map((name) => JSON.parse(read(name)) as Snapshot)) as Snapshot;
+}
+
+function diff(ref: string | undefined): number {
+  if (!ref || ref.startsWith("-")) {
+    console.error("--diff needs a git ref to compare with, e.g. `npm run data -- --diff HEAD`.");
+    return 1;
+  }
+  process.stdout.write(`${datasetDiff(snapshot(ref), snapshot(null)).join("\n")}\n`);
+  return 0;
+}
+
 function main(): number {
+  const diffAt = process.argv.indexOf("--diff");
+  if (diffAt >= 0) return diff(process.argv[diffAt + 1]);
   const problems = seedSumProblems(root);
   if (problems.length > 0) {
     console.error(`${problems.join("\n")}\nThe seeds are the source documents byte for byte; if one was replaced on purpose, record it with \`cd seeds && sha256sum *.txt > SHA256SUMS\`.`);

@@ -1,6 +1,8 @@
 /** KC.PROFILE, KC.FILING and KC.ASOF: the values the two pages state, as Excel values (dates as serials). */
+import { contentHash } from "../scripts/data/content-hash";
 import { KC } from "../src/data/kc";
 import type { Result } from "../src/data/result";
+import { dataset } from "./support/dataset";
 
 const outcome = (r: Result<unknown>) => (r.ok ? r.value : { code: r.code, message: r.message });
 /** Excel's serial for an ISO date, counted from 1 Jan 2025, which Excel numbers 45658. */
@@ -121,7 +123,14 @@ describe("KC.ASOF", () => {
     expect(outcome(KC.ASOF("period end"))).toBe(serial("2025-09-30"));
   });
 
-  it("refuses anything else, naming the two", () => {
-    expect(outcome(KC.ASOF("today"))).toEqual({ code: "invalid", message: 'Unknown as-of kind "today". Valid: analysis, financials.' });
+  it("is the dataset's version as text when asked: the analysis date and the hash of the dataset's content", () => {
+    const version = `2026-01-28 · ${contentHash(dataset)}`;
+    expect(outcome(KC.ASOF("version"))).toBe(version);
+    expect(outcome(KC.ASOF(" Version "))).toBe(version);
+    expect(version).toMatch(/^2026-01-28 · [0-9a-f]{12}$/);
+  });
+
+  it("refuses anything else, naming the three", () => {
+    expect(outcome(KC.ASOF("today"))).toEqual({ code: "invalid", message: 'Unknown as-of kind "today". Valid: analysis, financials, version.' });
   });
 });

@@ -2,6 +2,7 @@
 import { createHash } from "crypto";
 import { Dataset, type Source } from "../../src/data/schema";
 import { METRICS, PERIODS } from "./catalogue";
+import { contentHash } from "./content-hash";
 import * as curated from "./curated";
 import { factConflicts, impliedFx, nextEarningsConflict, reconciliations } from "./derive";
 import { corporateEvents, filings, hkPeers, hkPerformance, statementTable, usPeers } from "./extract";
@@ -27,7 +28,7 @@ export function buildDataset(root: string): Dataset {
     (a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id),
   );
   const sha = (s: Seed) => createHash("sha256").update(s.text).digest("hex");
-  return {
+  const content = {
     company: "Kingsoft Cloud Holdings Limited",
     asOf: { analysis: "2026-01-28", financials: "2025-09-30", source: hk.cite("Date of analysis: Jan 28, 2026") },
     seeds: [
@@ -60,6 +61,7 @@ export function buildDataset(root: string): Dataset {
     reconciliations: reconciliations(facts),
     fx: impliedFx(facts),
   };
+  return { ...content, contentHash: contentHash(content) };
 }
 
 /** The nearest seed line to a failing path, so a bad dataset names where it came from. */

@@ -131,11 +131,18 @@ export function filingValue(yearRaw: unknown, fieldRaw: unknown): Result<Scalar>
   return ok((filingById.get(field.value) as FilingField).get(filing));
 }
 
-const ASOF = choiceMap<"analysis" | "financials">([["analysis", "analysis"], ["data", "analysis"], ["financials", "financials"], ["ttm", "financials"], ["period_end", "financials"]]);
+type AsOfKind = "analysis" | "financials" | "version";
+const ASOF = choiceMap<AsOfKind>([
+  ["analysis", "analysis"], ["data", "analysis"], ["financials", "financials"], ["ttm", "financials"], ["period_end", "financials"],
+  ["version", "version"],
+]);
 
-export function asOf(whichRaw: unknown): Result<number> {
+/** The dataset's version as text: its analysis as-of date and its content hash, "2026-01-28 · 0123456789ab". */
+export const datasetVersion = `${dataset.asOf.analysis} · ${dataset.contentHash}`;
+
+export function asOf(whichRaw: unknown): Result<Scalar> {
   if (isOmitted(scalarOf(whichRaw))) return ok(excelSerial(dataset.asOf.analysis));
-  const which = parseChoice(whichRaw, "as-of kind", ASOF, ["analysis", "financials"]);
+  const which = parseChoice(whichRaw, "as-of kind", ASOF, ["analysis", "financials", "version"]);
   if (!which.ok) return which;
-  return ok(excelSerial(dataset.asOf[which.value]));
+  return which.value === "version" ? ok(datasetVersion) : ok(excelSerial(dataset.asOf[which.value]));
 }

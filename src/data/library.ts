@@ -6,11 +6,11 @@
 import { auditFormula, auditText, cellReferences, statedIndex } from "./audit";
 import { cardView, companyEntity, figureCard } from "./data-types";
 import { dataset } from "./dataset";
-import { FILING_FIELDS, INFO_FIELDS } from "./info";
+import { datasetVersion, FILING_FIELDS, INFO_FIELDS } from "./info";
 import { KC } from "./kc";
 import { MARGINS, RATIOS } from "./ratios";
 
-export const library = Object.freeze({ KC, dataset, cardView, companyEntity, figureCard, auditFormula, auditText, cellReferences, statedIndex, FILING_FIELDS, INFO_FIELDS, MARGINS, RATIOS });
+export const library = Object.freeze({ KC, dataset, datasetVersion, cardView, companyEntity, figureCard, auditFormula, auditText, cellReferences, statedIndex, FILING_FIELDS, INFO_FIELDS, MARGINS, RATIOS });
 
 export type Library = typeof library;
 

@@ -244,6 +244,8 @@ export type EarningsCall = z.infer<typeof EarningsCall>;
 export const DatasetCore = z.object({
   company: z.string(),
   asOf: z.object({ analysis: IsoDate, financials: IsoDate, source: Source }),
+  /** Names this dataset's content: the first 12 hex digits of the SHA-256 over every other field of both files. */
+  contentHash: z.string().regex(/^[0-9a-f]{12}$/, "12 lowercase hex digits"),
   seeds: z.array(z.object({ file: SeedFile, title: z.string(), listing: z.string(), sha256: z.string() })),
   periods: z.array(Period),
   profile: Profile,

@@ -203,14 +203,14 @@ export function conflicts(): any[][] {
 }
 
 /**
- * The dataset's as-of date as an Excel date: the analysis date (Jan 28, 2026) by default, or "financials" for the end of the TTM period (Sep 30, 2025).
+ * The dataset's as-of date as an Excel date: the analysis date (Jan 28, 2026) by default, or "financials" for the end of the TTM period (Sep 30, 2025); "version" gives the dataset's version as text, its analysis date and content hash (e.g. "2026-01-28 · 0123456789ab"), which changes whenever any figure or text does.
  * @customfunction ASOF
  * @helpurl https://localhost:3000/help.html#kc-asof
- * @param [which] "analysis" (default) or "financials".
- * @returns An Excel date.
+ * @param [which] "analysis" (default), "financials" or "version".
+ * @returns An Excel date, or text for "version".
  */
-export function asof(which?: string): number {
-  return ASOF(which) as number;
+export function asof(which?: string): any {
+  return ASOF(which);
 }
 
 /**

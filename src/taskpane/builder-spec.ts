@@ -27,7 +27,7 @@ const CHOICES: Record<Choices, readonly Choice[]> = {
   statement: names(["income", "balance", "cashflow"]),
   profile_field: INFO_FIELDS.map((f) => [f.id, `${f.label} (${f.id})`]),
   filing_field: FILING_FIELDS.map((f) => [f.id, f.label]),
-  asof: [["", "Analysis date"], ["financials", "Financials (TTM end)"]],
+  asof: [["", "Analysis date"], ["financials", "Financials (TTM end)"], ["version", "Dataset version (text)"]],
 };
 
 /** A required argument offers no empty choice; an optional one offers its default as "". */

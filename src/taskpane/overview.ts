@@ -1,10 +1,11 @@
 /**
  * Overview: the company, both listings with their currencies, rating, scores, technicals, the statements, the peers,
- * where the sources disagree, the stated ratios checked, and the as-of dates.
+ * where the sources disagree, the stated ratios checked, the as-of dates and the dataset version.
  */
 import type { Quote, Source } from "../data/schema";
 import { core, content } from "./content";
 import { h } from "./dom";
+import { library } from "./library";
 import { searchable } from "./filter";
 import { date, millions, percent, perShare } from "./format";
 import { sourceNote } from "./source-note";
@@ -87,6 +88,7 @@ export function overview(actions: Actions): HTMLElement {
       "",
       row("Analysis page dated", date(core.asOf.analysis), [core.asOf.source]),
       row("Financials through", `${date(core.asOf.financials)} (TTM)`, []),
+      row("Dataset version", library.datasetVersion, []),
     ),
   );
 }

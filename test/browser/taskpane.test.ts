@@ -7,6 +7,8 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import type { Page } from "playwright-core";
+import { contentHash } from "../../scripts/data/content-hash";
+import { dataset } from "../support/dataset";
 import { chromiumAvailable, screenshotFolder, startPane, stopPane, type PaneSession } from "../support/browser";
 import { HK_PAGE, US_PAGE, dateAfter, figureAfter, figuresBelow, figuresOnLine, isoDate, lineOf, seedLines, textAfter, type SeedFigure } from "../support/seed-reader";
 import { statementPeriods, statementRow } from "../support/seed-tables";
@@ -121,6 +123,9 @@ run("the task pane in headless Chromium", () => {
     const short = indicators.map((line) => line.match(/%/g)?.length ?? 0).filter((count) => count < 4);
     expect(short.length).toBeGreaterThan(0);
     for (const count of short) expect(text).toContain(`Only ${count} of the four percentage columns`);
+
+    // The dataset's version, as =KC.ASOF("version") gives it: the page's analysis date and the hash of the dataset.
+    expect(text).toMatch(row("Dataset version", `${dateAfter(HK_PAGE, "Date of analysis: ")} · ${contentHash(dataset)}`));
     await screenshot(page, "overview");
   });
 
