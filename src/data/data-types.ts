@@ -258,29 +258,42 @@ export function formatNumber(value: number, format: string): string {
   return percent ? `${shown}%` : shown;
 }
 
-function display(p: Excel.CellValue): string {
-  if (p.type === "String") return p.basicValue;
-  if ((p.type === "Double" || p.type === "FormattedNumber") && typeof p.basicValue === "number") return "numberFormat" in p && p.numberFormat ? formatNumber(p.basicValue, p.numberFormat) : String(p.basicValue);
+/**
+ * A value as cardView reads it: plain JSON, read outside Excel as well (the pane in a browser, the README), so it is
+ * typed by its shape here rather than by the Excel types, whose members describe what Excel accepts.
+ */
+type Shown = {
+  readonly type: string;
+  readonly basicValue?: unknown;
+  readonly text?: string;
+  readonly numberFormat?: string;
+  readonly properties?: Readonly<Record<string, Shown>>;
+  readonly propertyMetadata?: { readonly sublabel?: string; readonly attribution?: readonly { readonly sourceText?: string }[] };
+  readonly layouts?: { readonly card?: { readonly title?: string | { readonly property: string }; readonly sections?: readonly { readonly title?: string; readonly properties: readonly string[] }[] } };
+  readonly provider?: { readonly description?: string };
+};
+
+function display(p: Shown): string {
+  if (typeof p.basicValue === "number") return p.numberFormat ? formatNumber(p.basicValue, p.numberFormat) : String(p.basicValue);
   if (p.type === "Entity") return p.text ?? "";
   return String(p.basicValue ?? "");
 }
 
 /** What a data type's card shows, in order, as text: the pane's card preview and the README's example read this. */
 export function cardView(value: DataTypeValue): CardView {
-  const properties = (value.properties ?? {}) as Record<string, Property>;
-  const card = value.layouts?.card;
+  const shown = value as Shown;
+  const properties = shown.properties ?? {};
+  const card = shown.layouts?.card;
   const row = (name: string): CardRow => {
-    const p = properties[name] as Property;
+    const p = properties[name] as Shown;
     const meta = p.propertyMetadata;
     return { name, value: display(p), sublabel: meta?.sublabel ?? null, sources: (meta?.attribution ?? []).map((a) => a.sourceText ?? "") };
   };
-  const titleProperty = card && typeof card.title === "object" ? card.title.property : null;
-  const title = typeof card?.title === "string" ? card.title : titleProperty ? display(properties[titleProperty] as Property) : "";
-  const shown = value.type === "Entity" ? null : display(value);
+  const title = card?.title;
   return {
-    title,
-    value: shown,
+    title: typeof title === "string" ? title : title ? display(properties[title.property] as Shown) : "",
+    value: shown.type === "Entity" ? null : display(shown),
     sections: (card?.sections ?? []).map((s) => ({ title: s.title ?? null, rows: s.properties.map(row) })),
-    provider: value.provider?.description ?? null,
+    provider: shown.provider?.description ?? null,
   };
 }

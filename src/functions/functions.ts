@@ -214,7 +214,7 @@ export function asof(which?: string): any {
 }
 
 /**
- * Kingsoft Cloud as a data type: a card with its profile, both listings, rating and target, next earnings, the latest FY and TTM figures and the as-of date, each with its source line. =A1.Revenue reads a field. Needs Excel with ExcelApi 1.16; elsewhere the company's name as text.
+ * Kingsoft Cloud as a data type: a card with its profile, both listings, rating and target, next earnings, the latest FY and TTM figures and the as-of date, each with its source line. =A1.Revenue reads a field. Needs Excel with CustomFunctionsRuntime 1.4 and ExcelApi 1.16; elsewhere the company's name as text.
  * @customfunction COMPANY
  * @helpurl https://localhost:3000/help.html#kc-company
  * @returns {any} An entity (a card), or the company's name as text.
@@ -224,7 +224,7 @@ export function company(): any {
 }
 
 /**
- * The number KC.FIGURE answers, carrying a card: metric, period, currency, units, source quote and line, any conflict and checks. It computes like a number. Needs ExcelApi 1.19; elsewhere the plain number.
+ * The number KC.FIGURE answers, carrying a card: metric, period, currency, units, source quote and line, any conflict and checks. It computes like a number. Needs CustomFunctionsRuntime 1.4 and ExcelApi 1.19; elsewhere the plain number.
  * @customfunction CARD
  * @helpurl https://localhost:3000/help.html#kc-card
  * @param metric Metric id or alias, as KC.FIGURE takes it, e.g. "revenue", "net_income".
