@@ -137,7 +137,8 @@ describe("KC.CARD", () => {
           const got = card(metric, period, currency) as Value | StubError;
           const call = `${metric} ${period} ${currency}`;
           if (expected instanceof StubError) {
-            expect([call, got]).toEqual([call, expected]);
+            // The same error; where it names a formula for another currency, the formula is CARD's own.
+            expect([call, got]).toEqual([call, new StubError(expected.code, expected.message?.replace("=KC.FIGURE(", "=KC.CARD("))]);
             continue;
           }
           numbers++;

@@ -3,6 +3,8 @@
  * a conversion at the period's implied RMB-per-USD rate (revenue in RMB over revenue in USD), and #N/A where no rate
  * exists. Rates below are recomputed here from the seed figures, not read back from the dataset.
  */
+import { dataset } from "../src/data/dataset";
+import { findKcCalls } from "../src/data/formula";
 import { KC } from "../src/data/kc";
 import type { Result } from "../src/data/result";
 
@@ -24,9 +26,47 @@ describe("converting between RMB and USD", () => {
     expect(outcome(KC.REVENUE(2023, null, null))).toEqual({ value: 7050, notes: [] });
   });
 
-  it("reports a USD-only figure in USD when no currency is asked for", () => {
-    expect(outcome(KC.REVENUE("Q3 2025", null, null))).toEqual({ value: 344.48, notes: [] });
+  it("reports a figure the sources state only in USD, such as EPS, in USD for every period when no currency is asked for", () => {
     expect(outcome(KC.FIGURE("eps", 2022, null, null))).toEqual({ value: -1.63, notes: [] });
+    expect(outcome(KC.FIGURE("eps", "Q3 2025", null, null))).toEqual(outcome(KC.FIGURE("eps", "Q3 2025", "USD", null)));
+  });
+
+  it("answers in RMB, the reporting currency, for every period when no currency is asked for, never in a period's own currency", () => {
+    const money = dataset.metrics.filter((m) => m.kind === "money");
+    let answered = 0;
+    let refused = 0;
+    for (const m of money) {
+      for (const p of dataset.periods) {
+        const plain = KC.FIGURE(m.id, p.id, null, null);
+        if (plain.ok) {
+          answered++;
+          expect([m.id, p.id, plain.value]).toEqual([m.id, p.id, (KC.FIGURE(m.id, p.id, "RMB", null) as { value: number }).value]);
+          continue;
+        }
+        const usd = KC.FIGURE(m.id, p.id, "USD", null);
+        if (!usd.ok || plain.code !== "unavailable") continue;
+        // Stated only in USD, with no rate: #N/A naming the formula that answers in USD, and that formula answers it.
+        refused++;
+        const [call] = findKcCalls(plain.message.slice(plain.message.indexOf("=KC.")));
+        expect([m.id, p.id, plain.message]).toEqual([m.id, p.id, expect.stringContaining("is stated only in USD")]);
+        const args = (call?.args ?? []).map((a) => (a.kind === "literal" ? a.value : null));
+        expect([m.id, p.id, call?.name]).toEqual([m.id, p.id, "FIGURE"]);
+        expect(KC.FIGURE(...args)).toEqual(usd);
+      }
+    }
+    expect(answered).toBeGreaterThan(60);
+    expect(refused).toBeGreaterThan(0);
+  });
+
+  it("never makes a quarter-on-quarter formula divide USD by RMB: Q3 2025 revenue is #N/A without a currency", () => {
+    const q3 = KC.REVENUE("Q3 2025", null, null);
+    expect(q3.ok).toBe(false);
+    expect(!q3.ok && q3.message).toBe(
+      'Total revenue for Q3 2025 is stated only in USD, and the sources imply no RMB-per-USD rate for Q3 2025 to convert it. Without a currency, KC answers in RMB, the reporting currency, for every period. For the USD figure: =KC.REVENUE("Q3-2025","USD")',
+    );
+    expect(outcome(KC.REVENUE("Q3-2025", "USD", null))).toEqual({ value: 344.48, notes: [] });
+    expect(!KC.REVENUE("Q3 2025", null, "B").ok && (KC.REVENUE("Q3 2025", null, "B") as { message: string }).message).toMatch(/=KC\.REVENUE\("Q3-2025","USD","B"\)$/);
+    expect(outcome(KC.REVENUE("Q2 2025", null, null))).toEqual(outcome(KC.REVENUE("Q2 2025", "RMB", null)));
   });
 
   it("is #N/A where the period implies no rate, naming the currencies the sources use", () => {

@@ -99,13 +99,15 @@ export function checksOf(fact: Fact): readonly Reconciliation[] {
 
 /** KC.CARD: the number KC.FIGURE answers for the same arguments, carrying its card (ExcelApi 1.19). */
 export function figureCard(metricRaw: unknown, periodRaw: unknown, currencyRaw: unknown, unitsRaw: unknown): Result<Excel.DoubleCellValue> {
-  const value = figure(metricRaw, periodRaw, currencyRaw, unitsRaw);
+  const value = figure(metricRaw, periodRaw, currencyRaw, unitsRaw, "CARD");
   if (!value.ok) return value;
   const args = all(parseMetric(metricRaw), parsePeriod(periodRaw), parseCurrency(currencyRaw), parseScale(unitsRaw));
   if (!args.ok) return args;
   const [metric, period, asked, scale] = args.value;
   const fact = value.facts[0] as Fact;
-  return ok(cardFor(metric, period, fact, value.value, asked ?? fact.currency, scale, value.notes), value.facts, value.notes);
+  const money = metric.kind === "money" || metric.kind === "per_share";
+  const currency = asked ?? (money ? (store.reportingCurrency(metric.id) ?? fact.currency) : null);
+  return ok(cardFor(metric, period, fact, value.value, currency, scale, value.notes), value.facts, value.notes);
 }
 
 function cardFor(metric: Metric, period: Period, fact: Fact, value: number, currency: Currency | null, scale: number | null, notes: readonly string[]): Excel.DoubleCellValue {

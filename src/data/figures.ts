@@ -1,11 +1,12 @@
 /** A stored figure in the currency and units asked for: stated where the pages state it, else converted. */
+import { buildFormula } from "./formula";
 import { messages } from "./messages";
 import { parseMetric } from "./metrics";
 import { parsePeriod } from "./periods";
 import { all, invalid, ok, unavailable, type Result } from "./result";
 import type { Currency, Fact, Metric, Period } from "./schema";
 import { store } from "./store";
-import { clean, parseCurrency, parseScale } from "./units";
+import { clean, parseCurrency, parseScale, UNITS_ARGUMENT } from "./units";
 
 export type Amount = { readonly value: number; readonly currency: Currency | null; readonly facts: readonly Fact[]; readonly notes: readonly string[] };
 
@@ -44,17 +45,34 @@ export function amount(metric: Metric, period: Period, currency: Currency | null
   return unavailable(messages.noCurrency(metric.label, period.label, wanted, stated.join(", ")));
 }
 
+/** The function a figure was asked of, to name the formula that answers in another currency. */
+export type FigureCall = "REVENUE" | "FIGURE" | "CARD";
+
 /** KC.FIGURE's core: metric, period, currency and units as typed. */
-export function figure(metricRaw: unknown, periodRaw: unknown, currencyRaw: unknown, unitsRaw: unknown): Result<number> {
+export function figure(metricRaw: unknown, periodRaw: unknown, currencyRaw: unknown, unitsRaw: unknown, call: FigureCall = "FIGURE"): Result<number> {
   const args = all(parseMetric(metricRaw), parsePeriod(periodRaw), parseCurrency(currencyRaw), parseScale(unitsRaw));
-  return args.ok ? scaled(...args.value) : args;
+  return args.ok ? scaled(...args.value, call) : args;
 }
 
-export function scaled(metric: Metric, period: Period, currency: Currency | null, scale: number | null): Result<number> {
+/**
+ * A figure in `currency` and units. Without a currency, money answers in the metric's reporting currency for every
+ * period (RMB), never in whichever currency a period happens to be stated in: where a period states it only in another
+ * currency and no rate converts it, the answer is #N/A naming that currency and the formula that returns it.
+ */
+export function scaled(metric: Metric, period: Period, currency: Currency | null, scale: number | null, call: FigureCall = "FIGURE"): Result<number> {
   if (scale !== null && metric.kind !== "money") {
     return invalid(metric.kind === "per_share" ? messages.perShareUnits(metric.label) : messages.currencyNotMoney(metric.label));
   }
-  const a = amount(metric, period, currency);
+  const reporting = currency === null && isMoney(metric) ? store.reportingCurrency(metric.id) : null;
+  const a = amount(metric, period, currency ?? reporting);
+  if (!a.ok && reporting !== null) {
+    const have = store.currencies(metric.id, period.id).find((c) => c !== reporting);
+    if (have) {
+      const unitsArg = scale === null ? null : (UNITS_ARGUMENT.get(scale) ?? null);
+      const args = call === "REVENUE" ? [period.id, have, unitsArg] : [metric.id, period.id, have, unitsArg];
+      return unavailable(messages.onlyInOtherCurrency(metric.label, period.label, reporting, have, buildFormula(call, args)));
+    }
+  }
   if (!a.ok) return a;
   return ok(scale === null ? a.value.value : clean(a.value.value * scale), a.value.facts, a.value.notes);
 }

@@ -17,7 +17,7 @@ export { KC_NAMES, SPEC, type KcName } from "./spec";
 export type KcFunction = (...args: unknown[]) => Result<CellValue>;
 
 export const KC: Readonly<Record<KcName, KcFunction>> = {
-  REVENUE: (period, currency, units) => figure("revenue", period, currency, units),
+  REVENUE: (period, currency, units) => figure("revenue", period, currency, units, "REVENUE"),
   FIGURE: (metric, period, currency, units) => figure(metric, period, currency, units),
   MARGIN: (kind, period) => margin(kind, period),
   GROWTHRATE: (metric, period, base) => growth(metric, period, base),
@@ -34,5 +34,5 @@ export const KC: Readonly<Record<KcName, KcFunction>> = {
   ASOF: (which) => asOf(which),
   // As plain values, for hosts without data types (src/functions answers data types where the host has them).
   COMPANY: () => ok(dataset.profile.name),
-  CARD: (metric, period, currency, units) => figure(metric, period, currency, units),
+  CARD: (metric, period, currency, units) => figure(metric, period, currency, units, "CARD"),
 };

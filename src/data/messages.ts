@@ -37,6 +37,8 @@ export const messages = {
     available.length ? `No ${label} for ${period}. Available: ${list(available)}.` : `No ${label} for ${period}.`,
   noCurrency: (label: string, period: string, currency: string, have: string) =>
     `No ${label} for ${period} in ${currency}: the sources state it in ${have} only and imply no ${currency === "HKD" || have.includes("HKD") ? "HKD exchange rate" : `RMB-per-USD rate for ${period}`} to convert it.`,
+  onlyInOtherCurrency: (label: string, period: string, reporting: string, have: string, formula: string) =>
+    `${label} for ${period} is stated only in ${have}, and the sources imply no ${reporting === "RMB" ? "RMB-per-USD" : `${reporting}-per-${have}`} rate for ${period} to convert it. Without a currency, KC answers in ${reporting}, the reporting currency, for every period. For the ${have} figure: ${formula}`,
   noRate: (period: string, currency: string) => `No implied RMB per ${currency} rate for ${period} (rates exist for FY2020–FY2024 and TTM, USD only).`,
   currencyNotMoney: (label: string) => `${label} is not a money figure, so it takes no currency or units.`,
   perShareUnits: (label: string) => `${label} is per share; units do not apply.`,

@@ -1,7 +1,7 @@
 /** Indexes over the bundled dataset, built once when the bundle loads; every lookup after that is a Map get. */
 import { dataset } from "./dataset";
 import { normalizeName } from "./normalize";
-import type { Conflict, Fact, Filing, FxRate, Metric, Period, PeriodId, Quote } from "./schema";
+import type { Conflict, Currency, Fact, Filing, FxRate, Metric, Period, PeriodId, Quote } from "./schema";
 
 const key = (metric: string, period: string, currency: string | null) => `${metric}|${period}|${currency ?? ""}`;
 
@@ -21,6 +21,16 @@ for (const f of dataset.facts) {
   if (f.currency) currencies.set(mp, [...(currencies.get(mp) ?? []), f.currency]);
   const ps = periodsWith.get(f.metric) ?? [];
   if (!ps.includes(f.period)) periodsWith.set(f.metric, [...ps, f.period]);
+}
+
+/**
+ * The currency a metric answers in when no currency is asked for, the same for every period: RMB, the reporting
+ * currency, for any metric the sources state in RMB at all; otherwise the one currency they state it in (EPS: USD).
+ */
+const reporting = new Map<string, Currency>();
+for (const f of dataset.facts) {
+  if (!f.primary || !f.currency) continue;
+  if (f.currency === "RMB" || !reporting.has(f.metric)) reporting.set(f.metric, f.currency);
 }
 
 const order = new Map(dataset.periods.map((p, i) => [p.id, i]));
@@ -50,6 +60,7 @@ export const store = {
   /** Currencies a money figure is stated in for a period, in dataset order (RMB first where the statements give it). */
   currencies: (metric: string, period: string): readonly string[] => currencies.get(`${metric}|${period}`) ?? [],
   periodsOf: (metric: string): readonly string[] => [...(periodsWith.get(metric) ?? [])].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
+  reportingCurrency: (metric: string): Currency | null => reporting.get(metric) ?? null,
   fx: (period: string): FxRate | undefined => fx.get(period),
   filing: (year: number): Filing | undefined => filings.get(year),
   filingYears: dataset.filings.map((f) => f.fiscalYear).sort(),

@@ -18,6 +18,9 @@ const SCALES: ReadonlyMap<string, number> = new Map([
 ]);
 const SCALE_NAMES = ["units", "K", "thousands", "M", "millions", "B", "billions"];
 
+/** How a formula spells each scale as a units argument. */
+export const UNITS_ARGUMENT: ReadonlyMap<number, string> = new Map([[1e6, "units"], [1e3, "K"], [1, "M"], [1e-3, "B"]]);
+
 /** null when omitted: the figure stays in the currency it is reported in. */
 export function parseCurrency(raw: unknown): Result<Currency | null> {
   const value = scalarOf(raw);

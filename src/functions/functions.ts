@@ -31,11 +31,11 @@ const COMPANY = excel("COMPANY", () => ok(companyEntity(supports("ExcelApi", "1.
 const CARD = excel("CARD", figureCard);
 
 /**
- * Total revenue for a period in millions of the currency it is reported in: RMB, except Q3 2025 (USD). Example: =KC.REVENUE(2024) → 7790.
+ * Total revenue for a period in RMB millions (the reporting currency, for every period) unless a currency is asked for. Example: =KC.REVENUE(2024) → 7790.
  * @customfunction REVENUE
  * @helpurl https://localhost:3000/help.html#kc-revenue
  * @param period Fiscal year (2024, "FY2024", "FY24", "FY0" latest, "FY-1"), "TTM", or a quarter ("Q3 2025").
- * @param [currency] "RMB", "USD" or "HKD". Uses the figure the sources state in that currency, else the implied RMB-per-USD rate; #N/A where none exists.
+ * @param [currency] "RMB" (default), "USD" or "HKD". Uses the figure the sources state in that currency, else the implied RMB-per-USD rate; #N/A naming the formula for the stated currency where none exists.
  * @param [units] "M" millions (default), "B" billions, "K" thousands or "units", as text (a number such as 1 is refused).
  * @returns Revenue in the requested currency and units.
  */
@@ -44,7 +44,7 @@ export function revenue(period: string | number, currency?: string, units?: stri
 }
 
 /**
- * Any stored figure, in millions of its reporting currency for money (EPS in USD per ADS; margins and shares as fractions). Example: =KC.FIGURE("gross_profit", 2024).
+ * Any stored figure; money in millions of its reporting currency for every period (RMB; EPS in USD per ADS), margins and shares as fractions. Example: =KC.FIGURE("gross_profit", 2024).
  * @customfunction FIGURE
  * @helpurl https://localhost:3000/help.html#kc-figure
  * @param metric Metric id or alias, e.g. "revenue", "gross_profit", "net_income", "total_debt", "fcf", "eps", "ai_gross_billings", "premium_customers".
