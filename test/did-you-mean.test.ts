@@ -132,11 +132,13 @@ describe("did you mean, through the library", () => {
     expect(suggestion(messageOf(KC.FIGURE("stockholder_equity", 2024, null, null)))).toBe("stockholders_equity");
     expect(suggestion(messageOf(KC.GROWTHRATE("reveune", 2024, null)))).toBe("revenue");
     expect(suggestion(messageOf(KC.HISTORY("gross_pro", 2020, 2024, null, null)))).toBe("gross_profit");
+    expect(suggestion(messageOf(KC.SOURCE("operating_cash", 2024, null)))).toBe("operating_cash_flow");
     expect(suggestion(messageOf(KC.PROFILE("sectr")))).toBe("sector");
     expect(suggestion(messageOf(KC.PROFILE("listing_da")))).toBe("listing_date");
     expect(suggestion(messageOf(KC.FILING(2024, "perod_end")))).toBe("period_end");
     expect(suggestion(messageOf(KC.RATIO("debt_to_equty", "TTM")))).toBe("debt_to_equity");
     expect(suggestion(messageOf(KC.STATEMENT("balanse", null, null)))).toBe("balance");
+    expect(suggestion(messageOf(KC.STATEMENT("cash_flows", null, null)))).toBe("cashflow");
     expect(suggestion(messageOf(KC.REVENUE(2024, null, "billons")))).toBe("billions");
     expect(suggestion(messageOf(KC.REVENUE(2024, "U-S-D", null)))).toBe("USD");
   });

@@ -162,13 +162,14 @@ describe("omitted arguments, ranges and near misses", () => {
     expect(near("tta_revnue", ["total_revenue"])).toBeNull();
   });
 
-  it("suggests the one choice a name cut short inside a word starts, and none for a whole word", () => {
+  it("suggests the one choice a name cut short starts, and none for a word of its own", () => {
     const near = (typed: string, names: string[], vocabulary: string[] = []) => suggester(names.map((n) => [n, n]), vocabulary)(typed);
     expect(near("rev", ["revenue"])).toBe("revenue");
     expect(near("re", ["revenue"])).toBeNull();
     expect(near("gross_pro", ["gross_profit", "gross_margin"])).toBe("gross_profit");
     expect(near("gross", ["gross_profit", "gross_margin"])).toBeNull();
     expect(near("operating", ["operating_cash_flow", "net"])).toBeNull();
+    expect(near("operating_cash", ["operating_cash_flow", "net"])).toBe("operating_cash_flow");
     expect(near("ebit", ["ebitda", "net"], ["ebit_margin"])).toBeNull();
     expect(near("ebit", ["ebitda", "net"])).toBe("ebitda");
   });

@@ -1,16 +1,16 @@
 /**
  * "Did you mean": the one choice a mistyped name plausibly stands for, or none. Plausible is the same name in other
- * case or separators; a name cut short inside a word, when only one choice starts so; or a typo of one edit in a name
- * of 5 to 11 characters (two from 12, three from 19), when no other choice is as near. A name that only shares a word
- * with a choice is not a typo of it ("operating_income" and "net_income", "operating" and "operating_cash_flow", "ebit"
- * and "ebitda"): none is offered.
+ * case or separators; a name cut short, when only one choice starts so and it is no word of its own; or a typo of one
+ * edit in a name of 5 to 11 characters (two from 12, three from 19), when no choice of another meaning is as near. A
+ * name that only shares a word with a choice is not a typo of it ("operating_income" and "net_income", "operating"
+ * and "operating_cash_flow", "ebit" and "ebitda"): none is offered.
  */
 import { MAX_NAME_LENGTH, normalizeName } from "./normalize";
 
 /** A name the argument accepts and what it stands for: aliases of one thing share a target. */
 export type Candidate = readonly [name: string, target: string];
 
-type Entry = { readonly name: string; readonly target: string; readonly key: string; readonly wordEnds: readonly number[] };
+type Entry = { readonly name: string; readonly target: string; readonly key: string };
 
 /** Edits a typo of a choice may hold: none below 5 characters ("pe" is no typo of "roe"), one to 11, two to 18, … */
 const allowedEdits = (length: number) => Math.floor((length + 2) / 7);
@@ -55,22 +55,15 @@ export function distance(a: string, b: string): number {
 /** The words of a name as compared: "gross_profit" → ["gross", "profit"]. */
 const words = (name: string) => name.split(/[\s_-]+/).map(normalizeName).filter(Boolean);
 
-/** Where each word of a name ends in its compared form: "gross_profit" → [5, 11]. */
-function wordEnds(name: string): number[] {
-  let end = 0;
-  return words(name).map((w) => (end += w.length));
-}
-
 /**
- * The one choice starting with what was typed, if it stops inside a word of it and is no word of its own: "gross_pro"
- * is cut short, "operating" and "ebit" are words that other names use whole.
+ * The one choice starting with what was typed, unless that is a word of its own: "gross_pro" and "operating_cash" are
+ * cut short, while "operating" and "ebit" are words that other names use whole.
  */
 function cutShort(key: string, entries: readonly Entry[], known: ReadonlySet<string>): Entry | null {
   if (key.length < MIN_PREFIX || known.has(key)) return null;
   const starting = entries.filter((e) => e.key.length > key.length && e.key.startsWith(key));
   if (starting.length === 0 || starting.some((e) => e.target !== (starting[0] as Entry).target)) return null;
-  const shortest = starting.reduce((a, b) => (b.key.length < a.key.length ? b : a));
-  return shortest.wordEnds.includes(key.length) ? null : shortest;
+  return starting.reduce((a, b) => (b.key.length < a.key.length ? b : a));
 }
 
 /** The nearest choice within its allowance, unless a choice of another target is as near. */
@@ -103,7 +96,7 @@ function typo(key: string, entries: readonly Entry[]): Entry | null {
  * their own, beside the list's: typed whole, such a word is not read as a choice cut short.
  */
 export function suggester(candidates: readonly Candidate[], vocabulary: readonly string[] = []): (typed: string) => string | null {
-  const entries: Entry[] = candidates.map(([name, target]) => ({ name, target, key: normalizeName(name), wordEnds: wordEnds(name) }));
+  const entries: Entry[] = candidates.map(([name, target]) => ({ name, target, key: normalizeName(name) }));
   const known = new Set([...candidates.map(([name]) => name), ...vocabulary].flatMap(words));
   return (typed) => {
     const key = normalizeName(typed.slice(0, MAX_NAME_LENGTH));
