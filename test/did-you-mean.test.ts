@@ -118,6 +118,7 @@ describe("did you mean, through the library", () => {
     expect(suggestion(messageOf(KC.RATIO("quick_ratio", "TTM")))).toBeNull();
     expect(suggestion(messageOf(KC.MARGIN("operating", 2024)))).toBeNull();
     expect(suggestion(messageOf(KC.MARGIN("ebit", 2024)))).toBeNull();
+    expect(suggestion(messageOf(KC.FIGURE("ecosys", 2024, null, null)))).toBeNull(); // ecosystem revenue, its growth or its share
     expect(suggestion(messageOf(KC.FIGURE("ebitda_mrgin", 2024, null, null)))).toBeNull();
     expect(suggestion(messageOf(KC.REVENUE(2024, null, "1")))).toBeNull();
   });

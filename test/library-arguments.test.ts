@@ -168,6 +168,7 @@ describe("omitted arguments, ranges and near misses", () => {
     expect(near("re", ["revenue"])).toBeNull();
     expect(near("gross_pro", ["gross_profit", "gross_margin"])).toBe("gross_profit");
     expect(near("gross", ["gross_profit", "gross_margin"])).toBeNull();
+    expect(near("gro", ["gross_profit", "gross_margin"])).toBeNull();
     expect(near("operating", ["operating_cash_flow", "net"])).toBeNull();
     expect(near("operating_cash", ["operating_cash_flow", "net"])).toBe("operating_cash_flow");
     expect(near("ebit", ["ebitda", "net"], ["ebit_margin"])).toBeNull();
