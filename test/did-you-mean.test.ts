@@ -222,6 +222,8 @@ describe("did you mean, through dist/functions.js", () => {
     expect(suggestion(refusal("HISTORY", "grss_profit", 2020, 2024, null, null))).toBe("gross_profit");
     expect(suggestion(refusal("SOURCE", "net_incom", 2024, null))).toBe("net_income");
     expect(suggestion(refusal("PROFILE", "sectr"))).toBe("sector");
+    expect(suggestion(refusal("FIGURE", "total_revnue", 2024, null, null))).toBe("total_revenue");
+    expect(suggestion(refusal("MARGIN", "ebit", 2024))).toBeNull();
   });
 
   it("suggests each metric name of five or more characters from a one-character typo", () => {
