@@ -15,6 +15,7 @@ module.exports = {
     "/test/argument-guards\\.test\\.ts$",
     "/test/bundle-size\\.test\\.ts$",
     "/test/data-type-arguments\\.test\\.ts$",
+    "/test/did-you-mean-dist\\.test\\.ts$",
     "/test/function-names\\.test\\.ts$",
     "/test/function-reference\\.test\\.ts$",
     "/test/functions-dist\\.test\\.ts$",
