@@ -35,6 +35,8 @@ describe("did you mean, through the library", () => {
     expect(suggestion(messageOf(KC.GROWTHRATE("reveune", 2024, null)))).toBe("revenue");
     expect(suggestion(messageOf(KC.HISTORY("gross_pro", 2020, 2024, null, null)))).toBe("gross_profit");
     expect(suggestion(messageOf(KC.SOURCE("operating_cash", 2024, null)))).toBe("operating_cash_flow");
+    expect(suggestion(messageOf(KC.FIGURE("revenue_g", 2024, null, null)))).toBe("revenue_growth");
+    expect(suggestion(messageOf(KC.FILING(2024, "peri")))).toBe("period_end");
     expect(suggestion(messageOf(KC.PROFILE("sectr")))).toBe("sector");
     expect(suggestion(messageOf(KC.PROFILE("listing_da")))).toBe("listing_date");
     expect(suggestion(messageOf(KC.FILING(2024, "perod_end")))).toBe("period_end");

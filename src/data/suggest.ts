@@ -38,7 +38,8 @@ export function distance(a: string, b: string): number {
       const remove = (previous[j] as number) + 1;
       const insert = (current[j - 1] as number) + 1;
       let best = substitute < remove ? (substitute < insert ? substitute : insert) : remove < insert ? remove : insert;
-      if (i > 1 && j > 1 && c === y.charCodeAt(j - 2) && x.charCodeAt(i - 2) === y.charCodeAt(j - 1)) {
+      // Before the first character charCodeAt is NaN, which equals nothing: the first row and column hold no swap.
+      if (c === y.charCodeAt(j - 2) && x.charCodeAt(i - 2) === y.charCodeAt(j - 1)) {
         const swap = (before[j - 2] as number) + 1;
         if (swap < best) best = swap;
       }
@@ -53,42 +54,39 @@ export function distance(a: string, b: string): number {
 }
 
 /** The words of a name as compared: "gross_profit" → ["gross", "profit"]. */
-const words = (name: string) => name.split(/[\s_-]+/).map(normalizeName).filter(Boolean);
+const words = (name: string) => name.split(/[\s_-]+/).map(normalizeName);
 
 /**
- * The one choice starting with what was typed, unless that is a word of its own: "gross_pro" and "operating_cash" are
- * cut short, while "operating" and "ebit" are words that other names use whole.
+ * The one choice starting with what was typed (no choice is what was typed), unless that is a word of its own:
+ * "gross_pro" and "operating_cash" are cut short, while "operating" and "ebit" are words that other names use whole.
+ * Of its names, the first listed (its id) is suggested.
  */
 function cutShort(key: string, entries: readonly Entry[], known: ReadonlySet<string>): Entry | null {
   if (key.length < MIN_PREFIX || known.has(key)) return null;
-  const starting = entries.filter((e) => e.key.length > key.length && e.key.startsWith(key));
-  if (starting.length === 0 || starting.some((e) => e.target !== (starting[0] as Entry).target)) return null;
-  return starting.reduce((a, b) => (b.key.length < a.key.length ? b : a));
+  const starting = entries.filter((e) => e.key.startsWith(key));
+  const first = starting[0];
+  return first && starting.every((e) => e.target === first.target) ? first : null;
 }
 
 /** The nearest choice within its allowance, unless a choice of another target is as near. */
 function typo(key: string, entries: readonly Entry[]): Entry | null {
-  let best: Entry | null = null;
-  let bestDistance = Infinity;
-  let ambiguous = false;
+  let nearest: Entry[] = [];
+  let nearestDistance = Infinity;
   for (const e of entries) {
     const allowed = allowedEdits(e.key.length);
     // The distance is at least the difference in length: skip choices that cannot be near enough.
     if (Math.abs(e.key.length - key.length) > allowed) continue;
     const d = distance(key, e.key);
-    if (d > allowed || d > bestDistance) continue;
-    if (best === null || d < bestDistance) {
-      ambiguous = false;
-    } else if (e.target !== best.target) {
-      ambiguous = true;
-      continue;
-    } else if (Math.abs(e.key.length - key.length) >= Math.abs(best.key.length - key.length)) {
-      continue; // of two spellings of one choice, the one as long as what was typed
-    }
-    best = e;
-    bestDistance = d;
+    if (d > allowed || d > nearestDistance) continue;
+    if (d < nearestDistance) nearest = [];
+    nearestDistance = d;
+    nearest.push(e);
   }
-  return ambiguous ? null : best;
+  const first = nearest[0];
+  if (!first || nearest.some((e) => e.target !== first.target)) return null;
+  // Of two spellings of one choice, the one as long as what was typed.
+  const gap = (e: Entry) => Math.abs(e.key.length - key.length);
+  return nearest.reduce((a, b) => (gap(b) < gap(a) ? b : a));
 }
 
 /**
@@ -99,8 +97,9 @@ export function suggester(candidates: readonly Candidate[], vocabulary: readonly
   const entries: Entry[] = candidates.map(([name, target]) => ({ name, target, key: normalizeName(name) }));
   const known = new Set([...candidates.map(([name]) => name), ...vocabulary].flatMap(words));
   return (typed) => {
-    const key = normalizeName(typed.slice(0, MAX_NAME_LENGTH));
-    if (key === "") return null;
+    // No name is that long: longer text is no mistyped name.
+    if (typed.length > MAX_NAME_LENGTH) return null;
+    const key = normalizeName(typed);
     const same = entries.find((e) => e.key === key);
     if (same) return same.name;
     const cut = cutShort(key, entries, known);
