@@ -3,7 +3,8 @@ import { KC } from "../src/data/kc";
 import { messages } from "../src/data/messages";
 import { parseChoice, parseMetric, choiceMap } from "../src/data/metrics";
 import fc from "fast-check";
-import { distance, isOmitted, Memo, nearest, scalarOf } from "../src/data/normalize";
+import { isOmitted, Memo, scalarOf } from "../src/data/normalize";
+import { distance, suggester } from "../src/data/suggest";
 import { parsePeriod } from "../src/data/periods";
 import type { Result } from "../src/data/result";
 
@@ -74,15 +75,13 @@ describe("metric names", () => {
 
   it("names no metric for overlong text, and shortens it in the message", () => {
     const r = parseMetric("revenue".padEnd(65, "_"));
-    expect(outcome(r)).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Unknown metric "revenue_{33}…"\./) });
+    expect(outcome(r)).toEqual({ code: "invalid", message: 'No metric "revenue_________________________________…" in the dataset. All 44 metrics are listed in the formula builder (Home > KC for Excel > Formulas).' });
   });
 
-  it("lists the first twelve metrics and how many there are", () => {
+  it("says how many metrics there are and where all of them are listed, instead of a dozen of them", () => {
     expect(outcome(parseMetric("xyzzy"))).toEqual({
       code: "invalid",
-      message:
-        'Unknown metric "xyzzy". Valid: revenue, gross_profit, ebitda, net_income, total_assets, cash_and_short_term_investments, total_debt, ' +
-        "total_liabilities, total_equity, free_cash_flow, operating_cash_flow, investing_cash_flow, … (44 in all).",
+      message: 'No metric "xyzzy" in the dataset. All 44 metrics are listed in the formula builder (Home > KC for Excel > Formulas).',
     });
   });
 });
@@ -124,11 +123,11 @@ describe("names from a fixed list", () => {
     for (const [name, expected] of cases) expect([name, outcome(KC.RATIO(name, "TTM"))]).toEqual([name, { value: expect.closeTo(expected, 10) }]);
   });
 
-  it("names the ratios and the a/b form for an unknown ratio", () => {
+  it("names the ratios and the a/b form for an unknown ratio, and suggests no ratio that only shares a word with it", () => {
     expect(outcome(KC.RATIO("quick_ratio", "TTM"))).toEqual({
       code: "invalid",
       message:
-        'Unknown ratio "quick_ratio". Did you mean "equity_ratio"? Valid: debt_to_equity, debt_to_assets, liabilities_to_assets, liabilities_to_equity, equity_ratio, roe, roa, ' +
+        'Unknown ratio "quick_ratio". Valid: debt_to_equity, debt_to_assets, liabilities_to_assets, liabilities_to_equity, equity_ratio, roe, roa, ' +
         "cash_to_debt, ocf_to_net_income, fcf_to_net_income, asset_turnover, metric_a/metric_b.",
     });
   });
@@ -149,46 +148,70 @@ describe("omitted arguments, ranges and near misses", () => {
     expect(scalarOf(["TTM"])).toEqual(["TTM"]);
   });
 
-  it("suggests a choice within half the typed length, or two edits for short names", () => {
-    expect(nearest("roa", ["roe", "ebitda"])).toBe("roe");
-    expect(nearest("ab", ["roe"])).toBeNull();
-    expect(nearest("ebitdaa", ["ebitda", "net"])).toBe("ebitda");
-    expect(nearest("net_incme", ["net_income", "net"])).toBe("net_income");
-    expect(nearest("totl", ["total_debt"])).toBeNull();
-    expect(nearest("rev", ["revenue"])).toBeNull();
-    expect(nearest("reven", ["revenue"])).toBe("revenue");
-    // Half of five letters rounds up to three edits.
-    expect(nearest("abxyz", ["abcde"])).toBe("abcde");
-    expect(nearest("axyzw", ["abcde"])).toBeNull();
+  it("suggests a choice one edit away in a name of 5 to 11 characters, two from 12, and none below 5", () => {
+    const near = (typed: string, names: string[]) => suggester(names.map((n) => [n, n]))(typed);
+    expect(near("roa", ["roe", "ebitda"])).toBeNull();
+    expect(near("ab", ["roe"])).toBeNull();
+    expect(near("ebitdaa", ["ebitda", "net"])).toBe("ebitda");
+    expect(near("net_incme", ["net_income", "net"])).toBe("net_income");
+    expect(near("totl", ["total_debt"])).toBeNull();
+    expect(near("reveune", ["revenue"])).toBe("revenue");
+    expect(near("abxde", ["abcde"])).toBe("abcde");
+    expect(near("abxye", ["abcde"])).toBeNull();
+    expect(near("tota_revnue", ["total_revenue"])).toBe("total_revenue");
+    expect(near("tta_revnue", ["total_revenue"])).toBeNull();
   });
 
-  it("compares a choice as long as the typed name's reach", () => {
-    // Four letters reach two edits: "ebitda" is two letters longer and two edits away.
-    expect(nearest("ebit", ["ebitda"])).toBe("ebitda");
+  it("suggests the one choice a name cut short starts, and none for a word of its own", () => {
+    const near = (typed: string, names: string[], vocabulary: string[] = []) => suggester(names.map((n) => [n, n]), vocabulary)(typed);
+    expect(near("rev", ["revenue"])).toBe("revenue");
+    expect(near("re", ["revenue"])).toBeNull();
+    expect(near("gross_pro", ["gross_profit", "gross_margin"])).toBe("gross_profit");
+    expect(near("gross", ["gross_profit", "gross_margin"])).toBeNull();
+    expect(near("gro", ["gross_profit", "gross_margin"])).toBeNull();
+    expect(near("operating", ["operating_cash_flow", "net"])).toBeNull();
+    expect(near("operating_cash", ["operating_cash_flow", "net"])).toBe("operating_cash_flow");
+    // Cut short of one choice and a typo of another: the one it starts.
+    expect(near("revenue_g", ["revenue", "revenue_growth"])).toBe("revenue_growth");
+    // Of the names of one choice that it starts, the first listed.
+    expect(suggester([["period_end", "period_end"], ["period", "period_end"]])("peri")).toBe("period_end");
+    expect(near("ebit", ["ebitda", "net"], ["ebit_margin"])).toBeNull();
+    expect(near("ebit", ["ebitda", "net"])).toBe("ebitda");
   });
 
-  it("prefers the first of equally near choices", () => {
-    expect(nearest("ab", ["aa", "bb"])).toBe("aa");
+  it("suggests nothing for text longer than any name", () => {
+    const near = suggester([["revenue", "revenue"]]);
+    expect(near("revenu".padEnd(64, "_"))).toBe("revenue");
+    expect(near("revenu".padEnd(65, "_"))).toBeNull();
+  });
+
+  it("suggests nothing when two different choices are as near, and the nearer spelling of one choice", () => {
+    expect(suggester([["ma20_hkd", "ma20"], ["ma50_hkd", "ma50"]])("ma0_hkd")).toBeNull();
+    expect(suggester([["revenue", "revenue"], ["revenues", "revenue"]])("revenuez")).toBe("revenues");
+    // Two choices two edits away, then one a single edit away: the nearer one is meant.
+    expect(suggester([["abcdefghijklxx", "x"], ["abcdefghijklyy", "y"], ["abcdefghijklmz", "z"]])("abcdefghijklmn")).toBe("abcdefghijklmz");
+    expect(suggester([["debt_to_equity", "de"], ["total_debt", "debt"]])("Debt To-Equity")).toBe("debt_to_equity");
   });
 });
 
 describe("edit distance", () => {
-  /** Levenshtein distance by the textbook recurrence over the whole matrix. */
-  const levenshtein = (a: string, b: string): number => {
+  /** Edit distance by the textbook recurrence over the whole matrix, a swap of neighbours counting one edit. */
+  const edits = (a: string, b: string): number => {
     const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
     for (let i = 1; i <= a.length; i++) {
       for (let j = 1; j <= b.length; j++) {
         const row = d[i] as number[];
         const above = d[i - 1] as number[];
         row[j] = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
       }
     }
     return (d[a.length] as number[])[b.length] as number;
   };
 
-  it("is the Levenshtein distance for short names", () => {
+  it("is the edit distance with swaps of neighbours for short names", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom("a", "b", "c"), maxLength: 7 }), fc.string({ unit: fc.constantFrom("a", "b", "c"), maxLength: 7 }), (a, b) => distance(a, b) === levenshtein(a, b)),
+      fc.property(fc.string({ unit: fc.constantFrom("a", "b", "c"), maxLength: 7 }), fc.string({ unit: fc.constantFrom("a", "b", "c"), maxLength: 7 }), (a, b) => distance(a, b) === edits(a, b)),
       { seed: 20261126, numRuns: 2000 },
     );
   });

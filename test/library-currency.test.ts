@@ -112,7 +112,7 @@ describe("units", () => {
     const named = "Valid: units, K, thousands, M, millions, B, billions";
     expect(outcome(KC.REVENUE(2024, null, 1))).toEqual({ code: "invalid", message: `Units are named, not numbered: 1 could mean ones or millions. ${named} (millions when omitted).` });
     expect(outcome(KC.FIGURE("revenue", 2024, null, 1000))).toEqual({ code: "invalid", message: `Units are named, not numbered: 1000 could mean ones or millions. ${named} (millions when omitted).` });
-    expect(outcome(KC.REVENUE(2024, null, "1"))).toEqual({ code: "invalid", message: `Unknown units "1". Did you mean "K"? ${named}.` });
+    expect(outcome(KC.REVENUE(2024, null, "1"))).toEqual({ code: "invalid", message: `Unknown units "1". ${named}.` });
     expect(outcome(KC.REVENUE(2024, null, true))).toEqual({ code: "invalid", message: "Units must be text, not true." });
     expect(outcome(KC.REVENUE(2024, null, " Thousands "))).toEqual({ value: 7_790_000, notes: [] });
   });
@@ -122,7 +122,7 @@ describe("units", () => {
   });
 
   it("reports the first bad argument in argument order", () => {
-    expect(outcome(KC.FIGURE("nope", "nope", "EUR", "lakh"))).toMatchObject({ message: expect.stringMatching(/^Unknown metric "nope"/) });
+    expect(outcome(KC.FIGURE("nope", "nope", "EUR", "lakh"))).toMatchObject({ message: expect.stringMatching(/^No metric "nope" in the dataset\./) });
     expect(outcome(KC.FIGURE("revenue", "nope", "EUR", "lakh"))).toMatchObject({ message: expect.stringMatching(/^Cannot read "nope" as a period/) });
     expect(outcome(KC.FIGURE("revenue", 2024, "EUR", "lakh"))).toMatchObject({ message: expect.stringMatching(/^Unknown currency "EUR"/) });
     expect(outcome(KC.FIGURE("revenue", 2024, "USD", "lakh"))).toMatchObject({ message: expect.stringMatching(/^Unknown units "lakh"/) });
@@ -141,8 +141,9 @@ describe("currency and units arguments as typed", () => {
     expect(outcome(KC.REVENUE(2024, null, typed))).toEqual({ value: expected, notes: [] });
   });
 
-  it("names the choices and the nearest one for an unknown currency or unit", () => {
-    expect(outcome(KC.REVENUE(2024, "USDD", null))).toEqual({ code: "invalid", message: 'Unknown currency "USDD". Did you mean "USD"? Valid: RMB, CNY, USD, HKD.' });
+  it("names the choices, and the one a typo or other case and separators stand for, for an unknown currency or unit", () => {
+    expect(outcome(KC.REVENUE(2024, "USDD", null))).toEqual({ code: "invalid", message: 'Unknown currency "USDD". Valid: RMB, CNY, USD, HKD.' });
+    expect(outcome(KC.REVENUE(2024, "H-K-D", null))).toEqual({ code: "invalid", message: 'Unknown currency "H-K-D". Did you mean "HKD"? Valid: RMB, CNY, USD, HKD.' });
     expect(outcome(KC.REVENUE(2024, null, "billons"))).toEqual({ code: "invalid", message: 'Unknown units "billons". Did you mean "billions"? Valid: units, K, thousands, M, millions, B, billions.' });
   });
 

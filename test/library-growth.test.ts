@@ -63,7 +63,7 @@ describe("growth against a base period", () => {
   });
 
   it("passes on a bad metric, period or base, in that order", () => {
-    expect(outcome(KC.GROWTHRATE("nope", "soon", "later"))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Unknown metric "nope"/) });
+    expect(outcome(KC.GROWTHRATE("nope", "soon", "later"))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^No metric "nope" in the dataset\./) });
     expect(outcome(KC.GROWTHRATE("revenue", "soon", "later"))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read "soon" as a period/) });
     expect(outcome(KC.GROWTHRATE("revenue", 2024, "later"))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read "later" as a period/) });
     expect(outcome(KC.GROWTHRATE("revenue", 2019, 2018))).toMatchObject({ code: "unavailable", message: expect.stringMatching(/^The dataset has no period 2019/) });

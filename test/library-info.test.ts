@@ -66,8 +66,11 @@ describe("KC.PROFILE", () => {
     expect(outcome(KC.PROFILE("dividend_yield"))).toEqual({ code: "unavailable", message: "The pages give no value for Dividend yield." });
   });
 
-  it("names the nearest field for a misspelt one, and requires one", () => {
-    expect(outcome(KC.PROFILE("sectr"))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Unknown field "sectr"\. Did you mean "sector"\? Valid: name, ceo, sector,/) });
+  it("names the field a misspelt one stands for and where all fields are listed, and requires one", () => {
+    expect(outcome(KC.PROFILE("sectr"))).toEqual({
+      code: "invalid",
+      message: 'No field "sectr" in the dataset. Did you mean "sector"? All 46 fields are listed in the formula builder (Home > KC for Excel > Formulas).',
+    });
     expect(outcome(KC.PROFILE(null))).toEqual({ code: "invalid", message: "A field is required." });
     expect(outcome(KC.PROFILE(3))).toEqual({ code: "invalid", message: "The field must be text, not 3." });
   });

@@ -83,11 +83,10 @@ const ALIASES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 const byId = new Map(INFO_FIELDS.map((f) => [f.id, f]));
-const infoChoices = choiceMap<string>([...INFO_FIELDS.map((f) => [f.id, f.id] as const), ...ALIASES]);
-const infoIds = INFO_FIELDS.map((f) => f.id);
+export const infoChoices = choiceMap<string>([...INFO_FIELDS.map((f) => [f.id, f.id] as const), ...ALIASES]);
 
 export function infoField(fieldRaw: unknown): Result<InfoField> {
-  const id = parseChoice(fieldRaw, "field", infoChoices, infoIds);
+  const id = parseChoice(fieldRaw, "field", infoChoices, { all: INFO_FIELDS.length, plural: "fields" });
   if (!id.ok) return id;
   return ok(byId.get(id.value) as InfoField);
 }
@@ -112,7 +111,7 @@ export const FILING_FIELDS: readonly FilingField[] = [
   { id: "result", label: "Beat or miss", unit: "text", get: (f) => f.result, source: (f) => f.sources.result },
 ];
 const filingById = new Map(FILING_FIELDS.map((f) => [f.id, f]));
-const filingChoices = choiceMap<string>([
+export const filingChoices = choiceMap<string>([
   ...FILING_FIELDS.map((f) => [f.id, f.id] as const),
   ["filed_date", "filed"], ["filing_date", "filed"], ["date", "filed"], ["beat_miss", "result"], ["beat", "result"], ["period", "period_end"],
 ]);

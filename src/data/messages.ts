@@ -28,8 +28,12 @@ export const messages = {
   notText: (what: string, value: unknown) => `${what} must be text, not ${show(value)}.`,
   numericUnits: (value: number, choices: readonly string[]) =>
     `Units are named, not numbered: ${show(value)} could mean ones or millions. Valid: ${list(choices)} (millions when omitted).`,
+  /** A name outside a short list the library defines: the list follows in full. */
   unknownChoice: (what: string, value: unknown, choices: readonly string[], near: string | null) =>
     `Unknown ${what} ${show(value)}.${didYouMean(near)} Valid: ${list(choices)}.`,
+  /** A name outside a long list the dataset defines (metrics, profile fields): the formula builder offers them all. */
+  notInDataset: (what: string, value: unknown, all: number, plural: string, near: string | null) =>
+    `No ${what} ${show(value)} in the dataset.${didYouMean(near)} All ${all} ${plural} are listed in the formula builder (Home > KC for Excel > Formulas).`,
   badPeriod: (value: unknown) =>
     `Cannot read ${show(value)} as a period. Use a fiscal year (2024, "FY2024", "FY24", "FY0", "FY-1"), "TTM", or a quarter ("Q3 2025").`,
   noPeriod: (value: unknown, available: readonly string[]) => `The dataset has no period ${show(value)}. Available: ${list(available)}.`,

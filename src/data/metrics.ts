@@ -1,17 +1,24 @@
 /** Reads a metric name: snake_case ids or their aliases, ignoring case, spaces, hyphens and underscores. */
+import { dataset } from "./dataset";
 import { messages } from "./messages";
-import { isOmitted, Memo, nearest, scalarOf } from "./normalize";
+import { isOmitted, Memo, scalarOf } from "./normalize";
 import { invalid, ok, type Result } from "./result";
 import type { Metric } from "./schema";
 import { store } from "./store";
+import { suggester, type Candidate } from "./suggest";
 
 const memo = new Memo<Result<Metric>>();
+/** Every name a metric argument accepts, each with the metric it stands for. */
+export const METRIC_NAMES: readonly Candidate[] = dataset.metrics.flatMap((m) => [m.id, ...m.aliases].map((name) => [name, m.id] as const));
+const nearMetric = suggester(METRIC_NAMES);
+/** Metric names are terms of their own in every list: "ebit" (of "ebit_margin") is not "ebitda" cut short. */
+const METRIC_WORDS = METRIC_NAMES.map(([name]) => name);
 
 function read(value: unknown): Result<Metric> {
   if (isOmitted(value)) return invalid(messages.required("A metric"));
   if (typeof value !== "string") return invalid(messages.notText("The metric", value));
   const metric = value.length <= 64 ? store.metricByName(value) : undefined;
-  return metric ? ok(metric) : invalid(messages.unknownChoice("metric", value, store.metricIds, nearest(value, store.metricIds)));
+  return metric ? ok(metric) : invalid(messages.notInDataset("metric", value, store.metricIds.length, "metrics", nearMetric(value)));
 }
 
 export function parseMetric(raw: unknown): Result<Metric> {
@@ -19,16 +26,34 @@ export function parseMetric(raw: unknown): Result<Metric> {
   return typeof value === "string" ? memo.get(value, () => read(value)) : read(value);
 }
 
-/** A name from a fixed list (a margin kind, a ratio, an INFO field), with the same matching and messages. */
-export function parseChoice<T extends string>(raw: unknown, what: string, choices: ReadonlyMap<string, T>, shown: readonly string[]): Result<T> {
+/** A fixed list of names: how each is looked up, and the one a mistyped name plausibly stands for. */
+export type Choices<T extends string> = {
+  readonly names: ReadonlyArray<readonly [string, T]>;
+  readonly get: (name: string) => T | undefined;
+  readonly near: (typed: string) => string | null;
+};
+
+/**
+ * How a list of choices is shown when a name is not on it: in full (a short list the library defines), or as a count
+ * with the formula builder, which offers each (a long list the dataset defines).
+ */
+export type Shown = readonly string[] | { readonly all: number; readonly plural: string };
+
+const key = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, "");
+
+/** A name from a fixed list (a margin kind, a ratio, a profile field), with the same matching and messages. */
+export function parseChoice<T extends string>(raw: unknown, what: string, choices: Choices<T>, shown: Shown): Result<T> {
   const value = scalarOf(raw);
   if (isOmitted(value)) return invalid(messages.required(`A ${what}`));
   if (typeof value !== "string") return invalid(messages.notText(`The ${what}`, value));
-  const hit = value.length <= 64 ? choices.get(value.toLowerCase().replace(/[\s_-]+/g, "")) : undefined;
-  return hit ? ok(hit) : invalid(messages.unknownChoice(what, value, shown, nearest(value, shown)));
+  const hit = value.length <= 64 ? choices.get(value) : undefined;
+  if (hit) return ok(hit);
+  const near = choices.near(value);
+  return invalid("plural" in shown ? messages.notInDataset(what, value, shown.all, shown.plural, near) : messages.unknownChoice(what, value, shown, near));
 }
 
-/** A lookup table keyed the way parseChoice compares names. */
-export function choiceMap<T extends string>(entries: ReadonlyArray<readonly [string, T]>): ReadonlyMap<string, T> {
-  return new Map(entries.map(([name, id]) => [name.toLowerCase().replace(/[\s_-]+/g, ""), id]));
+/** A lookup table keyed the way parseChoice compares names, whose every name may be suggested. */
+export function choiceMap<T extends string>(entries: ReadonlyArray<readonly [string, T]>): Choices<T> {
+  const byKey = new Map(entries.map(([name, id]) => [key(name), id]));
+  return { names: entries, get: (name) => byKey.get(key(name)), near: suggester(entries, METRIC_WORDS) };
 }

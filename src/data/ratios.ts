@@ -29,7 +29,7 @@ export const MARGINS = {
   ocf: "operating_cash_flow",
   non_gaap_ebitda: "non_gaap_ebitda",
 } as const;
-const marginChoices = choiceMap<keyof typeof MARGINS>([
+export const marginChoices = choiceMap<keyof typeof MARGINS>([
   ...Object.keys(MARGINS).map((k) => [k, k as keyof typeof MARGINS] as const),
   ["gross_margin", "gross"], ["net_margin", "net"], ["ebitda_margin", "ebitda"], ["free_cash_flow", "fcf"], ["operating_cash_flow", "ocf"],
   ["adjusted_ebitda", "non_gaap_ebitda"],
@@ -53,7 +53,7 @@ export const RATIOS = {
   fcf_to_net_income: ["free_cash_flow", "net_income"],
   asset_turnover: ["revenue", "total_assets"],
 } as const;
-const ratioChoices = choiceMap<keyof typeof RATIOS>(Object.keys(RATIOS).map((k) => [k, k as keyof typeof RATIOS] as const));
+export const ratioChoices = choiceMap<keyof typeof RATIOS>(Object.keys(RATIOS).map((k) => [k, k as keyof typeof RATIOS] as const));
 
 export function ratio(nameRaw: unknown, periodRaw: unknown): Result<number> {
   const name = scalarOf(nameRaw);

@@ -35,7 +35,7 @@ export function series(metricRaw: unknown, fromRaw: unknown, toRaw: unknown, cur
   return ok([row], facts);
 }
 
-const STATEMENTS = choiceMap<"income" | "balance" | "cashflow">([
+export const STATEMENTS = choiceMap<"income" | "balance" | "cashflow">([
   ["income", "income"], ["income_statement", "income"], ["pl", "income"], ["p&l", "income"],
   ["balance", "balance"], ["balance_sheet", "balance"], ["bs", "balance"],
   ["cashflow", "cashflow"], ["cash_flow", "cashflow"], ["cash_flow_statement", "cashflow"], ["cf", "cashflow"],

@@ -1,22 +1,28 @@
 /** Currency and scale arguments: which currency a money figure is shown in and in what units. */
 import { messages } from "./messages";
-import { isOmitted, nearest, scalarOf } from "./normalize";
+import { isOmitted, scalarOf } from "./normalize";
 import { invalid, ok, type Result } from "./result";
 import type { Currency } from "./schema";
+import { suggester } from "./suggest";
 
-const CURRENCIES: ReadonlyMap<string, Currency> = new Map([
-  ["rmb", "RMB"], ["cny", "RMB"], ["yuan", "RMB"], ["usd", "USD"], ["us$", "USD"], ["$", "USD"], ["hkd", "HKD"], ["hk$", "HKD"],
-]);
-const CURRENCY_NAMES = ["RMB", "CNY", "USD", "HKD"];
+/** Every name a currency argument accepts, each with the currency it stands for. */
+export const CURRENCY_NAMES: ReadonlyArray<readonly [string, Currency]> = [
+  ["RMB", "RMB"], ["CNY", "RMB"], ["yuan", "RMB"], ["USD", "USD"], ["US$", "USD"], ["$", "USD"], ["HKD", "HKD"], ["HK$", "HKD"],
+];
+const CURRENCIES: ReadonlyMap<string, Currency> = new Map(CURRENCY_NAMES.map(([name, c]) => [name.toLowerCase(), c]));
+const CURRENCIES_SHOWN = ["RMB", "CNY", "USD", "HKD"];
+const nearCurrency = suggester(CURRENCY_NAMES);
 
-/** Multiplier from millions (how money is stored) to the requested scale. */
-const SCALES: ReadonlyMap<string, number> = new Map([
+/** Every name a units argument accepts, each with its multiplier from millions (how money is stored). */
+export const SCALE_NAMES: ReadonlyArray<readonly [string, number]> = [
   ["units", 1e6], ["unit", 1e6], ["u", 1e6], ["ones", 1e6],
-  ["k", 1e3], ["thousands", 1e3], ["thousand", 1e3], ["000", 1e3],
-  ["m", 1], ["mm", 1], ["mn", 1], ["millions", 1], ["million", 1],
-  ["b", 1e-3], ["bn", 1e-3], ["billions", 1e-3], ["billion", 1e-3],
-]);
-const SCALE_NAMES = ["units", "K", "thousands", "M", "millions", "B", "billions"];
+  ["K", 1e3], ["thousands", 1e3], ["thousand", 1e3], ["000", 1e3],
+  ["M", 1], ["MM", 1], ["mn", 1], ["millions", 1], ["million", 1],
+  ["B", 1e-3], ["bn", 1e-3], ["billions", 1e-3], ["billion", 1e-3],
+];
+const SCALES: ReadonlyMap<string, number> = new Map(SCALE_NAMES.map(([name, scale]) => [name.toLowerCase(), scale]));
+const SCALES_SHOWN = ["units", "K", "thousands", "M", "millions", "B", "billions"];
+const nearScale = suggester(SCALE_NAMES.map(([name, scale]) => [name, String(scale)]));
 
 /** How a formula spells each scale as a units argument. */
 export const UNITS_ARGUMENT: ReadonlyMap<number, string> = new Map([[1e6, "units"], [1e3, "K"], [1, "M"], [1e-3, "B"]]);
@@ -27,18 +33,18 @@ export function parseCurrency(raw: unknown): Result<Currency | null> {
   if (isOmitted(value)) return ok(null);
   if (typeof value !== "string") return invalid(messages.notText("The currency", value));
   const hit = value.length <= 16 ? CURRENCIES.get(value.trim().toLowerCase()) : undefined;
-  return hit ? ok(hit) : invalid(messages.unknownChoice("currency", value, CURRENCY_NAMES, nearest(value, CURRENCY_NAMES)));
+  return hit ? ok(hit) : invalid(messages.unknownChoice("currency", value, CURRENCIES_SHOWN, nearCurrency(value)));
 }
 
 /** null when omitted (millions). Units are named: a number such as 1 could mean ones or millions, so none is read. */
 export function parseScale(raw: unknown): Result<number | null> {
   const value = scalarOf(raw);
   if (isOmitted(value)) return ok(null);
-  if (typeof value === "number") return invalid(messages.numericUnits(value, SCALE_NAMES));
+  if (typeof value === "number") return invalid(messages.numericUnits(value, SCALES_SHOWN));
   if (typeof value !== "string") return invalid(messages.notText("Units", value));
   const text = value.trim().toLowerCase();
   const hit = text.length <= 16 ? SCALES.get(text) : undefined;
-  return hit !== undefined ? ok(hit) : invalid(messages.unknownChoice("units", value, SCALE_NAMES, nearest(value, SCALE_NAMES)));
+  return hit !== undefined ? ok(hit) : invalid(messages.unknownChoice("units", value, SCALES_SHOWN, nearScale(value)));
 }
 
 /** Drops binary noise from a conversion (7790 / 1000 → 7.79, not 7.790000000000001). */

@@ -315,7 +315,7 @@ run("the task pane in headless Chromium", () => {
     const page = await paneOn("formulas");
     const markup = "<img src=x onerror=alert(1)>";
     await page.fill("#audit-input", `=KC.FIGURE("${markup}",2024)`);
-    await expect(page.locator("#panel-formulas").innerText()).resolves.toContain(`Unknown metric "${markup}"`);
+    await expect(page.locator("#panel-formulas").innerText()).resolves.toContain(`No metric "${markup}" in the dataset.`);
     await page.fill("#search", markup);
     await expect(page.locator("img").count()).resolves.toBe(0);
     await expect(page.locator("#match-summary").innerText()).resolves.toBe("0 matching items");
