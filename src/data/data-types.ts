@@ -10,7 +10,7 @@
  * FormattedNumber type (1.16) instead of a Double's numberFormat (1.19).
  */
 import { dataset } from "./dataset";
-import { excelSerial } from "./dates";
+import { excelSerial, longDate } from "./dates";
 import { figure } from "./figures";
 import { infoField } from "./info";
 import { parseMetric } from "./metrics";
@@ -18,6 +18,7 @@ import { parsePeriod } from "./periods";
 import { all, ok, type Result } from "./result";
 import type { Currency, Fact, Metric, Period, Reconciliation, Source } from "./schema";
 import { latestFiscalYear, store } from "./store";
+import { VERDICT } from "./verdicts";
 import { parseCurrency, parseScale } from "./units";
 
 export type DataTypeValue = Excel.EntityCellValue | Excel.DoubleCellValue;
@@ -31,11 +32,6 @@ const PROVIDER: Excel.CellValueProviderAttributes = {
   description: `KC for Excel: figures from ${dataset.seeds.length} bundled source documents, as of ${longDate(dataset.asOf.analysis)}`,
 };
 
-function longDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1];
-  return `${month} ${d}, ${y}`;
-}
 
 const titleOf = (file: string): string => dataset.seeds.find((s) => s.file === file)?.title ?? file;
 
@@ -87,8 +83,6 @@ function unitsOf(metric: Metric, currency: string | null, scale: number | null):
   if (metric.kind === "per_share") return `${currency ?? ""} per ADS`.trim();
   return { fraction: "fraction (shown as a percentage)", ratio: "ratio", count: "count", multiple: "multiple" }[metric.kind] ?? metric.kind;
 }
-
-const STATUS: Readonly<Record<Reconciliation["status"], string>> = { reconciles: "Reconciles", disagrees: "Disagrees", not_computable: "Not computable" };
 
 /** The stated-ratio checks a fact takes part in: as one of the figures a ratio is computed from, or as the stated ratio. */
 export function checksOf(fact: Fact): readonly Reconciliation[] {
@@ -144,7 +138,7 @@ function cardFor(metric: Metric, period: Period, fact: Fact, value: number, curr
   }
   const checks = checksOf(fact);
   if (checks.length) {
-    for (const r of checks) properties[r.label] = text(`${STATUS[r.status]}: ${r.note}`, r.kc ? `=${r.kc}` : null, [r.source]);
+    for (const r of checks) properties[r.label] = text(`${VERDICT[r.status]}: ${r.note}`, r.kc ? `=${r.kc}` : null, [r.source]);
     sections.push({ layout: "List", title: "Checks against ratios the pages state", collapsible: true, collapsed: checks.every((r) => r.status === "reconciles"), properties: checks.map((r) => r.label) });
   }
   return {

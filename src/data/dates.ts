@@ -5,3 +5,11 @@ export function excelSerial(isoDate: string): number {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
   return Math.round((Date.UTC(y, m - 1, d) - EPOCH) / 86400000);
 }
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "2026-01-28" → "Jan 28, 2026": how the pane and the cards write a date. */
+export function longDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return `${MONTHS[m - 1]} ${d}, ${y}`;
+}

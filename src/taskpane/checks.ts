@@ -1,5 +1,6 @@
 /** Stated ratios, checked: each ratio a page states beside what the stored figures give, agreeing or not. */
 import type { Reconciliation } from "../data/schema";
+import { VERDICT } from "../data/verdicts";
 import { formula, type SheetTable } from "../office/excel";
 import { actionButton, type Actions } from "./actions";
 import { core } from "./content";
@@ -7,7 +8,6 @@ import { h } from "./dom";
 import { searchable } from "./filter";
 import { sourceNote } from "./source-note";
 
-const VERDICT: Record<Reconciliation["status"], string> = { reconciles: "Reconciles", disagrees: "Disagrees", not_computable: "Not computable" };
 
 function check(r: Reconciliation): HTMLElement {
   const year = /FY(\d{4})/.exec(r.id)?.[1] ?? null;

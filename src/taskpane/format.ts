@@ -1,6 +1,5 @@
 /** How figures read in the pane: currency and scale always written out. */
 const SYMBOL: Record<string, string> = { RMB: "RMB ", USD: "US$", HKD: "HK$" };
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 export function millions(value: number, currency: string | null): string {
   const amount = Math.abs(value).toLocaleString("en-US", { maximumFractionDigits: 2 });
@@ -15,10 +14,7 @@ export function percent(value: number, digits = 1): string {
   return `${value < 0 ? "−" : value > 0 ? "+" : ""}${Math.abs(value * 100).toFixed(digits)}%`;
 }
 
-export function date(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return `${MONTHS[m - 1]} ${d}, ${y}`;
-}
+export { longDate as date } from "../data/dates";
 
 /** A number as the builder shows a function's result. */
 export function plain(value: number): string {
