@@ -60,6 +60,7 @@ export function buildDataset(root: string): Dataset {
     conflicts: [...factConflicts(facts), nextEarningsConflict(next)],
     reconciliations: reconciliations(facts),
     fx: impliedFx(facts),
+    capital: curated.capital(pages),
   };
   return { ...content, contentHash: contentHash(content) };
 }
