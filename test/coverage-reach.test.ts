@@ -37,6 +37,14 @@ describe("numbers stated outside the tables, as values", () => {
     expect(profile("rsu_grant_price_usd")).toBe(figureAfter(HK_PAGE, "priced at ").value);
   });
 
+  it("answers the shares per ADS the grant implies: the one ratio that turns its shares into its \"roughly\" ADSs", () => {
+    const shares = figureAfter(HK_PAGE, "has granted ").value;
+    const ads = figureAfter(HK_PAGE, "issued share capital or roughly ").value;
+    const fits = Array.from({ length: 100 }, (_, i) => i + 1).filter((n) => Math.floor(shares / n) === ads);
+    expect(fits).toHaveLength(1);
+    expect(profile("shares_per_ads")).toBe(fits[0]);
+  });
+
   it("answers both stated next-earnings dates and the earnings call's date as Excel dates", () => {
     expect(profile("next_earnings")).toBe(excelSerial(dateAfter(HK_PAGE, "Next Earnings Date:")));
     expect(profile("next_earnings_other")).toBe(excelSerial(dateAfter(US_PAGE, "Next earnings:")));

@@ -93,6 +93,7 @@ export const INFO_FIELDS: readonly InfoField[] = [
   fromQuote("rsu_grant_share_capital", "rsu_grant_share_capital"),
   fromQuote("rsu_grant_employees", "rsu_grant_employees"),
   fromQuote("rsu_grant_price_usd", "rsu_grant_price", "USD per share (RSU grant)"),
+  fromQuote("shares_per_ads", "shares_per_ads"),
 ];
 
 const ALIASES: ReadonlyArray<readonly [string, string]> = [
