@@ -13,6 +13,7 @@ import { checks } from "./checks";
 import { conflicts } from "./conflicts";
 import { peers } from "./peers";
 import { statements } from "./statements";
+import { trends } from "./trends";
 import type { Actions } from "./actions";
 
 const quote = (list: readonly Quote[], field: string): Quote | undefined => list.find((q) => q.field === field);
@@ -60,6 +61,7 @@ export function overview(actions: Actions): HTMLElement {
       row("Contact", `${p.address} · ${p.phone} · ${p.website}`, pick("address", "phone", "website")),
       searchable(h("div", { className: "row prose" }, h("p", {}, content.about.description.text), sourceNote([content.about.description.source])), "profile", null, content.about.description.text),
     ),
+    trends(),
     card("NASDAQ: KC", " · USD, per ADS", q(nasdaq, "market_cap", "Market cap"), q(nasdaq, "pe_ttm"), q(nasdaq, "high_52w"), q(nasdaq, "low_52w"), q(nasdaq, "range_52w"), q(nasdaq, "dividend_yield")),
     card("HKEX: 3896", " · HKD, per share", q(hkex, "last_price"), q(hkex, "change"), q(hkex, "change_percent")),
     card(
