@@ -12,11 +12,12 @@
 import { dataset } from "./dataset";
 import { excelSerial, longDate } from "./dates";
 import { figure } from "./figures";
+import { checksOf } from "./flags";
 import { infoField } from "./info";
 import { parseMetric } from "./metrics";
 import { parsePeriod } from "./periods";
 import { all, ok, type Result } from "./result";
-import type { Currency, Fact, Metric, Period, Reconciliation, Source } from "./schema";
+import type { Currency, Fact, Metric, Period, Source } from "./schema";
 import { latestFiscalYear, store } from "./store";
 import { VERDICT } from "./verdicts";
 import { parseCurrency, parseScale } from "./units";
@@ -82,13 +83,6 @@ function unitsOf(metric: Metric, currency: string | null, scale: number | null):
   if (metric.kind === "money") return `${currency ?? ""} ${SCALE_NAMES.get(scale ?? 1) ?? "millions"}`.trim();
   if (metric.kind === "per_share") return `${currency ?? ""} per ADS`.trim();
   return { fraction: "fraction (shown as a percentage)", ratio: "ratio", count: "count", multiple: "multiple" }[metric.kind] ?? metric.kind;
-}
-
-/** The stated-ratio checks a fact takes part in: as one of the figures a ratio is computed from, or as the stated ratio. */
-export function checksOf(fact: Fact): readonly Reconciliation[] {
-  return dataset.reconciliations.filter(
-    (r) => r.inputs.includes(fact.id) || (r.source.file === fact.source.file && r.source.line === fact.source.line && r.stated === fact.value),
-  );
 }
 
 /** KC.CARD: the number KC.FIGURE answers for the same arguments, carrying its card (ExcelApi 1.19). */
