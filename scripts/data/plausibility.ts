@@ -100,10 +100,10 @@ export function plausibilityChecks(facts: readonly Fact[], periods: readonly Per
   each("segments_within_revenue", ["public_cloud_revenue", "enterprise_cloud_revenue", "ecosystem_revenue", "revenue"], (_p, [pub, ent, eco, revenue]) => {
     const r = range(revenue as Fact);
     const wrong = [
-      above(sum(range(pub as Fact), range(ent as Fact)), r) ? `public cloud ${written(pub as Fact)} and enterprise cloud ${written(ent as Fact)} together` : "",
-      above(range(eco as Fact), r) ? `ecosystem revenue ${written(eco as Fact)}` : "",
+      above(sum(range(pub as Fact), range(ent as Fact)), r) ? `Public cloud ${written(pub as Fact)} and enterprise cloud ${written(ent as Fact)} together exceed revenue ${written(revenue as Fact)}.` : "",
+      above(range(eco as Fact), r) ? `Ecosystem revenue ${written(eco as Fact)} exceeds revenue ${written(revenue as Fact)}.` : "",
     ].filter(Boolean);
-    return wrong.length ? `${wrong.join(" and ")} exceed revenue ${written(revenue as Fact)}.` : null;
+    return wrong.length ? wrong.join(" ") : null;
   });
 
   for (const q of periods.filter((p) => p.kind === "quarter")) {
