@@ -13,21 +13,18 @@ const MATERIAL_SHARE_OF_REVENUE = 0.01;
 
 export const PLAUSIBILITY_RULES: readonly PlausibilityRule[] = [
   { id: "fcf_below_ocf", label: "Free cash flow below operating cash flow", kind: "magnitude",
-    text: "Free cash flow is operating cash flow less capital expenditure, which is never negative, so FCF ≤ OCF. Where investing cash flow is an outflow of at least 1% of revenue the business is investing, and capital expenditure of nil is implausible: FCF must then be below OCF by more than the figures' rounding." },
-  { id: "gross_profit_within_revenue", label: "Gross profit at most revenue", kind: "identity",
-    text: "Gross profit is revenue less cost of revenue, which is never negative, so gross profit ≤ revenue." },
+    text: "FCF is OCF less capital expenditure, so FCF ≤ OCF; where investing cash flow is an outflow of 1% of revenue or more, nil capital expenditure is implausible, so FCF < OCF beyond rounding." },
+  { id: "gross_profit_within_revenue", label: "Gross profit at most revenue", kind: "identity", text: "Gross profit is revenue less cost of revenue." },
   { id: "margins_within_revenue", label: "Margins within ±100%", kind: "magnitude",
-    text: "Where revenue is positive, gross profit, EBITDA, net income and free cash flow each lie within ±100% of it, and so does any margin a page states: gross profit cannot exceed revenue, and a larger EBITDA, profit, loss or cash flow than revenue takes one-off items, so it more often means a misplaced figure or unit." },
-  { id: "debt_within_liabilities", label: "Debt at most liabilities", kind: "identity",
-    text: "Debt is one kind of liability, so total debt ≤ total liabilities." },
-  { id: "cash_within_assets", label: "Cash at most assets", kind: "identity",
-    text: "Cash, cash equivalents and short-term investments are assets, so they are at most total assets." },
-  { id: "balance_sheet_sum", label: "Liabilities and equity add up to at most assets", kind: "identity",
-    text: "Total assets = total liabilities + stockholders' equity + noncontrolling interests. The table states no noncontrolling interests; taking them as not negative, liabilities + stockholders' equity ≤ total assets, and the rest is theirs." },
+    text: "Gross profit, EBITDA, net income, free cash flow and any stated margin lie within ±100% of positive revenue; beyond it takes one-off items, or is a misplaced figure." },
+  { id: "debt_within_liabilities", label: "Debt at most liabilities", kind: "identity", text: "Debt is a liability." },
+  { id: "cash_within_assets", label: "Cash at most assets", kind: "identity", text: "Cash and short-term investments are assets." },
+  { id: "balance_sheet_sum", label: "Liabilities plus equity at most assets", kind: "identity",
+    text: "Assets = liabilities + stockholders' equity + noncontrolling interests, which the table omits; taken as not negative." },
   { id: "segments_within_revenue", label: "Segments within revenue", kind: "identity",
-    text: "Revenue of a part of the business is part of total revenue: the public cloud and enterprise cloud segments together, and the Xiaomi and Kingsoft ecosystem, are each at most total revenue." },
-  { id: "quarter_within_period", label: "A quarter's revenue within its year", kind: "identity",
-    text: "Revenue is never negative, so a quarter's revenue is at most the revenue of any longer period that contains it (here the trailing twelve months, since the dataset has no fiscal 2025)." },
+    text: "Public plus enterprise cloud revenue, and ecosystem revenue, are parts of total revenue." },
+  { id: "quarter_within_period", label: "Quarter within its twelve months", kind: "identity",
+    text: "Revenue is never negative, so a quarter's is at most that of the TTM period containing it (the dataset has no fiscal 2025)." },
 ];
 
 const range = (f: Fact): Range => interval(f.value, f.precision);
