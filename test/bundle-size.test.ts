@@ -9,7 +9,7 @@ const size = (file: string) => readFileSync(join(DIST, file)).length;
 const gzipped = (file: string) => gzipSync(readFileSync(join(DIST, file))).length;
 
 describe("bundle budgets", () => {
-  it("functions.js, which carries the library, the dataset, its stated-ratio checks and failing plausibility checks, and the data-type cards, stays within its budget (102.5 KiB, 28.6 KiB gzipped measured)", () => {
+  it("functions.js, which carries the library, the dataset, its stated-ratio checks and failing plausibility checks, and the data-type cards, stays within its budget (102.7 KiB, 28.7 KiB gzipped measured)", () => {
     expect(size("functions.js")).toBeLessThanOrEqual(104 * KIB);
     expect(gzipped("functions.js")).toBeLessThanOrEqual(28.75 * KIB);
   });
@@ -24,7 +24,7 @@ describe("bundle budgets", () => {
     expect(gzipped("taskpane.js")).toBeLessThanOrEqual(41 * KIB);
   });
 
-  it("the pane's page loads at most 235 KiB of script, 69.5 KiB gzipped, for both bundles (233.1 and 69.1 KiB measured)", () => {
+  it("the pane's page loads at most 235 KiB of script, 69.5 KiB gzipped, for both bundles (233.3 and 69.1 KiB measured)", () => {
     expect(size("functions.js") + size("taskpane.js")).toBeLessThanOrEqual(235 * KIB);
     expect(gzipped("functions.js") + gzipped("taskpane.js")).toBeLessThanOrEqual(69.5 * KIB);
   });

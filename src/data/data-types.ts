@@ -135,6 +135,11 @@ function cardFor(metric: Metric, period: Period, fact: Fact, value: number, curr
     for (const r of checks) properties[r.label] = text(`${VERDICT[r.status]}: ${r.note}`, r.kc ? `=${r.kc}` : null, [r.source]);
     sections.push({ layout: "List", title: "Checks against ratios the pages state", collapsible: true, collapsed: checks.every((r) => r.status === "reconciles"), properties: checks.map((r) => r.label) });
   }
+  const broken = dataset.implausible.filter((p) => p.inputs.includes(fact.id)).map((p) => {
+    properties[`Implausible ${p.period}`] = text(p.note ?? "", p.rule);
+    return `Implausible ${p.period}`;
+  });
+  if (broken.length) sections.push({ layout: "List", title: "Plausibility rules broken", collapsible: true, collapsed: false, properties: broken });
   return {
     type: "Double",
     basicType: "Double",
