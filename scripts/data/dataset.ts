@@ -65,6 +65,7 @@ export function buildDataset(root: string): Dataset {
     plausibility: checks,
     implausible: checks.filter((c) => c.status === "fails"),
     fx: impliedFx(facts),
+    capital: curated.capital(pages),
   };
   return { ...content, contentHash: contentHash(content) };
 }

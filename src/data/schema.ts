@@ -272,7 +272,7 @@ export const EarningsCall = z.object({
 });
 export type EarningsCall = z.infer<typeof EarningsCall>;
 
-/** What the custom functions need: figures, quotes, filings, rates, stated-ratio checks. Bundled into functions.js. */
+/** What the custom functions need: figures, quotes, filings, rates, stated-ratio checks, events. Bundled into functions.js. */
 export const DatasetCore = z.object({
   company: z.string(),
   asOf: z.object({ analysis: IsoDate, financials: IsoDate, source: Source }),
@@ -294,20 +294,24 @@ export const DatasetCore = z.object({
   fx: z.array(FxRate),
   /** Each ratio the pages state, against the same ratio computed from the stored figures: read by KC.CARD's card and the pane. */
   reconciliations: z.array(Reconciliation),
+  /** One timeline, newest first: corporate events, the earnings call, filings, the listing, next earnings (KC.EVENTS). */
+  events: z.array(Event),
+  /** The count and top category of the risk factors the analysis page reports (KC.PROFILE). */
+  riskSummary: z.object({ count: z.number().int(), topCategory: z.string(), categoryDescription: z.string(), newRisks: z.number().int(), sources: z.array(Source) }),
+  /** Capital actions the pages state without a period: the share placing and the latest share grant (KC.PROFILE). */
+  capital: z.array(Quote),
   /** The plausibility checks that fail (DatasetText has every check): read by KC.SOURCE, KC.CARD and the audit. */
   implausible: z.array(Plausibility),
 });
 export type DatasetCore = z.infer<typeof DatasetCore>;
 
-/** What a reader browses: prose, events, risks, peers. Bundled into the task pane only. */
+/** What a reader browses: prose, risks, peers. Bundled into the task pane only. */
 export const DatasetText = z.object({
   about: About,
-  events: z.array(Event),
   earningsCall: EarningsCall,
   highlights: z.array(Titled),
   outlook: z.array(Titled),
   risks: z.array(Risk),
-  riskSummary: z.object({ count: z.number().int(), topCategory: z.string(), categoryDescription: z.string(), newRisks: z.number().int(), sources: z.array(Source) }),
   positiveFactors: z.array(Titled),
   ratingSummary: Statement,
   statementSummaries: z.array(Titled),

@@ -26,6 +26,7 @@ const FILING = excel("FILING");
 const SOURCE = excel("SOURCE");
 const FXRATE = excel("FXRATE");
 const CONFLICTS = excel("CONFLICTS");
+const EVENTS = excel("EVENTS");
 const ASOF = excel("ASOF");
 const COMPANY = excel("COMPANY", () => ok(companyEntity(supports("ExcelApi", "1.19") ? "1.19" : "1.16")));
 const CARD = excel("CARD", figureCard);
@@ -193,13 +194,23 @@ export function fxRate(period: string | number): number {
 }
 
 /**
- * Every disagreement between the two source documents, spilled with a header row: subject, primary source, other sources, and why the primary was chosen.
+ * Every disagreement between the two source documents, one row per statement with a header row: subject, the value stated (a number or an Excel date), as stated, whether it is the primary source, the source line, and why the primary was chosen.
  * @customfunction CONFLICTS
  * @helpurl https://localhost:3000/help.html#kc-conflicts
- * @returns A table of conflicts.
+ * @returns A table of conflicting statements.
  */
 export function conflicts(): any[][] {
   return CONFLICTS() as any[][];
+}
+
+/**
+ * Every dated event of both pages, newest first, with a header row: date (an Excel date), kind, event, details and the source line. Corporate events, the latest earnings call, Form 20-F filings, the listing and both stated next-earnings dates.
+ * @customfunction EVENTS
+ * @helpurl https://localhost:3000/help.html#kc-events
+ * @returns A table of events.
+ */
+export function events(): any[][] {
+  return EVENTS() as any[][];
 }
 
 /**
