@@ -13,11 +13,12 @@ import { quoted, where } from "./citation";
 import { dataset } from "./dataset";
 import { excelSerial, longDate } from "./dates";
 import { figure } from "./figures";
+import { checksOf } from "./flags";
 import { infoField } from "./info";
 import { parseMetric } from "./metrics";
 import { parsePeriod } from "./periods";
 import { all, ok, type Result } from "./result";
-import type { Currency, Fact, Metric, Period, Reconciliation, Source } from "./schema";
+import type { Currency, Fact, Metric, Period, Source } from "./schema";
 import { latestFiscalYear, store } from "./store";
 import { VERDICT } from "./verdicts";
 import { parseCurrency, parseScale } from "./units";
@@ -80,13 +81,6 @@ function unitsOf(metric: Metric, currency: string | null, scale: number | null):
   return { fraction: "fraction (shown as a percentage)", ratio: "ratio", count: "count", multiple: "multiple" }[metric.kind] ?? metric.kind;
 }
 
-/** The stated-ratio checks a fact takes part in: as one of the figures a ratio is computed from, or as the stated ratio. */
-export function checksOf(fact: Fact): readonly Reconciliation[] {
-  return dataset.reconciliations.filter(
-    (r) => r.inputs.includes(fact.id) || (r.source.file === fact.source.file && r.source.line === fact.source.line && r.stated === fact.value),
-  );
-}
-
 /** KC.CARD: the number KC.FIGURE answers for the same arguments, carrying its card (ExcelApi 1.19). */
 export function figureCard(metricRaw: unknown, periodRaw: unknown, currencyRaw: unknown, unitsRaw: unknown): Result<Excel.DoubleCellValue> {
   const value = figure(metricRaw, periodRaw, currencyRaw, unitsRaw, "CARD");
@@ -137,6 +131,11 @@ function cardFor(metric: Metric, period: Period, fact: Fact, value: number, curr
     for (const r of checks) properties[r.label] = text(`${VERDICT[r.status]}: ${r.note}`, r.kc ? `=${r.kc}` : null, [r.source]);
     sections.push({ layout: "List", title: "Checks against ratios the pages state", collapsible: true, collapsed: checks.every((r) => r.status === "reconciles"), properties: checks.map((r) => r.label) });
   }
+  const broken = dataset.implausible.filter((p) => p.inputs.includes(fact.id)).map((p) => {
+    properties[`Implausible ${p.period}`] = text(p.note ?? "", p.rule);
+    return `Implausible ${p.period}`;
+  });
+  if (broken.length) sections.push({ layout: "List", title: "Plausibility rules broken", collapsible: true, collapsed: false, properties: broken });
   return {
     type: "Double",
     basicType: "Double",

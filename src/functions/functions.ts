@@ -170,7 +170,7 @@ export function filing(fiscal_year: string | number, field: string): any {
 }
 
 /**
- * Where a figure comes from: the seed file, line and quoted text, every other source for it, and any conflict or conversion.
+ * Where a figure comes from: the seed file, line and quoted text, every other source for it, any conflict or conversion, and each check it fails (a stated ratio the figures do not give, a plausibility rule they break).
  * @customfunction SOURCE
  * @helpurl https://localhost:3000/help.html#kc-source
  * @param metric Metric id or alias, e.g. "net_income".

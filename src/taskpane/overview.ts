@@ -1,6 +1,6 @@
 /**
  * Overview: the company, both listings with their currencies, rating, scores, technicals, the statements, the peers,
- * where the sources disagree, the stated ratios checked, the as-of dates and the dataset version.
+ * where the sources disagree, the stated ratios checked, the figures' plausibility, the as-of dates and the dataset version.
  */
 import type { Quote, Source } from "../data/schema";
 import { core, content } from "./content";
@@ -9,7 +9,7 @@ import { library } from "./library";
 import { searchable } from "./filter";
 import { date, millions, percent, perShare } from "./format";
 import { sourceNote } from "./source-note";
-import { checks } from "./checks";
+import { checks, plausibility } from "./checks";
 import { conflicts } from "./conflicts";
 import { peers } from "./peers";
 import { statements } from "./statements";
@@ -85,6 +85,7 @@ export function overview(actions: Actions): HTMLElement {
     peers(actions),
     conflicts(actions),
     checks(actions),
+    plausibility(),
     card(
       "As of",
       "",
