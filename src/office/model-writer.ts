@@ -45,7 +45,8 @@ export function freeSheetName(base: string, taken: readonly string[]): string {
 }
 
 const codeOf = (error: unknown) => (typeof error === "object" && error !== null ? String((error as { code?: unknown }).code) : "");
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** An error's message without its closing full stop, to quote inside a sentence. */
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/\.$/, "");
 
 function addWaterfall(sheet: Excel.Worksheet, waterfall: ModelWaterfall): void {
   const chart = sheet.charts.add("Waterfall", sheet.getRange(waterfall.range), "Rows");
