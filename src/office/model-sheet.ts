@@ -68,7 +68,7 @@ function addChart(sheet: Excel.Worksheet, spec: ModelChart): void {
   chart.setPosition(spec.anchor, chartEnd(spec.anchor));
 }
 
-/** Queues the whole model on `sheet` (new and empty); returns how many cells it fills. */
+/** Queues the whole model on `sheet` (new and empty) and activates it; returns how many cells it fills. */
 export function queueModel(sheet: Excel.Worksheet, model: Model): number {
   const columns = Math.max(1, ...model.cells.map((row) => row.length));
   const block = sheet.getRange(a1({ row: 0, column: 0, rows: Math.max(1, model.cells.length), columns }));
@@ -83,6 +83,8 @@ export function queueModel(sheet: Excel.Worksheet, model: Model): number {
     sheet.getRange(`${columnName(c)}1`).format.columnWidth = widthInPoints(width);
   });
   model.charts.forEach((chart) => addChart(sheet, chart));
+  // Frozen panes belong to the active worksheet view (WorksheetFreezePanes.freezeAt): the new sheet is shown first.
+  sheet.activate();
   const { rows, columns: left } = model.freeze;
   if (rows > 0 && left > 0) sheet.freezePanes.freezeAt(a1({ row: 0, column: 0, rows, columns: left }));
   else if (rows > 0) sheet.freezePanes.freezeRows(rows);

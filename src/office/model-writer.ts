@@ -1,7 +1,7 @@
 /**
  * Builds the KC model (src/data/model.ts) on a new sheet: "KC Model", or "KC Model (2)", "(3)"… where that name is
  * taken (Excel compares sheet names ignoring case), never over an existing sheet. One Excel.run of three syncs: the
- * workbook's sheet names; everything the model holds (model-sheet.ts) with the new sheet activated; then the waterfall
+ * workbook's sheet names; everything the model holds (model-sheet.ts), the new sheet activated; then the waterfall
  * and the names of the charts Excel holds, for the pane to report.
  *
  * The named lines (KC_Revenue …) are scoped to the model's sheet: each model carries its own, so a second model never
@@ -73,7 +73,6 @@ async function build(context: Excel.RequestContext, model: Model, attempt: Attem
   attempt.sheet = name;
   const sheet = worksheets.add(name);
   const cells = queueModel(sheet, model);
-  sheet.activate();
   await sync();
 
   let waterfall: ModelBuild["waterfall"];
