@@ -68,13 +68,19 @@ function addChart(sheet: Excel.Worksheet, spec: ModelChart): void {
   chart.setPosition(spec.anchor, chartEnd(spec.anchor));
 }
 
-/** Queues the whole model on `sheet` (new and empty) and activates it; returns how many cells it fills. */
-export function queueModel(sheet: Excel.Worksheet, model: Model): number {
+/**
+ * Queues the whole model on `sheet` (new and empty) and activates it; returns how many cells it fills. `comments`:
+ * whether the named lines carry their comments (Excel on the web cannot undo a name's comment inside an undo group).
+ */
+export function queueModel(sheet: Excel.Worksheet, model: Model, comments: boolean): number {
   const columns = Math.max(1, ...model.cells.map((row) => row.length));
   const block = sheet.getRange(a1({ row: 0, column: 0, rows: Math.max(1, model.cells.length), columns }));
   const grid = <T>(map: (cell: ModelCell | null) => T) => (model.cells.length ? model.cells : [[]]).map((row) => Array.from({ length: columns }, (_, c) => map(row[c] ?? null)));
   // Names go first: should Excel refuse one inside an undo group, only the empty sheet has been made (model-writer.ts).
-  for (const name of model.names) sheet.names.add(name.name, sheet.getRange(name.range), name.comment);
+  for (const name of model.names) {
+    if (comments) sheet.names.add(name.name, sheet.getRange(name.range), name.comment);
+    else sheet.names.add(name.name, sheet.getRange(name.range));
+  }
   block.formulas = grid(written);
   block.numberFormat = grid((cell) => cell?.format ?? "General");
   for (const { area, value } of blocksOf(model.cells, (cell) => (cell && COLOUR[cell.role] ? model.fonts[COLOUR[cell.role] as "input" | "calc"] : null))) sheet.getRange(a1(area)).format.font.color = value;

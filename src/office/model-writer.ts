@@ -9,9 +9,10 @@
  * instead of leaving names that refer to #REF!. Another sheet reaches them as 'KC Model'!KC_Revenue.
  *
  * Where Excel has ExcelApi 1.20 the build is one undo step (Excel.run's mergeUndoGroup). Microsoft's "Undo
- * capabilities" page lists APIs without undo (NamedItem.comment in Excel on the web among them), for which Excel throws
- * UndoNotSupported inside a group: the model is then built again without grouping, in place of the sheet the refused
- * attempt began, and the summary says so.
+ * capabilities" page lists APIs without undo, for which Excel throws UndoNotSupported inside a group; of those the
+ * build uses only NamedItem.comment, undoless in Excel on the web, so a grouped build on the web names its lines
+ * without comments. Should Excel refuse the group all the same, the model is built again without grouping, in place
+ * of the sheet the refused attempt began, and the summary says so.
  */
 import type { Model, ModelWaterfall } from "../data/model";
 import { queueModel } from "./model-sheet";
@@ -58,7 +59,7 @@ function addWaterfall(sheet: Excel.Worksheet, waterfall: ModelWaterfall): void {
 /** What one run tried: the sheet it began (for a retry to take over) and the syncs it made. */
 type Attempt = { sheet: string | null; syncs: number };
 
-async function build(context: Excel.RequestContext, model: Model, attempt: Attempt, replacing: string | null): Promise<Omit<ModelBuild, "undo">> {
+async function build(context: Excel.RequestContext, model: Model, attempt: Attempt, replacing: string | null, comments: boolean): Promise<Omit<ModelBuild, "undo">> {
   const sync = async () => {
     attempt.syncs++;
     await context.sync();
@@ -72,7 +73,7 @@ async function build(context: Excel.RequestContext, model: Model, attempt: Attem
   const name = freeSheetName(model.sheetName, others);
   attempt.sheet = name;
   const sheet = worksheets.add(name);
-  const cells = queueModel(sheet, model);
+  const cells = queueModel(sheet, model, comments);
   await sync();
 
   let waterfall: ModelBuild["waterfall"];
@@ -98,19 +99,21 @@ async function build(context: Excel.RequestContext, model: Model, attempt: Attem
 export async function buildModel(model: Model): Promise<ModelBuild> {
   const attempt: Attempt = { sheet: null, syncs: 0 };
   if (!supports("ExcelApi", "1.20")) {
-    const built = await Excel.run((context) => build(context, model, attempt, null));
+    const built = await Excel.run((context) => build(context, model, attempt, null, true));
     return { ...built, undo: { grouped: false, code: "needs_excel_api", reason: needsExcelApi("Undoing the whole model in one step", "1.20") } };
   }
   // Set as a property, not in an object literal, so that test/api-sets.test.ts sees its set (ExcelApi 1.20) checked.
   const grouped: Excel.RunOptions = {};
   grouped.mergeUndoGroup = true;
   try {
-    const built = await Excel.run(grouped, (context) => build(context, model, attempt, null));
+    // Office.PlatformType.OfficeOnline, compared as the string it is so that no enum object is needed at run time.
+    const web = String(Office.context.diagnostics?.platform) === "OfficeOnline";
+    const built = await Excel.run(grouped, (context) => build(context, model, attempt, null, !web));
     return { ...built, undo: { grouped: true } };
   } catch (error) {
     if (codeOf(error) !== "UndoNotSupported") throw error;
     const refused = messageOf(error);
-    const built = await Excel.run((context) => build(context, model, attempt, attempt.sheet));
+    const built = await Excel.run((context) => build(context, model, attempt, attempt.sheet, true));
     const reason = `Excel could not make the model one undo step (${refused}), so it was built again as separate steps: Undo takes it back a part at a time.`;
     return { ...built, undo: { grouped: false, code: "undo_not_supported", reason } };
   }
