@@ -133,8 +133,20 @@ describe("the KC model evaluated as a spreadsheet", () => {
       }
     }
     expect(model.charts.map((c) => c.id)).toEqual(["revenue", "earnings", "cash_flow", "debt_cash"]);
-    const netIncome = rowOfMetric.get("net_income");
-    expect(model.waterfall?.range).toBe(`${columnLetter(periods.length - 1)}${netIncome}:${columnLetter(periods.length)}${netIncome}`);
+  });
+
+  it("bridges the last two fiscal years' net income in steps whose running total ends at the later year's net income", () => {
+    const years = periods.filter((p) => p.startsWith("FY"));
+    const [prior, last] = [years[years.length - 2] as string, years[years.length - 1] as string];
+    const [, top, bottom] = /^A(\d+):B(\d+)$/.exec(model.waterfall?.range ?? "") ?? [];
+    const steps = Array.from({ length: Number(bottom) - Number(top) + 1 }, (_, i) => [contentAt(Number(top) + i, 0), at(Number(top) + i, 1) as number] as const);
+    expect(steps.map(([label]) => label)).toEqual([`Net income ${prior}`, "Gross profit, change", "Costs down to EBITDA, change", "Below EBITDA (D&A, interest, tax, other), change"]);
+    const change = (metric: string) => figure(metric, last) - figure(metric, prior);
+    const want = [figure("net_income", prior), change("gross_profit"), change("ebitda") - change("gross_profit"), change("net_income") - change("ebitda")];
+    steps.forEach(([label, value], i) => expect([label, value]).toEqual([label, expect.closeTo(want[i] as number, 6)]));
+    expect(steps.reduce((sum, [, v]) => sum + v, 0)).toBeCloseTo(figure("net_income", last), 6);
+    expect(at(Number(bottom) + 1, 1) as number).toBeCloseTo(figure("net_income", last), 6);
+    expect([model.waterfall?.from, model.waterfall?.to]).toEqual([prior, last]);
   });
 
   it("names the key lines, each over its own row's period cells", () => {

@@ -196,7 +196,9 @@ describe("building the KC model in Excel", () => {
     expect(built.waterfall).toEqual({ added: true });
     const waterfall = sheetOf(book, "KC Model").charts?.find((c) => c.type === "Waterfall");
     expect(waterfall).toMatchObject({ name: model.waterfall?.title, title: model.waterfall?.title, position: { start: model.waterfall?.anchor, end: null } });
-    expect(waterfall?.series.map((s) => s.values)).toEqual([absolute("KC Model", model.waterfall?.range ?? "")]);
+    // Series by columns: the step labels (the range's first column) are the categories, the values the series.
+    const [, top, bottom] = /^A(\d+):B(\d+)$/.exec(model.waterfall?.range ?? "") ?? [];
+    expect(waterfall?.series.map((s) => [s.values, s.categories])).toEqual([[absolute("KC Model", `B${top}:B${bottom}`), absolute("KC Model", `A${top}:A${bottom}`)]]);
 
     const old = excel(8);
     const without = await buildModel(model);

@@ -40,7 +40,10 @@ export type ModelChart = {
   readonly anchor: string;
 };
 
-/** A waterfall from one year's net income to the next: drawn only where Excel has waterfall charts. */
+/**
+ * A waterfall from one year's net income to the next: drawn only where Excel has waterfall charts. `range` is two
+ * columns, the step labels and their values, one step per row (series by columns).
+ */
 export type ModelWaterfall = { readonly title: string; readonly range: string; readonly anchor: string; readonly from: string; readonly to: string };
 
 export type Model = {
@@ -254,18 +257,24 @@ export function kcModel(core: DatasetCore): Model {
     ]),
   ];
 
+  // The waterfall bridges the last two fiscal years' net income through the statement lines between them: gross
+  // profit, costs down to EBITDA, and everything below EBITDA. Its running total ends at the later year's net income.
   const prior = years[years.length - 2];
-  const netIncome = rowOf.get("net_income");
-  const waterfall =
-    prior && lastYear && netIncome
-      ? {
-          title: `Net income ${prior.id} to ${lastYear.id} (RMB millions)`,
-          range: `${col(periods.indexOf(prior))}${netIncome}:${col(periods.indexOf(lastYear))}${netIncome}`,
-          anchor: `${chartsAt}${headerRow + 64}`,
-          from: prior.id,
-          to: lastYear.id,
-        }
-      : null;
+  const [gp, ebitda, ni] = ["gross_profit", "ebitda", "net_income"].map((m) => rowOf.get(m));
+  let waterfall: ModelWaterfall | null = null;
+  if (prior && lastYear && gp && ebitda && ni) {
+    const [p, l] = [col(periods.indexOf(prior)), col(periods.indexOf(lastYear))];
+    put([]);
+    put([text(`Net income bridge, ${prior.id} to ${lastYear.id} (RMB millions)`, "section")]);
+    const start = rows.length + 1;
+    const step = (label: string, formula: string) => put([text(label, "label"), text(formula, "calc", MILLIONS)]);
+    step(`Net income ${prior.id}`, `=${p}${ni}`);
+    step("Gross profit, change", `=${l}${gp}-${p}${gp}`);
+    step("Costs down to EBITDA, change", `=(${l}${ebitda}-${l}${gp})-(${p}${ebitda}-${p}${gp})`);
+    const end = step("Below EBITDA (D&A, interest, tax, other), change", `=(${l}${ni}-${l}${ebitda})-(${p}${ni}-${p}${ebitda})`);
+    put([text(`Net income ${lastYear.id} (the bridge's end)`, "label"), text(`=SUM(B${start}:B${end})`, "calc", MILLIONS)]);
+    waterfall = { title: `Net income ${prior.id} to ${lastYear.id} (RMB millions)`, range: `A${start}:B${end}`, anchor: `${chartsAt}${headerRow + 64}`, from: prior.id, to: lastYear.id };
+  }
 
   return {
     sheetName: MODEL_SHEET,

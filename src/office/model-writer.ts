@@ -50,7 +50,7 @@ const codeOf = (error: unknown) => (typeof error === "object" && error !== null 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/\.$/, "");
 
 function addWaterfall(sheet: Excel.Worksheet, waterfall: ModelWaterfall): void {
-  const chart = sheet.charts.add("Waterfall", sheet.getRange(waterfall.range), "Rows");
+  const chart = sheet.charts.add("Waterfall", sheet.getRange(waterfall.range), "Columns");
   chart.name = waterfall.title;
   chart.title.text = waterfall.title;
   chart.setPosition(waterfall.anchor);

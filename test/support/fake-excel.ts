@@ -580,7 +580,9 @@ class FakeSeries {
 /**
  * A chart added by ChartCollection.add (ExcelApi 1.1): [ref] "Creates a new chart", from `sourceData` by `seriesBy`.
  * Assumption: by rows, each row of the source is a series over that row's cells, named "Series1", "Series2", …, of the
- * chart's type on the primary axis, as Excel's own chart from a selection without header cells gives them.
+ * chart's type on the primary axis, as Excel's own chart from a selection without header cells gives them. By columns,
+ * a source of two or more columns takes its first column as the category labels (as Excel does with a first column of
+ * text) and each further column as a series over its cells.
  */
 class FakeChart {
   readonly data: ChartData;
@@ -590,12 +592,20 @@ class FakeChart {
       request: { addChart: type, of: source.path, seriesBy },
       run: () => {
         if (CHART_TYPES_1_9.includes(type) && context.book.excelApi < 9) throw invalid(`chart type ${type} needs ExcelApi 1.9`);
-        if (seriesBy !== "Rows") throw new Error(`the fake charts.add takes series by "Rows" only, not ${seriesBy}`);
+        if (seriesBy !== "Rows" && seriesBy !== "Columns") throw new Error(`the fake charts.add takes series by "Rows" or "Columns", not ${seriesBy}`);
         const area = source.area;
         const charts = (sheet().charts ??= []);
         this.data.name = `Chart ${charts.length + 1}`;
-        for (let r = 0; r < area.rows; r++) {
-          this.data.series.push({ name: `Series${r + 1}`, values: absolute(source.model.name, { ...area, row: area.row + r, rows: 1 }), categories: null, chartType: type, axisGroup: "Primary" });
+        if (seriesBy === "Rows") {
+          for (let r = 0; r < area.rows; r++) {
+            this.data.series.push({ name: `Series${r + 1}`, values: absolute(source.model.name, { ...area, row: area.row + r, rows: 1 }), categories: null, chartType: type, axisGroup: "Primary" });
+          }
+        } else {
+          const labelled = area.columns > 1;
+          const categories = labelled ? absolute(source.model.name, { ...area, columns: 1 }) : null;
+          for (let c = labelled ? 1 : 0; c < area.columns; c++) {
+            this.data.series.push({ name: `Series${this.data.series.length + 1}`, values: absolute(source.model.name, { ...area, column: area.column + c, columns: 1 }), categories, chartType: type, axisGroup: "Primary" });
+          }
         }
         charts.push(this.data);
       },
