@@ -1,5 +1,5 @@
 /** The stale-data rule on its own: the age of the data and the next-earnings dates against any "today". */
-import { STALE_AFTER_DAYS, dataAge, daysBetween, staleNotice, todayOf, type EarningsDate } from "../src/taskpane/stale";
+import { STALE_AFTER_DAYS, dataAge, daysBetween, staleNotice, type EarningsDate } from "../src/taskpane/stale";
 
 const AS_OF = "2026-01-28";
 const PRIMARY: EarningsDate = { date: "2026-03-25", page: "the HKEX page", primary: true };
@@ -11,11 +11,6 @@ describe("how old the data is", () => {
     expect(daysBetween("2026-01-28", "2026-11-26")).toBe(302);
     expect(daysBetween("2028-02-28", "2028-03-01")).toBe(2);
     expect(daysBetween("2026-03-15", "2026-03-14")).toBe(-1);
-  });
-
-  it("reads today as the reader's local calendar date", () => {
-    expect(todayOf(new Date(2026, 10, 26, 23, 59))).toBe("2026-11-26");
-    expect(todayOf(new Date(2026, 0, 5, 0, 0))).toBe("2026-01-05");
   });
 
   it("writes the age in days, and none for a clock set before the data", () => {

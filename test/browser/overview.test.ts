@@ -151,6 +151,19 @@ run("the overview in headless Chromium", () => {
       await expect(notice(page)).resolves.toBe(`These figures are from ${written(ANALYSIS)}, ${STALE_DAYS + 1} days ago.`);
     });
 
+    it("counts days to the reader's own calendar date: in Hong Kong, 04:00 is already the next day", async () => {
+      const lastQuiet = plusDays(ANALYSIS, STALE_DAYS);
+      // 20:00 UTC on the last quiet day is 04:00 the next day in Hong Kong (UTC+8, no daylight saving).
+      const page = await session.open({
+        before: async (p) => {
+          const cdp = await p.context().newCDPSession(p);
+          await cdp.send("Emulation.setTimezoneOverride", { timezoneId: "Asia/Hong_Kong" });
+          await p.clock.setFixedTime(new Date(`${lastQuiet}T20:00:00Z`));
+        },
+      });
+      await expect(notice(page)).resolves.toBe(`These figures are from ${written(ANALYSIS)}, ${STALE_DAYS + 1} days ago.`);
+    });
+
     it("adds that the earlier next-earnings date has passed the day after it, naming both pages", async () => {
       // The NASDAQ page's date is the earlier one; the HKEX page's is primary.
       expect(EARNINGS_US < EARNINGS_HK).toBe(true);
