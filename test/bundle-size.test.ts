@@ -19,12 +19,12 @@ describe("bundle budgets", () => {
     for (const needle of ["hyperformula", "HyperFormula", "ZodError", "office-js-helpers", "document.createElement"]) expect(source).not.toContain(needle);
   });
 
-  it("the task pane's script, which reads the dataset functions.js loaded, stays within its budget (122.8 KiB, 38.7 KiB gzipped measured, restore's checks and preview included)", () => {
+  it("the task pane's script, which reads the dataset functions.js loaded, stays within its budget (127.1 KiB, 40.2 KiB gzipped measured, restore's checks and preview and the overview's at-a-glance card included)", () => {
     expect(size("taskpane.js")).toBeLessThanOrEqual(128 * KIB);
     expect(gzipped("taskpane.js")).toBeLessThanOrEqual(40.5 * KIB);
   });
 
-  it("the pane's page loads at most 230 KiB of script, 69 KiB gzipped, for both bundles (222.0 and 66.0 KiB measured)", () => {
+  it("the pane's page loads at most 230 KiB of script, 69 KiB gzipped, for both bundles (228.6 and 68.4 KiB measured)", () => {
     expect(size("functions.js") + size("taskpane.js")).toBeLessThanOrEqual(230 * KIB);
     expect(gzipped("functions.js") + gzipped("taskpane.js")).toBeLessThanOrEqual(69 * KIB);
   });
