@@ -9,9 +9,9 @@ const size = (file: string) => readFileSync(join(DIST, file)).length;
 const gzipped = (file: string) => gzipSync(readFileSync(join(DIST, file))).length;
 
 describe("bundle budgets", () => {
-  it("functions.js, which carries the library, the dataset and its stated-ratio checks for both, and the data-type cards, stays within its budget (99.2 KiB, 27.3 KiB gzipped measured)", () => {
-    expect(size("functions.js")).toBeLessThanOrEqual(104 * KIB);
-    expect(gzipped("functions.js")).toBeLessThanOrEqual(28.5 * KIB);
+  it("functions.js, which carries the library, the dataset and its stated-ratio checks for both, the failing plausibility checks, and the data-type cards, and the event timeline (which the pane reads from it), stays within its budget (112.0 KiB, 31.6 KiB gzipped measured)", () => {
+    expect(size("functions.js")).toBeLessThanOrEqual(114 * KIB);
+    expect(gzipped("functions.js")).toBeLessThanOrEqual(32 * KIB);
   });
 
   it("functions.js carries no task-pane code, no zod and no test-only library", () => {
@@ -19,14 +19,14 @@ describe("bundle budgets", () => {
     for (const needle of ["hyperformula", "HyperFormula", "ZodError", "office-js-helpers", "document.createElement"]) expect(source).not.toContain(needle);
   });
 
-  it("the task pane's script, which reads the dataset functions.js loaded, stays within its budget (127.1 KiB, 40.2 KiB gzipped measured, restore's checks and preview and the overview's at-a-glance card included)", () => {
+  it("the task pane's script, which reads the dataset functions.js loaded, stays within its budget (124.6 KiB, 38.5 KiB gzipped measured, restore's checks and preview and every plausibility check included)", () => {
     expect(size("taskpane.js")).toBeLessThanOrEqual(128 * KIB);
     expect(gzipped("taskpane.js")).toBeLessThanOrEqual(40.5 * KIB);
   });
 
-  it("the pane's page loads at most 230 KiB of script, 69 KiB gzipped, for both bundles (228.6 and 68.4 KiB measured)", () => {
-    expect(size("functions.js") + size("taskpane.js")).toBeLessThanOrEqual(230 * KIB);
-    expect(gzipped("functions.js") + gzipped("taskpane.js")).toBeLessThanOrEqual(69 * KIB);
+  it("the pane's page loads at most 240 KiB of script, 71 KiB gzipped, for both bundles (236.6 and 70.1 KiB measured)", () => {
+    expect(size("functions.js") + size("taskpane.js")).toBeLessThanOrEqual(240 * KIB);
+    expect(gzipped("functions.js") + gzipped("taskpane.js")).toBeLessThanOrEqual(71 * KIB);
   });
 
   it("no shipped file contains the GPL spreadsheet engine used in tests", () => {

@@ -10,7 +10,9 @@ import { dataset } from "./dataset";
 import { cagr, growth, margin, ratio } from "./ratios";
 import { source } from "./source";
 import type { KcName } from "./spec";
-import { conflictList, fxRate, periodList, series, statement } from "./tables";
+import { conflictList } from "./conflicts";
+import { eventList } from "./events";
+import { fxRate, periodList, series, statement } from "./tables";
 
 export { KC_NAMES, SPEC, type KcName } from "./spec";
 
@@ -31,6 +33,7 @@ export const KC: Readonly<Record<KcName, KcFunction>> = {
   SOURCE: (metric, period, currency) => source(metric, period, currency),
   FXRATE: (period) => fxRate(period),
   CONFLICTS: () => conflictList(),
+  EVENTS: () => eventList(),
   ASOF: (which) => asOf(which),
   // As plain values, for hosts without data types (src/functions answers data types where the host has them).
   COMPANY: () => ok(dataset.profile.name),

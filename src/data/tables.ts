@@ -75,12 +75,3 @@ export function fxRate(periodRaw: unknown): Result<number> {
   if (!rate) return { ok: false, code: "unavailable", message: messages.noRate(period.value.label, "USD") };
   return ok(rate.rate, rate.inputs.map((id) => dataset.facts.find((f) => f.id === id) as Fact));
 }
-
-/** Every disagreement between the sources, with the primary, the others and why the primary was chosen. */
-export function conflictList(): Result<Scalar[][]> {
-  const where = (s: { file: string; line: number; text: string }) => `${s.file} line ${s.line}: "${s.text}"`;
-  return ok([
-    ["Subject", "Primary source", "Other sources", "Why"],
-    ...dataset.conflicts.map((c) => [c.subject, where(c.primary), c.others.map(where).join("; "), c.why]),
-  ]);
-}

@@ -1,7 +1,7 @@
 /**
- * Overview: a notice when the data is stale, the at-a-glance card, then both listings with their currencies, rating,
- * scores, technicals, the statements, the peers, where the sources disagree, the stated ratios checked, the company's
- * profile, the as-of dates and the dataset version.
+ * Overview: a notice when the data is stale, the at-a-glance card, the trends, then both listings with their
+ * currencies, rating, scores, technicals, the statements, the peers, where the sources disagree, the stated ratios
+ * checked, the figures' plausibility, the company's profile, the as-of dates and the dataset version.
  */
 import type { Quote, Source } from "../data/schema";
 import { core, content } from "./content";
@@ -10,12 +10,13 @@ import { library } from "./library";
 import { searchable } from "./filter";
 import { date, millions, percent, perShare } from "./format";
 import { sourceNote } from "./source-note";
-import { checks } from "./checks";
+import { checks, plausibility } from "./checks";
 import { conflicts } from "./conflicts";
 import { peers } from "./peers";
 import { statements } from "./statements";
 import { glance, staleness } from "./glance";
 import { todayOf } from "./stale";
+import { trends } from "./trends";
 import type { Actions } from "./actions";
 
 const quote = (list: readonly Quote[], field: string): Quote | undefined => list.find((q) => q.field === field);
@@ -53,6 +54,7 @@ export function overview(actions: Actions, today = todayOf(new Date())): HTMLEle
     {},
     staleness(today),
     glance(today),
+    trends(),
     card("NASDAQ: KC", " · USD, per ADS", q(nasdaq, "market_cap", "Market cap"), q(nasdaq, "pe_ttm"), q(nasdaq, "high_52w"), q(nasdaq, "low_52w"), q(nasdaq, "range_52w"), q(nasdaq, "dividend_yield")),
     card("HKEX: 3896", " · HKD, per share", q(hkex, "last_price"), q(hkex, "change"), q(hkex, "change_percent")),
     card(
@@ -74,6 +76,7 @@ export function overview(actions: Actions, today = todayOf(new Date())): HTMLEle
     peers(actions),
     conflicts(actions),
     checks(actions),
+    plausibility(),
     card(
       p.name,
       " · NASDAQ: KC · HKEX: 3896",
