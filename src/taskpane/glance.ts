@@ -33,12 +33,15 @@ function listing(l: Listing): HTMLElement {
   const money = (q: Quote) => (typeof q.value === "number" ? perShare(q.value, l.currency) : q.value);
   const range = low && high ? ` (52-week range ${money(low)}–${money(high)})` : "";
   const from = (price ?? cap ?? low)?.source;
+  // A share price beside the NASDAQ's per-ADS figures: also per ADS, at the shares per ADS the share grant implies.
+  const perAds = unit === "per share" ? field(core.capital, "shares_per_ads") : undefined;
+  const asAds = price && typeof price.value === "number" && typeof perAds?.value === "number" ? ` (${perShare(price.value * perAds.value, l.currency)} per ADS of ${perAds.value} shares)` : "";
   const text = [
-    price ? `${money(price)} ${unit}` : `No price on the page${range}`,
+    price ? `${money(price)} ${unit}${asAds}` : `No price on the page${range}`,
     cap && typeof cap.value === "number" ? `market cap ${millions(cap.value, cap.currency)}` : "no market cap on the page",
     from ? dated(from) : "",
   ].filter(Boolean);
-  return row(`${l.exchange}: ${l.ticker} · ${l.currency} ${unit}`, text.join(" · "), [...cited(price, cap, low, high), ...(from?.file === core.asOf.source.file ? [core.asOf.source] : [])]);
+  return row(`${l.exchange}: ${l.ticker} · ${l.currency} ${unit}`, text.join(" · "), [...cited(price, asAds ? perAds : undefined, cap, low, high), ...(from?.file === core.asOf.source.file ? [core.asOf.source] : [])]);
 }
 
 function rating(): HTMLElement {

@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { chromiumAvailable, startPane, stopPane, type PaneSession } from "../support/browser";
-import { HK_PAGE, US_PAGE, dateAfter, figureAfter, figuresBelow, textAfter, type SeedFigure } from "../support/seed-reader";
+import { HK_PAGE, US_PAGE, dateAfter, figureAfter, figuresBelow, lineOf, seedLines, textAfter, type SeedFigure } from "../support/seed-reader";
 import { statementPeriods, statementRow } from "../support/seed-tables";
 import { STALE_AFTER_DAYS as STALE_DAYS } from "../../src/taskpane/stale";
 
@@ -77,7 +77,12 @@ run("the overview in headless Chromium", () => {
 
       const hk = await card.locator(".row", { hasText: "HKEX: 3896" }).innerText();
       expect(hk).toContain("HKEX: 3896 · HKD per share");
-      expect(hk).toContain(`HK$${textAfter(HK_PAGE, "Last Price")} per share`);
+      // The grant of shares that the page also counts in ADSs gives the shares per ADS.
+      const grant = seedLines(HK_PAGE)[lineOf(HK_PAGE, "restricted share units (RSUs)") - 1] ?? "";
+      const [shares, ads] = [/granted ([\d,]+) restricted/, /roughly ([\d,]+) ADSs/].map((re) => Number(re.exec(grant)?.[1]?.replace(/,/g, "")));
+      const perAds = Math.round((shares as number) / (ads as number));
+      const last = Number(textAfter(HK_PAGE, "Last Price"));
+      expect(hk).toContain(`HK$${last.toFixed(2)} per share (HK$${(last * perAds).toFixed(2)} per ADS of ${perAds} shares)`);
       expect(hk).toContain("no market cap on the page");
       expect(hk).toContain(`the HKEX page is dated ${written(ANALYSIS)}`);
     });
