@@ -9,6 +9,7 @@
  * a card and a number format is ExcelApi 1.19. An entity built for a 1.16 host formats its numbers with the
  * FormattedNumber type (1.16) instead of a Double's numberFormat (1.19).
  */
+import { whereIn } from "./citation";
 import { dataset } from "./dataset";
 import { excelSerial, longDate } from "./dates";
 import { figure } from "./figures";
@@ -33,10 +34,8 @@ const PROVIDER: Excel.CellValueProviderAttributes = {
 };
 
 
-const titleOf = (file: string): string => dataset.seeds.find((s) => s.file === file)?.title ?? file;
-
-/** "<document title>, line N": the document by its title and the line of its text the value is read from. */
-export const where = (s: Source): string => `${titleOf(s.file)}, line ${s.line}`;
+/** "<document title>, line N", as the task pane names its sources too (citation.ts). */
+export const where = (s: Source): string => whereIn(dataset.seeds, s);
 
 /** One attribution per source: the document, the line and the text quoted from it. */
 const attribution = (sources: readonly Source[]): Excel.CellValueAttributionAttributes[] =>
