@@ -25,6 +25,7 @@ describe("a formula's own value", () => {
     expect(value("=(2+3)*4")).toEqual({ kind: "value", value: 20 });
     expect(value("=10-4-3")).toEqual({ kind: "value", value: 3 });
     expect(value("=8/4/2")).toEqual({ kind: "value", value: 1 });
+    expect(value("=2^3^2")).toEqual({ kind: "value", value: 64 });
     expect(value("=50%*KC.REVENUE(2024)")).toEqual({ kind: "value", value: 3895 });
   });
 

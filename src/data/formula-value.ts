@@ -58,7 +58,7 @@ export function formulaValue(formula: string, callAnswer: (callText: string) => 
     }
     if (t.kind === "open") {
       at++;
-      const value = sum();
+      const value = binary(0);
       if (tokens[at]?.kind !== "close") return unknown("syntax", formula);
       at++;
       return value;
@@ -103,40 +103,22 @@ export function formulaValue(formula: string, callAnswer: (callText: string) => 
     return value;
   }
 
-  function power(): number {
-    let value = unary();
-    while (isOp("^")) {
+  /** Binary operators by precedence, loosest first; each level reads left to right, as Excel does (2^3^2 is 64). */
+  const LEVELS = [["+", "-"], ["*", "/"], ["^"]];
+  function binary(level: number): number {
+    if (level === LEVELS.length) return unary();
+    let value = binary(level + 1);
+    for (let op = text(tokens[at]); tokens[at]?.kind === "op" && LEVELS[level]?.includes(op); op = text(tokens[at])) {
       at++;
-      value **= unary();
-    }
-    return value;
-  }
-
-  function product(): number {
-    let value = power();
-    while (isOp("*") || isOp("/")) {
-      const divide = isOp("/");
-      at++;
-      const right = power();
-      if (divide && right === 0) return stop({ kind: "error", error: "#DIV/0!", from: null });
-      value = divide ? value / right : value * right;
-    }
-    return value;
-  }
-
-  function sum(): number {
-    let value = product();
-    while (isOp("+") || isOp("-")) {
-      const minus = isOp("-");
-      at++;
-      const right = product();
-      value = minus ? value - right : value + right;
+      const right = binary(level + 1);
+      if (op === "/" && right === 0) return stop({ kind: "error", error: "#DIV/0!", from: null });
+      value = op === "+" ? value + right : op === "-" ? value - right : op === "*" ? value * right : op === "/" ? value / right : value ** right;
     }
     return value;
   }
 
   try {
-    const value = sum();
+    const value = binary(0);
     if (at < tokens.length) return unknown(tokens[at]?.kind === "op" ? "operator" : "syntax", text(tokens[at]));
     return Number.isFinite(value) ? { kind: "value", value } : { kind: "error", error: "#NUM!", from: null };
   } catch (thrown) {
