@@ -6,11 +6,12 @@ import { actionButton, type Actions } from "./actions";
 import { core } from "./content";
 import { h } from "./dom";
 import { searchable } from "./filter";
+import { prose } from "./format";
 import { sourceNote } from "./source-note";
 
 
 function check(r: Reconciliation): HTMLElement {
-  const year = /FY(\d{4})/.exec(r.id)?.[1] ?? null;
+  const year = /FY(\d{4})/.exec(r.id)?.[1];
   return searchable(
     h(
       "div",
@@ -20,13 +21,13 @@ function check(r: Reconciliation): HTMLElement {
         "dd",
         {},
         h("span", { className: `badge ${r.status}` }, VERDICT[r.status]),
-        h("p", {}, r.note),
+        h("p", {}, prose(r.note)),
         r.kc ? h("p", {}, h("code", {}, `=${r.kc}`)) : h("p", { className: "subtle" }, "No KC formula computes it from the stored figures."),
         sourceNote([r.source]),
       ),
     ),
     r.status === "disagrees" ? "conflict" : "profile",
-    year,
+    year ? { fiscal: [Number(year)] } : null,
     `${r.label} ${r.note} ${VERDICT[r.status]} ${r.kc ?? ""}`,
   );
 }

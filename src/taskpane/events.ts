@@ -4,8 +4,8 @@ import type { Event, Titled } from "../data/schema";
 import { actionButton, type Actions } from "./actions";
 import { core, content } from "./content";
 import { h } from "./dom";
-import { searchable } from "./filter";
-import { date } from "./format";
+import { searchable, type When } from "./filter";
+import { date, prose } from "./format";
 import { sourceNote } from "./source-note";
 
 const LABEL: Record<Event["kind"], string> = {
@@ -41,9 +41,15 @@ function details(event: Event): HTMLElement | null {
   }
   if (event.kind === "next_earnings") {
     const conflict = core.conflicts.find((c) => c.id === "next_earnings_date");
-    return conflict ? h("p", { className: "conflict", role: "note" }, `Sources disagree: ${conflict.why}`) : null;
+    return conflict ? h("p", { className: "conflict", role: "note" }, `Sources disagree: ${prose(conflict.why)}`) : null;
   }
   return null;
+}
+
+/** The calendar year an event happened in; a filing also covers the fiscal year of the report it files. */
+function when(event: Event): When {
+  const filed = event.kind === "filing" ? core.filings.find((f) => f.filed === event.date) : undefined;
+  return { calendar: [Number(event.date.slice(0, 4))], fiscal: filed ? [filed.fiscalYear] : [] };
 }
 
 function eventTable(events: readonly Event[]) {
@@ -65,12 +71,12 @@ export function events(actions: Actions): HTMLElement {
         h("time", { datetime: event.date }, date(event.date)),
         h("span", { className: "badge" }, LABEL[event.kind]),
         h("h3", {}, event.title),
-        h("p", {}, event.text),
+        h("p", {}, prose(event.text)),
         details(event),
         sourceNote([event.source, ...event.related]),
       ),
       event.kind === "next_earnings" ? [KIND[event.kind], "conflict"] : KIND[event.kind],
-      event.date.slice(0, 4),
+      when(event),
       event.kind === "earnings_call" ? `${text} ${content.earningsCall.positives.map((p) => `${p.title} ${p.text}`).join(" ")} ${content.earningsCall.negatives.map((p) => `${p.title} ${p.text}`).join(" ")}` : text,
     );
   });

@@ -7,7 +7,7 @@ import { core, content } from "./content";
 import { h } from "./dom";
 import { library } from "./library";
 import { searchable } from "./filter";
-import { date, millions, percent, perShare } from "./format";
+import { date, millions, percent, perShare, plain } from "./format";
 import { sourceNote } from "./source-note";
 import { checks } from "./checks";
 import { conflicts } from "./conflicts";
@@ -23,7 +23,7 @@ function shown(q: Quote | undefined): string {
   if (q.unit === "fraction") return percent(q.value, 2);
   if (q.unit.startsWith("millions")) return millions(q.value, q.currency);
   if (/per (ADS|share)/.test(q.unit)) return perShare(q.value, q.currency ?? (q.unit.startsWith("HKD") ? "HKD" : "USD"));
-  return String(q.value);
+  return plain(q.value);
 }
 
 function row(label: string, value: string, sources: readonly Source[]): HTMLElement {
@@ -66,7 +66,7 @@ export function overview(actions: Actions): HTMLElement {
       "Rating",
       ` · analysis of ${date(core.asOf.analysis)}`,
       row("AI analyst rating", `${shown(quote(core.rating, "rating"))} ${shown(quote(core.rating, "ai_score"))} (${shown(quote(core.rating, "rating_model"))})`, [quote(core.rating, "rating")?.source].filter((x): x is Source => Boolean(x))),
-      row("Price target", `${shown(target)} · ${shown(quote(core.rating, "price_target_upside"))} upside stated${implied === null ? "" : `, ${percent(implied, 2)} from HK$${String(last?.value)}`}`, [target?.source, quote(core.rating, "price_target_upside")?.source].filter((x): x is Source => Boolean(x))),
+      row("Price target", `${shown(target)} · ${shown(quote(core.rating, "price_target_upside"))} upside stated${implied === null ? "" : `, ${percent(implied, 2)} from ${typeof last?.value === "number" ? perShare(last.value, "HKD") : "—"}`}`, [target?.source, quote(core.rating, "price_target_upside")?.source].filter((x): x is Source => Boolean(x))),
       q(core.rating, "analyst_rating"),
       searchable(h("div", { className: "row prose" }, h("p", {}, content.ratingSummary.text), sourceNote([content.ratingSummary.source])), "profile", null, content.ratingSummary.text),
     ),

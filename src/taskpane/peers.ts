@@ -5,7 +5,7 @@ import { actionButton, type Actions } from "./actions";
 import { content } from "./content";
 import { h } from "./dom";
 import { searchable } from "./filter";
-import { millions, percent, perShare } from "./format";
+import { millions, percent, perShare, plain } from "./format";
 import { sourceNote } from "./source-note";
 
 type Value = string | number | null;
@@ -102,7 +102,7 @@ function listCard(list: List, actions: Actions): HTMLElement | null {
     // The subtitle already says the rows are unnamed; line spans are in the sources.
     const rest = (p.note ?? "").replace("The page does not name the company on this row.", "").trim();
     if (!rest || /^Lines \d/.test(rest)) return [];
-    return [`${p.name ?? p.ticker ?? `Row rated ${String(p.values.overall_rating)} (${String(p.values.rating_label)}, P/E ${String(p.values.pe)})`}: ${rest}`];
+    return [`${p.name ?? p.ticker ?? `Row rated ${String(p.values.overall_rating)} (${String(p.values.rating_label)}, P/E ${typeof p.values.pe === "number" ? plain(p.values.pe) : String(p.values.pe)})`}: ${rest}`];
   });
   return searchable(
     h(

@@ -5,8 +5,9 @@ import { actionButton, type Actions } from "./actions";
 import { core } from "./content";
 import { h } from "./dom";
 import { library } from "./library";
-import { searchable } from "./filter";
-import { plain } from "./format";
+import { searchable, STATEMENT_YEARS } from "./filter";
+import { amounts, prose } from "./format";
+import { readable } from "./labels";
 
 const STATEMENTS = [
   ["income", "Income statement"],
@@ -48,15 +49,15 @@ export function statements(actions: Actions, metricsOf: (statement: string) => r
               "table",
               { className: "statement" },
               h("thead", {}, h("tr", {}, (head ?? []).map((cell, i) => h("th", { scope: "col" }, i === 0 ? "" : String(cell))))),
-              h("tbody", {}, rows.map((row) => h("tr", {}, row.map((cell, i) => (i === 0 ? h("th", { scope: "row" }, String(cell)) : h("td", {}, plain(Number(cell)))))))),
+              h("tbody", {}, rows.map((row) => h("tr", {}, h("th", { scope: "row" }, String(row[0])), amounts(row.slice(1).map(Number)).map((cell) => h("td", {}, cell))))),
             ),
           ),
           h("p", { className: "subtle" }, "Statement table of the HKEX analysis page (seeds/002_6d82bc69ff353dc9.txt, lines 99–115)."),
-          conflicts.map((c) => h("p", { className: "conflict", role: "note" }, `Sources disagree on ${c.subject}: ${c.why}`)),
+          conflicts.map((c) => h("p", { className: "conflict", role: "note" }, `Sources disagree on ${readable(c.subject)}: ${prose(c.why)}`)),
           actionButton(actions, `Insert the ${title.toLowerCase()} as KC formulas`, () => actions.insertTable(statementTable(name, grid, metricsOf(name)))),
         ),
         conflicts.length ? ["profile", "conflict"] : "profile",
-        null,
+        STATEMENT_YEARS,
         `${title} ${rows.map((r) => r[0]).join(" ")} ${conflicts.map((c) => c.why).join(" ")}`,
       );
     }),
