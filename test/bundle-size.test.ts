@@ -19,14 +19,14 @@ describe("bundle budgets", () => {
     for (const needle of ["hyperformula", "HyperFormula", "ZodError", "office-js-helpers", "document.createElement"]) expect(source).not.toContain(needle);
   });
 
-  it("the task pane's script, which reads the dataset functions.js loaded, stays within its budget (122.8 KiB, 38.7 KiB gzipped measured, restore's checks and preview included)", () => {
-    expect(size("taskpane.js")).toBeLessThanOrEqual(128 * KIB);
-    expect(gzipped("taskpane.js")).toBeLessThanOrEqual(40.5 * KIB);
+  it("the task pane's script, which reads the dataset functions.js loaded, stays within its budget (131.1 KiB, 41.6 KiB gzipped measured, restore's checks and preview, the formula evaluator and the year filters included)", () => {
+    expect(size("taskpane.js")).toBeLessThanOrEqual(134 * KIB);
+    expect(gzipped("taskpane.js")).toBeLessThanOrEqual(43 * KIB);
   });
 
-  it("the pane's page loads at most 230 KiB of script, 69 KiB gzipped, for both bundles (222.0 and 66.0 KiB measured)", () => {
-    expect(size("functions.js") + size("taskpane.js")).toBeLessThanOrEqual(230 * KIB);
-    expect(gzipped("functions.js") + gzipped("taskpane.js")).toBeLessThanOrEqual(69 * KIB);
+  it("the pane's page loads at most 236 KiB of script, 71.5 KiB gzipped, for both bundles (232.6 and 69.8 KiB measured)", () => {
+    expect(size("functions.js") + size("taskpane.js")).toBeLessThanOrEqual(236 * KIB);
+    expect(gzipped("functions.js") + gzipped("taskpane.js")).toBeLessThanOrEqual(71.5 * KIB);
   });
 
   it("no shipped file contains the GPL spreadsheet engine used in tests", () => {
