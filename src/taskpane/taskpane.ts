@@ -106,7 +106,7 @@ async function start(): Promise<void> {
   const clear = h("button", { type: "button", id: "search-clear", className: "clear", "aria-label": "Clear search", title: "Clear search", hidden: !state.filters.query }, "×");
   const summary = h("p", { className: "subtle", id: "match-summary", "aria-live": "polite" });
   const empties = sections.panels.map((panel) => {
-    const empty = h("div", { className: "empty-state", role: "status", hidden: true });
+    const empty = h("div", { className: "empty-state", hidden: true });
     panel.prepend(empty);
     return empty;
   });
