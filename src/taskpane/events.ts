@@ -5,6 +5,7 @@ import { actionButton, type Actions } from "./actions";
 import { core, content } from "./content";
 import { h } from "./dom";
 import { searchable, type When } from "./filter";
+import { filingSummary } from "./filings";
 import { date, prose } from "./format";
 import { sourceNote } from "./source-note";
 
@@ -46,10 +47,19 @@ function details(event: Event): HTMLElement | null {
   return null;
 }
 
+/** The report a filing event files. */
+const filed = (event: Event) => (event.kind === "filing" ? core.filings.find((f) => f.filed === event.date) : undefined);
+
 /** The calendar year an event happened in; a filing also covers the fiscal year of the report it files. */
 function when(event: Event): When {
-  const filed = event.kind === "filing" ? core.filings.find((f) => f.filed === event.date) : undefined;
-  return { calendar: [Number(event.date.slice(0, 4))], fiscal: filed ? [filed.fiscalYear] : [] };
+  const report = filed(event);
+  return { calendar: [Number(event.date.slice(0, 4))], fiscal: report ? [report.fiscalYear] : [] };
+}
+
+/** What the event says; a filing's figures as the Filings tab writes them. */
+function said(event: Event): string {
+  const report = filed(event);
+  return report ? filingSummary(report) : prose(event.text);
 }
 
 function eventTable(events: readonly Event[]) {
@@ -63,7 +73,7 @@ function eventTable(events: readonly Event[]) {
 
 export function events(actions: Actions): HTMLElement {
   const items = content.events.map((event) => {
-    const text = [event.title, event.text, LABEL[event.kind]].join(" ");
+    const text = [event.title, said(event), LABEL[event.kind]].join(" ");
     return searchable(
       h(
         "li",
@@ -71,7 +81,7 @@ export function events(actions: Actions): HTMLElement {
         h("time", { datetime: event.date }, date(event.date)),
         h("span", { className: "badge" }, LABEL[event.kind]),
         h("h3", {}, event.title),
-        h("p", {}, prose(event.text)),
+        h("p", {}, said(event)),
         details(event),
         sourceNote([event.source, ...event.related]),
       ),

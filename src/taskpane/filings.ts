@@ -13,12 +13,18 @@ type Column = { readonly key: string; readonly label: string; readonly sort: (f:
 /** One count of decimals for the whole revenue column. */
 const REVENUE_DIGITS = decimalsFor(core.filings.map((f) => f.revenueUsdM));
 
+const revenue = (f: Filing) => `${millions(f.revenueUsdM, "USD", REVENUE_DIGITS)}, ${percent(f.revenueGrowth)} y/y`;
+const eps = (f: Filing) => `${perShare(f.eps, "USD")}, ${percent(f.epsGrowth)} y/y`;
+
+/** A filing in one sentence, written as the table writes it: for the timeline. */
+export const filingSummary = (f: Filing): string => `Period end ${date(f.periodEnd)}; revenue ${revenue(f)}; EPS per ADS ${eps(f)}; ${f.result}.`;
+
 const COLUMNS: readonly Column[] = [
   { key: "fiscal_year", label: "FY", sort: (f) => f.fiscalYear, show: (f) => `FY${f.fiscalYear}` },
   { key: "period_end", label: "Period end", sort: (f) => f.periodEnd, show: (f) => date(f.periodEnd) },
   { key: "filed", label: "Filed", sort: (f) => f.filed, show: (f) => date(f.filed) },
-  { key: "revenue", label: "Revenue, growth", sort: (f) => f.revenueUsdM, show: (f) => `${millions(f.revenueUsdM, "USD", REVENUE_DIGITS)}, ${percent(f.revenueGrowth)} y/y` },
-  { key: "eps", label: "EPS per ADS, growth", sort: (f) => f.eps, show: (f) => `${perShare(f.eps, "USD")}, ${percent(f.epsGrowth)} y/y` },
+  { key: "revenue", label: "Revenue, growth", sort: (f) => f.revenueUsdM, show: revenue },
+  { key: "eps", label: "EPS per ADS, growth", sort: (f) => f.eps, show: eps },
   { key: "result", label: "Result", sort: (f) => f.result, show: (f) => f.result },
 ];
 

@@ -136,6 +136,15 @@ run("the task pane's reading polish in headless Chromium", () => {
       expect(text).toContain(`US$${latest.revenue.value.toLocaleString("en-US", { minimumFractionDigits: 2 })}M`);
     });
 
+    it("writes the filings on the timeline as the Filings tab does: dates as dates, signed growth without parentheses", async () => {
+      const page = await paneOn("events");
+      const text = await readerText(page, "#panel-events");
+      expect(text.match(/\d{4}-\d{2}-\d{2}|\([+\u2212-]?\d[\d.]*%\)/g)).toBeNull();
+      const latest = filing(Math.max(...filingYears));
+      expect(text).toContain(`Period end ${longDate(latest.periodEnd)}`);
+      expect(text).toContain(`+${(latest.revenueGrowth.value * 100).toFixed(1)}% y/y`);
+    });
+
     it("names each metric by its label wherever a reader sees it, never by its id", async () => {
       const page = await session.open();
       const ids = dataset.metrics.map((m) => m.id).filter((id) => id.includes("_"));
