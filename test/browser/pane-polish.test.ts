@@ -127,6 +127,26 @@ run("the task pane's reading polish in headless Chromium", () => {
       }
     });
 
+    it("gives every column of a peer table one count of decimals, and each market cap its currency", async () => {
+      const page = await session.open();
+      const tables = await page.locator("table.peers").evaluateAll((list) =>
+        list.map((table) => {
+          const rows = [...table.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? ""));
+          const heads = [...table.querySelectorAll("thead th")].map((th) => th.textContent ?? "");
+          return { heads, rows };
+        }),
+      );
+      expect(tables.length).toBeGreaterThan(3);
+      for (const { heads, rows } of tables) {
+        (rows[0] ?? []).forEach((_cell, i) => {
+          const decimals = new Set(rows.map((r) => r[i] ?? "").filter((c) => /\d/.test(c)).map((c) => /\d[\d,]*(?:\.(\d+))?/.exec(c)?.[1]?.length ?? 0));
+          expect([heads[i + 1], [...decimals]]).toEqual([heads[i + 1], [...decimals].slice(0, 1)]);
+        });
+        const cap = heads.indexOf("Market cap (M)") - 1;
+        if (cap >= 0) for (const r of rows) expect(r[cap]).toMatch(/^\u2212?(HK\$|US\$|RMB )[\d,.]+M$/);
+      }
+    });
+
     it("writes a positive growth with its sign, never in parentheses", async () => {
       const page = await paneOn("filings");
       const latest = filing(Math.max(...filingYears));
