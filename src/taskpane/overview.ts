@@ -20,7 +20,7 @@ const quote = (list: readonly Quote[], field: string): Quote | undefined => list
 function shown(q: Quote | undefined): string {
   if (!q) return "—";
   if (typeof q.value === "string") return q.value;
-  if (q.unit === "fraction") return percent(q.value, 2);
+  if (q.unit === "fraction") return percent(q.value, 2, /change|upside|cagr|growth/.test(q.field));
   if (q.unit.startsWith("millions")) return millions(q.value, q.currency);
   if (/per (ADS|share)/.test(q.unit)) return perShare(q.value, q.currency ?? (q.unit.startsWith("HKD") ? "HKD" : "USD"));
   return plain(q.value);

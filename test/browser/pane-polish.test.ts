@@ -147,6 +147,12 @@ run("the task pane's reading polish in headless Chromium", () => {
       }
     });
 
+    it("signs a change but not a share: a position in a range reads as a plain percentage", async () => {
+      const page = await session.open();
+      const range = figuresBelow(US_PAGE, "52W Range")[0] as SeedFigure;
+      await expect(page.locator("section[aria-label='NASDAQ: KC'] .row", { hasText: "52-week range" }).locator("dd").innerText()).resolves.toMatch(new RegExp(`^${(range.value * 100).toFixed(2)}%`));
+    });
+
     it("writes a positive growth with its sign, never in parentheses", async () => {
       const page = await paneOn("filings");
       const latest = filing(Math.max(...filingYears));
