@@ -19,6 +19,7 @@ describe("the pane's number formatter", () => {
     expect(decimalsFor([9020, 7790])).toBe(0);
     expect(decimalsFor([0.5, 12])).toBe(1);
     expect(amounts([1460, -850.17])).toEqual(["1,460.00", `${MINUS}850.17`]);
+    expect(amounts([0.1723, 0.05], 6)).toEqual(["0.1723", "0.0500"]);
   });
 
   it("signs a change, not a share", () => {

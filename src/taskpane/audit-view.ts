@@ -2,21 +2,24 @@
 import type { AuditEntry } from "../data/audit";
 import { formulaValue, type CallAnswer } from "../data/formula-value";
 import type { Reconciliation } from "../data/schema";
-import type { CellValue } from "../data/result";
+import type { CellValue, Scalar } from "../data/result";
 import { SPEC, type KcName } from "../data/spec";
 import { h } from "./dom";
-import { plain, prose } from "./format";
+import { amounts, plain, prose } from "./format";
 import { readable } from "./labels";
 import { citation, factCell } from "./source-note";
 import { answerText } from "./value-text";
 
+/** A spilled row's cells: its numbers with one count of decimals for the row, anything else as it is. */
+function rowCells(row: readonly Scalar[]): HTMLElement[] {
+  // Up to six decimals: a row of fractions (a growth history) keeps its precision.
+  const numbers = amounts(row.filter((c): c is number => typeof c === "number"), 6);
+  return row.map((cell) => h("td", {}, typeof cell === "number" ? numbers.shift() : String(cell)));
+}
+
 export function valueView(value: CellValue): HTMLElement {
   if (!Array.isArray(value)) return h("output", { className: "value" }, typeof value === "number" ? plain(value) : String(value));
-  return h(
-    "div",
-    { className: "table-wrap" },
-    h("table", { className: "spill" }, h("tbody", {}, value.slice(0, 20).map((row) => h("tr", {}, row.map((cell) => h("td", {}, typeof cell === "number" ? plain(cell) : String(cell))))))),
-  );
+  return h("div", { className: "table-wrap" }, h("table", { className: "spill" }, h("tbody", {}, value.slice(0, 20).map((row) => h("tr", {}, rowCells(row))))));
 }
 
 /** A figure a page states for the quantity the call computes, and whether the stored figures reproduce it. */

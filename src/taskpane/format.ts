@@ -20,9 +20,9 @@ export function decimalsFor(values: readonly number[], max = 2): number {
   return Math.max(0, ...values.map((v) => /\.(\d+)$/.exec(String(Number(Math.abs(v).toFixed(max))))?.[1]?.length ?? 0));
 }
 
-/** A table row's numbers with one count of decimals for the whole row. */
-export function amounts(values: readonly number[]): string[] {
-  const digits = decimalsFor(values);
+/** A table row's numbers with one count of decimals (at most `max`) for the whole row. */
+export function amounts(values: readonly number[], max = 2): string[] {
+  const digits = decimalsFor(values, max);
   return values.map((v) => number(v, digits));
 }
 

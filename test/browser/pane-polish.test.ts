@@ -117,6 +117,14 @@ run("the task pane's reading polish in headless Chromium", () => {
       await expect(page.locator("#panel-formulas .audit output.value").last().innerText()).resolves.toBe(`${margin.toFixed(2)}%`);
     });
 
+    it("gives every number of a spilled row in the builder one count of decimals", async () => {
+      const page = await paneOn("formulas");
+      await build(page, "STATEMENT", { name: "income" });
+      const rows = await page.locator("#panel-formulas .result table.spill tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "").filter((c) => /^\u2212?[\d,]+(\.\d+)?$/.test(c))));
+      expect(rows.filter((r) => r.length > 3).length).toBeGreaterThan(2);
+      for (const row of rows) expect([row, new Set(row.map((c) => /\.(\d+)/.exec(c)?.[1]?.length ?? 0)).size <= 1]).toEqual([row, true]);
+    });
+
     it("gives every cell of a statement row as many decimals as the others", async () => {
       const page = await session.open();
       const rows = await page.locator("table.statement tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
