@@ -29,11 +29,15 @@ export function statedView(r: Reconciliation): HTMLElement {
 }
 
 /** A call's value in its unit where the call names a KC function and its arguments are literals. */
-function auditedValue(entry: Extract<AuditEntry, { status: "value" }>): HTMLElement {
+function valueText(entry: Extract<AuditEntry, { status: "value" }>): string | null {
   const name = entry.call.name as KcName;
   const args = entry.call.args.map((a) => (a.kind === "literal" && typeof a.value !== "boolean" ? a.value : null));
   const facts = entry.sources.filter((s) => !s.disagrees).map((s) => s.fact);
-  const text = name in SPEC ? answerText(name, args, { ok: true, value: entry.value, facts, notes: [] }) : null;
+  return name in SPEC ? answerText(name, args, { ok: true, value: entry.value, facts, notes: [] }) : null;
+}
+
+function auditedValue(entry: Extract<AuditEntry, { status: "value" }>): HTMLElement {
+  const text = valueText(entry);
   return text === null ? valueView(entry.value) : h("output", { className: "value" }, text);
 }
 
@@ -89,12 +93,15 @@ export function formulaValueView(formula: string, entries: readonly AuditEntry[]
     return { kind: "other" };
   };
   const outcome = formulaValue(formula, answer, cells);
+  // A formula that is one KC call has that call's value, in its unit, whatever it is.
+  const only = entries.length === 1 && entries[0]?.status === "value" && formula.trim().replace(/^=/, "").trim() === entries[0].call.text ? entries[0] : null;
   const message = (from: string) => {
     const entry = byText.get(from);
     return entry?.status === "error" ? `: ${entry.message}` : ".";
   };
-  const said =
-    outcome.kind === "value"
+  const said = only
+    ? (valueText(only) ?? (Array.isArray(only.value) ? "the grid its KC call spills, below." : typeof only.value === "number" ? plain(only.value) : String(only.value)))
+    : outcome.kind === "value"
       ? plain(outcome.value)
       : outcome.kind === "error"
         ? `${outcome.error}${outcome.from ? `, from ${outcome.from}${message(outcome.from)}` : outcome.error === "#DIV/0!" ? " (a division by zero)." : "."}`

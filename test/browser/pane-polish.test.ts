@@ -112,6 +112,10 @@ run("the task pane's reading polish in headless Chromium", () => {
       const revenue = statement("Total Revenue", "FY2024").value;
       await page.fill("#audit-input", "=KC.REVENUE(2024)");
       await expect(page.locator("#panel-formulas .audit output.value").last().innerText()).resolves.toBe(`RMB ${revenue.toLocaleString("en-US", { minimumFractionDigits: 2 })}M`);
+      // A formula that is one call has that call's value, text included.
+      await expect(page.locator("#audit-formula-value").innerText()).resolves.toBe(`Formula value: RMB ${revenue.toLocaleString("en-US", { minimumFractionDigits: 2 })}M`);
+      await page.fill("#audit-input", '=KC.PROFILE("ceo")');
+      await expect(page.locator("#audit-formula-value").innerText()).resolves.toBe(`Formula value: ${textAfter(US_PAGE, "CEO:")}`);
       await page.fill("#audit-input", '=KC.MARGIN("gross",2024)');
       const margin = (100 * statement("Gross Profit", "FY2024").value) / revenue;
       await expect(page.locator("#panel-formulas .audit output.value").last().innerText()).resolves.toBe(`${margin.toFixed(2)}%`);
