@@ -19,12 +19,12 @@ describe("bundle budgets", () => {
     for (const needle of ["hyperformula", "HyperFormula", "ZodError", "office-js-helpers", "document.createElement"]) expect(source).not.toContain(needle);
   });
 
-  it("the task pane's script, which reads the dataset functions.js loaded, stays within its budget (131.4 KiB, 41.7 KiB gzipped measured, restore's checks and preview, the formula evaluator and the year filters included)", () => {
+  it("the task pane's script, which reads the dataset functions.js loaded, stays within its budget (131.8 KiB, 41.9 KiB gzipped measured, restore's checks and preview, the formula evaluator and the year filters included)", () => {
     expect(size("taskpane.js")).toBeLessThanOrEqual(134 * KIB);
     expect(gzipped("taskpane.js")).toBeLessThanOrEqual(43 * KIB);
   });
 
-  it("the pane's page loads at most 236 KiB of script, 71.5 KiB gzipped, for both bundles (233.0 and 70.0 KiB measured)", () => {
+  it("the pane's page loads at most 236 KiB of script, 71.5 KiB gzipped, for both bundles (233.3 and 70.1 KiB measured)", () => {
     expect(size("functions.js") + size("taskpane.js")).toBeLessThanOrEqual(236 * KIB);
     expect(gzipped("functions.js") + gzipped("taskpane.js")).toBeLessThanOrEqual(71.5 * KIB);
   });
