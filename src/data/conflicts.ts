@@ -2,7 +2,7 @@
  * KC.CONFLICTS: every disagreement between the sources, one row per statement, so that each disagreeing value is a
  * value an analyst can compute with (a fraction, an amount in millions, an Excel date), beside its source line.
  */
-import { quoted } from "./citation";
+import { quotedIn } from "./citation";
 import { dataset } from "./dataset";
 import { excelSerial, longDate } from "./dates";
 import { ok, type Result, type Scalar } from "./result";
@@ -24,7 +24,7 @@ export function conflictList(): Result<Scalar[][]> {
   for (const conflict of dataset.conflicts) {
     for (const source of [conflict.primary, ...conflict.others]) {
       const stated = statedValue(conflict, source);
-      rows.push([conflict.subject, stated?.value ?? "", stated?.stated ?? "", source === conflict.primary, quoted(source), conflict.why]);
+      rows.push([conflict.subject, stated?.value ?? "", stated?.stated ?? "", source === conflict.primary, quotedIn(dataset.seeds, source), conflict.why]);
     }
   }
   return ok(rows);

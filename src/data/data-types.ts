@@ -9,7 +9,7 @@
  * a card and a number format is ExcelApi 1.19. An entity built for a 1.16 host formats its numbers with the
  * FormattedNumber type (1.16) instead of a Double's numberFormat (1.19).
  */
-import { quoted, where } from "./citation";
+import { quotedIn, whereIn } from "./citation";
 import { dataset } from "./dataset";
 import { excelSerial, longDate } from "./dates";
 import { figure } from "./figures";
@@ -35,9 +35,12 @@ const PROVIDER: Excel.CellValueProviderAttributes = {
 };
 
 
+/** "<document title>, line N", as the task pane names its sources too (citation.ts). */
+export const where = (s: Source): string => whereIn(dataset.seeds, s);
+
 /** One attribution per source: the document, the line and the text quoted from it. */
 const attribution = (sources: readonly Source[]): Excel.CellValueAttributionAttributes[] =>
-  sources.map((s) => ({ sourceText: quoted(s) }));
+  sources.map((s) => ({ sourceText: quotedIn(dataset.seeds, s) }));
 
 function metadata(sublabel: string | null, sources: readonly Source[]): Excel.CellValuePropertyMetadata | undefined {
   if (!sublabel && !sources.length) return undefined;

@@ -13,3 +13,9 @@ export function longDate(isoDate: string): string {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
   return `${MONTHS[m - 1]} ${d}, ${y}`;
 }
+
+/** An Excel serial date back to "yyyy-mm-dd"; null for a number that is no whole day in Excel's range. */
+export function isoFromSerial(serial: number): string | null {
+  if (!Number.isInteger(serial) || serial < 1 || serial > 2958465) return null;
+  return new Date(EPOCH + serial * 86400000).toISOString().slice(0, 10);
+}

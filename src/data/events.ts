@@ -1,5 +1,5 @@
 /** KC.EVENTS: every dated event of both pages, newest first, with the text and the line each is read from. */
-import { quoted } from "./citation";
+import { quotedIn } from "./citation";
 import { dataset } from "./dataset";
 import { excelSerial } from "./dates";
 import { EVENT_KIND_LABEL } from "./event-kinds";
@@ -9,7 +9,7 @@ export function eventList(): Result<Scalar[][]> {
   return ok(
     [
       ["Date", "Kind", "Event", "Details", "Source"],
-      ...dataset.events.map((e) => [excelSerial(e.date), EVENT_KIND_LABEL[e.kind], e.title, e.text, quoted(e.source)]),
+      ...dataset.events.map((e) => [excelSerial(e.date), EVENT_KIND_LABEL[e.kind], e.title, e.text, quotedIn(dataset.seeds, e.source)]),
     ],
     [],
   );

@@ -20,7 +20,7 @@ const CHOICES: Record<Choices, readonly Choice[]> = {
   fiscal_year_or_ttm: [...years, ["TTM", "TTM"]],
   fx_period: periods.filter(([v]) => v === "TTM" || String(v).startsWith("FY")),
   metric: core.metrics.map((m) => [m.id, `${m.label} (${m.id})`]),
-  currency: [["", "As reported"], ["RMB", "RMB"], ["USD", "USD"], ["HKD", "HKD"]],
+  currency: [["", "Reporting currency"], ["RMB", "RMB"], ["USD", "USD"], ["HKD", "HKD"]],
   units: [["", "Millions"], ["B", "Billions"], ["K", "Thousands"], ["units", "Units"]],
   margin_kind: names(Object.keys(MARGINS)),
   ratio_name: names(Object.keys(RATIOS)),

@@ -1,14 +1,16 @@
 /** Formulas: build a KC formula with its live value and audit, audit any formula, and freeze or restore KC formulas. */
 import { buildFormula } from "../data/formula";
+import type { CellValue, Ok } from "../data/result";
 import { KC_NAMES, SPEC, type KcName } from "../data/spec";
 import { actionButton, type Actions } from "./actions";
-import { auditView, valueView } from "./audit-view";
+import { auditView, formulaValueView, valueView } from "./audit-view";
 import { BUILDER, type Choice } from "./builder-spec";
 import { copyText } from "./copy";
 import { dataTypeNote } from "./data-type-note";
 import { stated } from "./content";
 import { h, replaceChildren } from "./dom";
 import { library } from "./library";
+import { answerText } from "./value-text";
 
 const { KC, auditFormula, auditText, cardView, companyEntity, figureCard } = library;
 
@@ -68,9 +70,13 @@ export function builder(actions: Actions, initial: BuilderState, save: (state: B
     copyField.hidden = true;
     copyNote.textContent = "";
     const live = KC[state.fn](...args);
+    const valueOf = (answer: Ok<CellValue>) => {
+      const text = answerText(state.fn, args, answer);
+      return text === null ? valueView(answer.value) : h("output", { className: "value" }, text);
+    };
     replaceChildren(
       result,
-      live.ok ? [h("span", { className: "label" }, "Value: "), valueView(live.value), typeof live.value === "number" && SPEC[state.fn].fraction ? h("span", { className: "percent" }, ` = ${(live.value * 100).toFixed(2)}%`) : null] : h("span", { className: "error" }, `${live.code === "invalid" ? "#VALUE!" : "#N/A"} ${live.message}`),
+      live.ok ? [h("span", { className: "label" }, "Value: "), valueOf(live)] : h("span", { className: "error" }, `${live.code === "invalid" ? "#VALUE!" : "#N/A"} ${live.message}`),
     );
     const kind = SPEC[state.fn].dataType;
     const rich = state.fn === "COMPANY" ? { ok: true as const, value: companyEntity("1.19") } : state.fn === "CARD" ? figureCard(args[0], args[1], args[2], args[3]) : null;
@@ -85,13 +91,18 @@ export function builder(actions: Actions, initial: BuilderState, save: (state: B
   }
 
   copy.addEventListener("click", () => {
-    void copyText(formula.textContent ?? "", copyField).then((how) => {
+    const copied = formula.textContent ?? "";
+    void copyText(copied, copyField).then((how) => {
+      // A copy that finishes after the formula changed copied the old one: saying "Copied." then would mislead.
+      if (formula.textContent !== copied) return;
       copyNote.textContent = how === "copied" ? "Copied." : "Copying is blocked here. The formula is selected above: press Ctrl+C (Cmd+C on a Mac) to copy it.";
     });
   });
   freeText.addEventListener("input", () => {
     const audited = auditText(freeText.value, undefined, stated);
-    replaceChildren(freeAudit, audited.ok ? auditView(audited.entries, "No KC call in this formula.") : h("p", { className: "error", id: "audit-too-long" }, audited.message));
+    const whole = audited.ok ? formulaValueView(freeText.value, audited.entries) : null;
+    whole?.setAttribute("id", "audit-formula-value");
+    replaceChildren(freeAudit, audited.ok ? [whole, auditView(audited.entries, "No KC call in this formula.")] : h("p", { className: "error", id: "audit-too-long" }, audited.message));
   });
   render();
 

@@ -9,11 +9,12 @@ import { actionButton, type Actions } from "./actions";
 import { content, core } from "./content";
 import { h } from "./dom";
 import { searchable } from "./filter";
+import { prose } from "./format";
 import { sourceNote } from "./source-note";
 
 
 function check(r: Reconciliation): HTMLElement {
-  const year = /FY(\d{4})/.exec(r.id)?.[1] ?? null;
+  const year = /FY(\d{4})/.exec(r.id)?.[1];
   return searchable(
     h(
       "div",
@@ -23,13 +24,13 @@ function check(r: Reconciliation): HTMLElement {
         "dd",
         {},
         h("span", { className: `badge ${r.status}` }, VERDICT[r.status]),
-        h("p", {}, r.note),
+        h("p", {}, prose(r.note)),
         r.kc ? h("p", {}, h("code", {}, `=${r.kc}`)) : h("p", { className: "subtle" }, "No KC formula computes it from the stored figures."),
         sourceNote([r.source]),
       ),
     ),
     r.status === "disagrees" ? "conflict" : "profile",
-    year,
+    year ? { fiscal: [Number(year)] } : null,
     `${r.label} ${r.note} ${VERDICT[r.status]} ${r.kc ?? ""}`,
   );
 }
@@ -92,7 +93,7 @@ function rule(r: PlausibilityRule, list: readonly Plausibility[]): HTMLElement {
         {},
         h("span", { className: `badge ${status}` }, `${PLAUSIBILITY_VERDICT[status]} ${failing.length || list.length} of ${list.length}`),
         h("p", {}, r.text),
-        failing.map((c) => h("div", { className: "stated disagrees", role: "note" }, h("span", { className: "where" }, c.period), h("p", {}, c.note ?? ""), sourceNote(figureSources([c]), "Figure"))),
+        failing.map((c) => h("div", { className: "stated disagrees", role: "note" }, h("span", { className: "where" }, c.period), h("p", {}, prose(c.note ?? "")), sourceNote(figureSources([c]), "Figure"))),
         h("p", { className: "subtle" }, periods),
         sourceNote(figureSources(list), "Figure"),
       ),

@@ -4,15 +4,20 @@ import { actionButton, type Actions } from "./actions";
 import { core } from "./content";
 import { h } from "./dom";
 import { searchable } from "./filter";
-import { sourceNote } from "./source-note";
+import { prose } from "./format";
+import { readable } from "./labels";
+import { factCell, sourceNote } from "./source-note";
 
 function conflict(c: Conflict): HTMLElement {
-  const year = /FY(\d{4})/.exec(c.id)?.[1] ?? null;
+  const year = /FY(\d{4})/.exec(c.id)?.[1];
+  const [metric = "", period = ""] = c.id.split(":");
+  const subject = readable(c.subject);
+  const why = prose(c.why);
   return searchable(
-    h("div", { className: "row" }, h("dt", {}, c.subject), h("dd", {}, h("p", {}, c.why), sourceNote([c.primary], "Primary source"), sourceNote(c.others, "Other source"))),
+    h("div", { className: "row" }, h("dt", {}, subject), h("dd", {}, h("p", {}, why), sourceNote([c.primary], "Primary source", factCell(metric, period)), sourceNote(c.others, "Other source", factCell(metric, period)))),
     "conflict",
-    year,
-    `${c.subject} ${c.why}`,
+    year ? { fiscal: [Number(year)] } : null,
+    `${subject} ${why}`,
   );
 }
 

@@ -5,8 +5,9 @@ import type { Event, Titled } from "../data/schema";
 import { actionButton, type Actions } from "./actions";
 import { core, content } from "./content";
 import { h } from "./dom";
-import { searchable } from "./filter";
-import { date } from "./format";
+import { searchable, type When } from "./filter";
+import { filingSummary } from "./filings";
+import { date, prose } from "./format";
 import { sourceNote } from "./source-note";
 
 const LABEL = EVENT_KIND_LABEL;
@@ -34,9 +35,24 @@ function details(event: Event): HTMLElement | null {
   }
   if (event.kind === "next_earnings") {
     const conflict = core.conflicts.find((c) => c.id === "next_earnings_date");
-    return conflict ? h("p", { className: "conflict", role: "note" }, `Sources disagree: ${conflict.why}`) : null;
+    return conflict ? h("p", { className: "conflict", role: "note" }, `Sources disagree: ${prose(conflict.why)}`) : null;
   }
   return null;
+}
+
+/** The report a filing event files. */
+const filed = (event: Event) => (event.kind === "filing" ? core.filings.find((f) => f.filed === event.date) : undefined);
+
+/** The calendar year an event happened in; a filing also covers the fiscal year of the report it files. */
+function when(event: Event): When {
+  const report = filed(event);
+  return { calendar: [Number(event.date.slice(0, 4))], fiscal: report ? [report.fiscalYear] : [] };
+}
+
+/** What the event says; a filing's figures as the Filings tab writes them. */
+function said(event: Event): string {
+  const report = filed(event);
+  return report ? filingSummary(report) : prose(event.text);
 }
 
 function eventTable(events: readonly Event[]) {
@@ -50,7 +66,7 @@ function eventTable(events: readonly Event[]) {
 
 export function events(actions: Actions): HTMLElement {
   const items = core.events.map((event) => {
-    const text = [event.title, event.text, LABEL[event.kind]].join(" ");
+    const text = [event.title, said(event), LABEL[event.kind]].join(" ");
     return searchable(
       h(
         "li",
@@ -58,12 +74,12 @@ export function events(actions: Actions): HTMLElement {
         h("time", { datetime: event.date }, date(event.date)),
         h("span", { className: "badge" }, LABEL[event.kind]),
         h("h3", {}, event.title),
-        h("p", {}, event.text),
+        h("p", {}, said(event)),
         details(event),
         sourceNote([event.source, ...event.related]),
       ),
       event.kind === "next_earnings" ? [KIND[event.kind], "conflict"] : KIND[event.kind],
-      event.date.slice(0, 4),
+      when(event),
       event.kind === "earnings_call" ? `${text} ${content.earningsCall.positives.map((p) => `${p.title} ${p.text}`).join(" ")} ${content.earningsCall.negatives.map((p) => `${p.title} ${p.text}`).join(" ")}` : text,
     );
   });

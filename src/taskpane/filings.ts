@@ -5,17 +5,26 @@ import { actionButton, type Actions } from "./actions";
 import { core } from "./content";
 import { h } from "./dom";
 import { searchable } from "./filter";
-import { date, percent, perShare } from "./format";
+import { date, decimalsFor, millions, percent, perShare } from "./format";
 import { sourceNote } from "./source-note";
 
 type Column = { readonly key: string; readonly label: string; readonly sort: (f: Filing) => number | string; readonly show: (f: Filing) => string };
+
+/** One count of decimals for the whole revenue column. */
+const REVENUE_DIGITS = decimalsFor(core.filings.map((f) => f.revenueUsdM));
+
+const revenue = (f: Filing) => `${millions(f.revenueUsdM, "USD", REVENUE_DIGITS)}, ${percent(f.revenueGrowth)} y/y`;
+const eps = (f: Filing) => `${perShare(f.eps, "USD")}, ${percent(f.epsGrowth)} y/y`;
+
+/** A filing in one sentence, written as the table writes it: for the timeline. */
+export const filingSummary = (f: Filing): string => `Period end ${date(f.periodEnd)}; revenue ${revenue(f)}; EPS per ADS ${eps(f)}; ${f.result}.`;
 
 const COLUMNS: readonly Column[] = [
   { key: "fiscal_year", label: "FY", sort: (f) => f.fiscalYear, show: (f) => `FY${f.fiscalYear}` },
   { key: "period_end", label: "Period end", sort: (f) => f.periodEnd, show: (f) => date(f.periodEnd) },
   { key: "filed", label: "Filed", sort: (f) => f.filed, show: (f) => date(f.filed) },
-  { key: "revenue", label: "Revenue (USD)", sort: (f) => f.revenueUsdM, show: (f) => `${f.revenueText} (${percent(f.revenueGrowth)})` },
-  { key: "eps", label: "EPS (USD/ADS)", sort: (f) => f.eps, show: (f) => `${perShare(f.eps, "USD")} (${percent(f.epsGrowth)})` },
+  { key: "revenue", label: "Revenue, growth", sort: (f) => f.revenueUsdM, show: revenue },
+  { key: "eps", label: "EPS per ADS, growth", sort: (f) => f.eps, show: eps },
   { key: "result", label: "Result", sort: (f) => f.result, show: (f) => f.result },
 ];
 
@@ -64,7 +73,7 @@ export function filings(actions: Actions): HTMLElement {
             h("td", {}, sourceNote([f.sources.title, f.sources.dates, f.sources.revenue, f.sources.eps, f.sources.result]), actionButton(actions, "Insert", () => actions.insertTable(filingTable([f])), `Insert the FY${f.fiscalYear} 20-F as KC formulas`)),
           ),
           "filing",
-          f.fiscalYear,
+          { fiscal: [f.fiscalYear], calendar: [Number(f.filed.slice(0, 4))] },
           `form 20-f annual report fy${f.fiscalYear} ${f.fiscalYear} ${COLUMNS.map((c) => `${c.label} ${c.show(f)}`).join(" ")}`,
         );
         tr.hidden = hidden.get(String(f.fiscalYear)) ?? false;
@@ -76,7 +85,7 @@ export function filings(actions: Actions): HTMLElement {
   return h(
     "div",
     {},
-    h("p", { className: "subtle" }, "Form 20-F annual reports, as the NASDAQ overview lists them. Revenue growth follows the RMB figures."),
+    h("p", { className: "subtle" }, "Form 20-F annual reports, as the NASDAQ overview lists them. Revenue in USD; its growth, as the page states it, follows the RMB figures."),
     h("div", { className: "table-wrap" }, h("table", { className: "filings" }, h("caption", {}, "Form 20-F filings"), h("thead", {}, h("tr", {}, headers, h("th", { scope: "col" }, "Source"))), body)),
     actionButton(actions, "Insert all filings as a table", () => actions.insertTable(filingTable(core.filings))),
   );

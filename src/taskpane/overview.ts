@@ -8,7 +8,7 @@ import { core, content } from "./content";
 import { h } from "./dom";
 import { library } from "./library";
 import { searchable } from "./filter";
-import { date, millions, percent, perShare } from "./format";
+import { date, millions, percent, perShare, plain } from "./format";
 import { sourceNote } from "./source-note";
 import { checks, plausibility } from "./checks";
 import { conflicts } from "./conflicts";
@@ -24,10 +24,10 @@ const quote = (list: readonly Quote[], field: string): Quote | undefined => list
 function shown(q: Quote | undefined): string {
   if (!q) return "—";
   if (typeof q.value === "string") return q.value;
-  if (q.unit === "fraction") return percent(q.value, 2);
+  if (q.unit === "fraction") return percent(q.value, 2, /change|upside|cagr|growth/.test(q.field));
   if (q.unit.startsWith("millions")) return millions(q.value, q.currency);
   if (/per (ADS|share)/.test(q.unit)) return perShare(q.value, q.currency ?? (q.unit.startsWith("HKD") ? "HKD" : "USD"));
-  return String(q.value);
+  return plain(q.value);
 }
 
 function row(label: string, value: string, sources: readonly Source[]): HTMLElement {

@@ -5,16 +5,17 @@ import { actionButton, type Actions } from "./actions";
 import { content } from "./content";
 import { h } from "./dom";
 import { searchable } from "./filter";
-import { millions, percent, perShare } from "./format";
+import { decimalsFor, millions, percent, perShare, plain } from "./format";
 import { sourceNote } from "./source-note";
 
 type Value = string | number | null;
-type Column = { readonly label: string; readonly value: (p: Peer) => Value; readonly show: (v: number) => string; readonly format: string };
+/** `show` writes a value of the column; `digits` is the one count of decimals the column's values need. */
+type Column = { readonly label: string; readonly value: (p: Peer) => Value; readonly show: (v: number, p: Peer, digits: number) => string; readonly format: string };
 
 const num = (p: Peer, key: string): number | null => (typeof p.values[key] === "number" ? (p.values[key] as number) : null);
 const company = (p: Peer): string => [p.name, p.ticker].filter(Boolean).join(" · ") || "(not named on the page)";
 const text = (label: string, value: (p: Peer) => string): Column => ({ label, value, show: String, format: "@" });
-const figure = (label: string, key: string, show: (v: number) => string, format: string): Column => ({ label, value: (p) => num(p, key), show, format });
+const figure = (label: string, key: string, show: Column["show"], format: string): Column => ({ label, value: (p) => num(p, key), show, format });
 /** The page gives a change in percentage points ("-8.5pp"), stored as a fraction (-0.085). */
 const percentagePoints = (fraction: number | null): number | null => (fraction === null ? null : Number((fraction * 100).toFixed(6)));
 const points = (pp: number) => `${pp < 0 ? "−" : "+"}${Math.abs(pp).toFixed(1)} pp`;
@@ -29,7 +30,7 @@ const LISTS: readonly List[] = [
     id: "revenue_ttm",
     title: "Peers: revenue (TTM)",
     subtitle: " · NASDAQ overview page, USD millions",
-    columns: [text("Company", company), figure("Revenue (USD M)", "revenue_usd_m", (v) => millions(v, "USD"), "#,##0.00"), figure("Growth", "growth", (v) => percent(v, 1), "0.0%")],
+    columns: [text("Company", company), figure("Revenue (USD M)", "revenue_usd_m", (v, _p, digits) => millions(v, "USD", digits), "#,##0.00"), figure("Growth", "growth", (v) => percent(v, 1), "0.0%")],
   },
   {
     id: "gross_margin_latest_quarter",
@@ -43,7 +44,7 @@ const LISTS: readonly List[] = [
     subtitle: " · NASDAQ overview page, market cap in USD millions",
     columns: [
       text("Symbol", company),
-      figure("Market cap (USD M)", "market_cap_usd_m", (v) => millions(v, "USD"), "#,##0.00"),
+      figure("Market cap (USD M)", "market_cap_usd_m", (v, _p, digits) => millions(v, "USD", digits), "#,##0.00"),
       figure("P/E (TTM)", "pe_ttm", ratio, "0.0"),
       figure("ROE (TTM)", "roe_ttm", (v) => percent(v, 1), "0.0%"),
       figure("Debt to assets", "debt_to_assets", (v) => percent(v, 1).replace(/^\+/, ""), "0.0%"),
@@ -62,7 +63,7 @@ const LISTS: readonly List[] = [
     columns: [
       figure("Overall rating", "overall_rating", String, "0"),
       text("Rating", (p) => String(p.values.rating_label ?? "")),
-      { label: "Market cap (M)", value: (p) => num(p, "market_cap"), show: (v) => v.toLocaleString("en-US", { maximumFractionDigits: 2 }), format: "#,##0.00" },
+      { label: "Market cap (M)", value: (p) => num(p, "market_cap"), show: (v, p, digits) => millions(v, typeof p.values.market_cap_currency === "string" ? p.values.market_cap_currency : null, digits), format: "#,##0.00" },
       text("Market cap currency", (p) => String(p.values.market_cap_currency ?? "")),
       figure("P/E", "pe", ratio, "0.00"),
       figure("ROE", "roe", (v) => percent(v, 2), "0.00%"),
@@ -74,9 +75,9 @@ const LISTS: readonly List[] = [
   },
 ];
 
-const shown = (column: Column, p: Peer): string => {
+const shown = (column: Column, p: Peer, digits = 2): string => {
   const v = column.value(p);
-  return v === null || v === "" ? "—" : typeof v === "number" ? column.show(v) : v;
+  return v === null || v === "" ? "—" : typeof v === "number" ? column.show(v, p, digits) : v;
 };
 
 /** The list as an Excel table of the values the page gives, each row with its seed line. */
@@ -98,11 +99,13 @@ export function peerTableFor(id: Peer["list"]): SheetTable {
 function listCard(list: List, actions: Actions): HTMLElement | null {
   const peers = content.peers.filter((p) => p.list === list.id);
   if (!peers.length) return null;
+  // One count of decimals per column, so that a column of figures lines up.
+  const digits = list.columns.map((c) => decimalsFor(peers.map(c.value).filter((v): v is number => typeof v === "number")));
   const notes = peers.flatMap((p) => {
     // The subtitle already says the rows are unnamed; line spans are in the sources.
     const rest = (p.note ?? "").replace("The page does not name the company on this row.", "").trim();
     if (!rest || /^Lines \d/.test(rest)) return [];
-    return [`${p.name ?? p.ticker ?? `Row rated ${String(p.values.overall_rating)} (${String(p.values.rating_label)}, P/E ${String(p.values.pe)})`}: ${rest}`];
+    return [`${p.name ?? p.ticker ?? `Row rated ${String(p.values.overall_rating)} (${String(p.values.rating_label)}, P/E ${typeof p.values.pe === "number" ? plain(p.values.pe) : String(p.values.pe)})`}: ${rest}`];
   });
   return searchable(
     h(
@@ -116,7 +119,7 @@ function listCard(list: List, actions: Actions): HTMLElement | null {
           "table",
           { className: "peers" },
           h("thead", {}, h("tr", {}, list.columns.map((c) => h("th", { scope: "col" }, c.label)))),
-          h("tbody", {}, peers.map((p) => h("tr", {}, list.columns.map((c, i) => (i === 0 ? h("th", { scope: "row" }, shown(c, p)) : h("td", {}, shown(c, p))))))),
+          h("tbody", {}, peers.map((p) => h("tr", {}, list.columns.map((c, i) => (i === 0 ? h("th", { scope: "row" }, shown(c, p)) : h("td", {}, shown(c, p, digits[i]))))))),
         ),
       ),
       notes.map((n) => h("p", { className: "subtle" }, n)),

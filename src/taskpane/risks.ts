@@ -4,6 +4,7 @@ import { actionButton, type Actions } from "./actions";
 import { content, core } from "./content";
 import { h } from "./dom";
 import { searchable } from "./filter";
+import { prose } from "./format";
 import { sourceNote } from "./source-note";
 
 const GROUPS: ReadonlyArray<readonly [Risk["kind"], string]> = [
@@ -13,7 +14,7 @@ const GROUPS: ReadonlyArray<readonly [Risk["kind"], string]> = [
 ];
 
 function entry(item: Titled, kind: string): HTMLElement {
-  return searchable(h("li", {}, h("strong", {}, item.title), h("p", {}, item.text), sourceNote([item.source])), kind, null, `${item.title} ${item.text}`);
+  return searchable(h("li", {}, h("strong", {}, item.title), h("p", {}, prose(item.text)), sourceNote([item.source])), kind, null, `${item.title} ${item.text}`);
 }
 
 export function risks(actions: Actions): HTMLElement {

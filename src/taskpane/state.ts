@@ -21,7 +21,7 @@ function accept(saved: unknown): PaneState | null {
   const args = b.args && typeof b.args === "object" ? Object.fromEntries(Object.entries(b.args as Record<string, unknown>).map(([k, v]) => [text(k, 40), text(v, 80)])) : {};
   return {
     tab: TABS.includes(s.tab as Tab) ? (s.tab as Tab) : "overview",
-    filters: { query: text(filters.query), kind: text(filters.kind, 20), year: text(filters.year, 4) },
+    filters: { query: text(filters.query), kind: text(filters.kind, 20), year: /^(fy|cy):\d{4}$/.test(text(filters.year, 7)) ? text(filters.year, 7) : "" },
     builder: fn === DEFAULT_BUILDER.fn && Object.keys(args).length === 0 ? DEFAULT_BUILDER : { fn, args },
   };
 }

@@ -8,11 +8,9 @@ import { actionButton, type Actions } from "./actions";
 import { core } from "./content";
 import { h } from "./dom";
 import { library } from "./library";
-import { searchable } from "./filter";
-
-/** Digits after the point in a figure as stored (850.17 → 2), so that every cell of a row shows the same number. */
-const decimals = (value: number) => Math.min(6, String(value).split(".")[1]?.length ?? 0);
-const fixed = (value: number, digits: number) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+import { searchable, STATEMENT_YEARS } from "./filter";
+import { amounts, prose } from "./format";
+import { readable } from "./labels";
 
 const STATEMENTS = [
   ["income", "Income statement"],
@@ -29,6 +27,15 @@ export function statementTable(name: string, grid: readonly (readonly Scalar[])[
     rows: grid.slice(1).map((row, i) => [String(row[0]), ...periods.map((p) => formula(`=KC.FIGURE("${metricIds[i]}","${p}")`))]),
     formats: ["@", ...periods.map(() => "#,##0.00;[Red]-#,##0.00")],
   };
+}
+
+/** Where the statement figures are read: the page by its title and the lines of its table, from the dataset. */
+function tableNote(): string {
+  const sources = core.facts.filter((f) => f.section === "statement table").map((f) => f.source);
+  const lines = sources.map((s) => s.line);
+  const file = sources[0]?.file;
+  const title = core.seeds.find((s) => s.file === file)?.title ?? file ?? "";
+  return `Statement table of ${title}, lines ${Math.min(...lines)}–${Math.max(...lines)}.`;
 }
 
 export function statements(actions: Actions, metricsOf: (statement: string) => readonly string[]): HTMLElement {
@@ -56,22 +63,15 @@ export function statements(actions: Actions, metricsOf: (statement: string) => r
               "table",
               { className: "statement" },
               h("thead", {}, h("tr", {}, (head ?? []).map((cell, i) => h("th", { scope: "col" }, i === 0 ? "" : String(cell))))),
-              h(
-                "tbody",
-                {},
-                rows.map(([label, ...cells]) => {
-                  const digits = Math.max(...cells.map((c) => decimals(Number(c))));
-                  return h("tr", {}, h("th", { scope: "row" }, String(label)), cells.map((c) => h("td", {}, fixed(Number(c), digits))));
-                }),
-              ),
+              h("tbody", {}, rows.map((row) => h("tr", {}, h("th", { scope: "row" }, String(row[0])), amounts(row.slice(1).map(Number)).map((cell) => h("td", {}, cell))))),
             ),
           ),
-          h("p", { className: "subtle" }, "Statement table of the HKEX analysis page (seeds/002_6d82bc69ff353dc9.txt, lines 99–115)."),
-          conflicts.map((c) => h("p", { className: "conflict", role: "note" }, `Sources disagree on ${c.subject}: ${c.why}`)),
+          h("p", { className: "subtle" }, tableNote()),
+          conflicts.map((c) => h("p", { className: "conflict", role: "note" }, `Sources disagree on ${readable(c.subject)}: ${prose(c.why)}`)),
           actionButton(actions, `Insert the ${title.toLowerCase()} as KC formulas`, () => actions.insertTable(statementTable(name, grid, metricsOf(name)))),
         ),
         conflicts.length ? ["profile", "conflict"] : "profile",
-        null,
+        STATEMENT_YEARS,
         `${title} ${rows.map((r) => r[0]).join(" ")} ${conflicts.map((c) => c.why).join(" ")}`,
       );
     }),

@@ -5,12 +5,12 @@
 import * as excel from "../office/excel";
 import { OFFICE_READY_TIMEOUT_MS, officeReady, onPaneVisibility, type Host } from "../office/host";
 import type { Actions } from "./actions";
-import { auditView } from "./audit-view";
+import { auditView, formulaValueView } from "./audit-view";
 import { builder } from "./builder";
 import { stated } from "./content";
 import { h, replaceChildren } from "./dom";
 import { events } from "./events";
-import { applyFilters, isFiltering, KINDS, type Filters } from "./filter";
+import { applyFilters, isFiltering, KINDS, YEARS, yearLabel, type Filters } from "./filter";
 import { filings } from "./filings";
 import { library } from "./library";
 import { freezeFormulas } from "./freeze";
@@ -22,7 +22,6 @@ import { loadState, saveState, type PaneState, type Tab } from "./state";
 import { tabs } from "./tabs";
 
 const LABELS: Record<Tab, string> = { overview: "Overview", filings: "Filings", events: "Events", risks: "Risks", formulas: "Formulas" };
-const YEARS = ["", "2026", "2025", "2024", "2023", "2022", "2021", "2020"];
 
 const PREVIEW = "browsing, search, the builder and the audit work; writing to a workbook needs Excel.";
 
@@ -96,18 +95,54 @@ async function start(): Promise<void> {
 
   const search = h("input", { type: "search", id: "search", placeholder: "Search filings, events, risks…", value: state.filters.query, autocomplete: "off" });
   const kind = h("select", { id: "filter-kind" }, KINDS.map(([v, label]) => h("option", { value: v, selected: v === state.filters.kind }, label)));
-  const year = h("select", { id: "filter-year" }, YEARS.map((y) => h("option", { value: y, selected: y === state.filters.year }, y || "All years")));
+  const option = ([value, label]: readonly [string, string]) => h("option", { value, selected: value === state.filters.year }, label);
+  const year = h(
+    "select",
+    { id: "filter-year" },
+    h("option", { value: "" }, "Any year"),
+    h("optgroup", { label: "Fiscal year: what a figure or filing covers" }, YEARS.fiscal.map(option)),
+    h("optgroup", { label: "Calendar year: when it happened" }, YEARS.calendar.map(option)),
+  );
+  const clear = h("button", { type: "button", id: "search-clear", className: "clear", "aria-label": "Clear search", title: "Clear search", hidden: !state.filters.query }, "×");
   const summary = h("p", { className: "subtle", id: "match-summary", "aria-live": "polite" });
+  const empties = sections.panels.map((panel) => {
+    const empty = h("div", { className: "empty-state", hidden: true });
+    panel.prepend(empty);
+    return empty;
+  });
+  const clearAll = () => {
+    search.value = "";
+    kind.value = "";
+    year.value = "";
+    refilter();
+    search.focus();
+  };
+  /** What was searched, in words: the text, the kind and the year. */
+  const searched = (filters: Filters) =>
+    [filters.query.trim() ? `“${filters.query.trim()}”` : "", filters.kind ? `of the kind ${KINDS.find(([v]) => v === filters.kind)?.[1] ?? filters.kind}` : "", filters.year ? `in ${yearLabel(filters.year)}` : ""].filter(Boolean).join(" ");
   const refilter = () => {
     const filters: Filters = { query: search.value, kind: kind.value, year: year.value };
     const counts = applyFilters(app, filters);
     const filtering = isFiltering(filters);
-    (Object.keys(LABELS) as Tab[]).forEach((tab) => sections.label(tab, filtering && tab !== "formulas" ? `${LABELS[tab]} (${counts.get(`panel-${tab}`) ?? 0})` : LABELS[tab]));
+    (Object.keys(LABELS) as Tab[]).forEach((tab, i) => {
+      const count = counts.get(`panel-${tab}`) ?? 0;
+      sections.label(tab, filtering && tab !== "formulas" ? `${LABELS[tab]} (${count})` : LABELS[tab]);
+      const empty = empties[i];
+      if (!empty) return;
+      empty.hidden = !filtering || tab === "formulas" || count > 0;
+      if (!empty.hidden) replaceChildren(empty, h("p", {}, `Nothing in ${LABELS[tab]} matches ${searched(filters)}.`), h("button", { type: "button", onclick: clearAll }, "Clear search and filters"));
+    });
+    clear.hidden = !filters.query;
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     summary.textContent = filtering ? `${total} matching item${total === 1 ? "" : "s"}` : "";
     update({ ...state, filters });
   };
   for (const control of [search, kind, year]) control.addEventListener("input", refilter);
+  clear.addEventListener("click", () => {
+    search.value = "";
+    refilter();
+    search.focus();
+  });
 
   replaceChildren(
     app,
@@ -116,7 +151,7 @@ async function start(): Promise<void> {
       { className: "top" },
       h("h1", {}, "KC for Excel"),
       h("p", { className: "subtle" }, "Kingsoft Cloud · NASDAQ: KC · HKEX: 3896"),
-      h("div", { className: "search", role: "search" }, h("label", { for: "search", className: "visually-hidden" }, "Search"), search, h("label", { for: "filter-kind", className: "visually-hidden" }, "Kind"), kind, h("label", { for: "filter-year", className: "visually-hidden" }, "Year"), year),
+      h("div", { className: "search", role: "search" }, h("label", { for: "search", className: "visually-hidden" }, "Search"), h("span", { className: "search-box" }, search, clear), h("label", { for: "filter-kind", className: "visually-hidden" }, "Kind"), kind, h("label", { for: "filter-year", className: "visually-hidden" }, "Fiscal or calendar year"), year),
       summary,
       sections.list,
     ),
@@ -127,6 +162,10 @@ async function start(): Promise<void> {
   performance.mark("kc:ready");
 
   if (host.excel) {
+    const audited = (formula: string, values: ReadonlyMap<string, string | number | boolean>) => {
+      const entries = library.auditFormula(formula, values, stated);
+      return [formulaValueView(formula, entries, values), auditView(entries, "This cell holds no KC formula.")];
+    };
     const audit = () =>
       Excel.run(async (c) => {
         const { cells, areas } = await excel.selectedCells(c);
@@ -134,7 +173,7 @@ async function start(): Promise<void> {
         const values = await excel.readCells(c, [...new Set(cells.flatMap((cell) => library.cellReferences(cell.formula)))]);
         replaceChildren(
           selection,
-          cells.flatMap((cell) => [h("p", {}, h("code", {}, cell.address), " ", cell.formula || "(no formula)"), auditView(library.auditFormula(cell.formula, values, stated), "This cell holds no KC formula.")]),
+          cells.flatMap((cell) => [h("p", {}, h("code", {}, cell.address), " ", cell.formula || "(no formula)"), ...audited(cell.formula, values)]),
           areas > cells.length ? h("p", { className: "subtle" }, `The first ${cells.length} of ${areas} selected areas are audited.`) : null,
         );
       }).catch((error: unknown) =>

@@ -7,7 +7,11 @@ import type { Page } from "playwright-core";
 import { chromiumAvailable, startPane, stopPane, type PaneSession } from "../support/browser";
 import { HK_PAGE, lineOf } from "../support/seed-reader";
 import { statementPeriods } from "../support/seed-tables";
+import { dataset } from "../support/dataset";
 import { overlaps, span, statement } from "../support/stated-ratios";
+
+/** A seed page as the pane names it: by the title the dataset gives it. */
+const titleOf = (file: string) => dataset.seeds.find((seed) => seed.file === file)?.title ?? file;
 
 const OFFICE_TELEMETRY = "https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/";
 const run = chromiumAvailable() ? describe : describe.skip;
@@ -57,7 +61,8 @@ run("plausibility checks in the task pane, in headless Chromium at 320 px", () =
     expect(items).toHaveLength(8);
     const fcf = items.find((item) => item.startsWith("Free cash flow below operating cash flow")) ?? "";
     expect(fcf).toContain(`Fails 1 of ${statementPeriods().length}`);
-    const ttm = (label: string) => statement(label, "TTM").written;
+    // The pane writes a negative with a true minus sign.
+    const ttm = (label: string) => statement(label, "TTM").written.replace(/^-/, "\u2212");
     expect(fcf).toContain(`Free cash flow ${ttm("Free Cash Flow")} is not below operating cash flow ${ttm("Operating Cash Flow")} within their rounding, which leaves no capital expenditure, while investing cash flow is ${ttm("Investing Cash Flow")}`);
     expect(fcf).toContain("TTM fails");
     expect(items.filter((item) => /\nFails \d/.test(item))).toEqual([fcf]);
@@ -66,7 +71,7 @@ run("plausibility checks in the task pane, in headless Chromium at 320 px", () =
     // The failing check's figures, opened: each seed line it read.
     await card.locator(".stated.disagrees details summary").first().click();
     const figures = await card.locator(".stated.disagrees details").first().innerText();
-    for (const label of ["Free Cash Flow", "Operating Cash Flow", "Investing Cash Flow", "Total Revenue"]) expect(figures).toContain(`seeds/${HK_PAGE}, line ${statement(label, "TTM").line}`);
+    for (const label of ["Free Cash Flow", "Operating Cash Flow", "Investing Cash Flow", "Total Revenue"]) expect(figures).toContain(`${titleOf(HK_PAGE)}, line ${statement(label, "TTM").line}`);
 
     await page.selectOption("#filter-kind", "conflict");
     await expect(card.locator(".item").filter({ visible: true }).count()).resolves.toBe(1);
@@ -84,7 +89,7 @@ run("plausibility checks in the task pane, in headless Chromium at 320 px", () =
     const text = await audit.innerText();
     expect(text).toContain("Implausible, TTM: Free cash flow below operating cash flow");
     expect(text).toContain(`Free cash flow ${statement("Free Cash Flow", "TTM").written} is not below operating cash flow ${statement("Operating Cash Flow", "TTM").written}`);
-    expect(text).toContain(`Its figures disagree with what a page states for Free cash flow to net income TTM — seeds/${HK_PAGE}, line ${lineOf(HK_PAGE, "free cash flow to net income ratio is negative")}`);
+    expect(text).toContain(`Its figures disagree with what a page states for Free cash flow to net income TTM — ${titleOf(HK_PAGE)}, line ${lineOf(HK_PAGE, "free cash flow to net income ratio is negative")}`);
     await page.fill("#audit-input", '=KC.MARGIN("gross","FY2024")');
     await expect(page.locator("#panel-formulas .audit").last().locator(".implausible").count()).resolves.toBe(0);
     await page.fill("#audit-input", '=KC.MARGIN("fcf","TTM")');

@@ -52,7 +52,7 @@ run("the task pane in headless Chromium under its Content-Security-Policy", () =
     await page.click("#builder-copy");
     await page.fill("#search", "revenue");
     await page.selectOption("#filter-kind", "conflict");
-    await page.selectOption("#filter-year", "2024");
+    await page.selectOption("#filter-year", "fy:2024");
     await page.emulateMedia({ colorScheme: "dark" });
     await page.click("#tab-overview");
     // Let office.js finish what it does after loading (its telemetry frame) before counting.

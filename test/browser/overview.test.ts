@@ -7,7 +7,11 @@ import type { Page } from "playwright-core";
 import { chromiumAvailable, startPane, stopPane, type PaneSession } from "../support/browser";
 import { HK_PAGE, US_PAGE, dateAfter, figureAfter, figuresBelow, lineOf, seedLines, textAfter, type SeedFigure } from "../support/seed-reader";
 import { statementPeriods, statementRow } from "../support/seed-tables";
+import { dataset } from "../support/dataset";
 import { STALE_AFTER_DAYS as STALE_DAYS } from "../../src/taskpane/stale";
+
+/** A seed page as the pane names it: by the title the dataset gives it. */
+const titleOf = (file: string) => dataset.seeds.find((seed) => seed.file === file)?.title ?? file;
 
 const run = chromiumAvailable() ? describe : describe.skip;
 const OFFICE_TELEMETRY = "https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/";
@@ -67,7 +71,7 @@ run("the overview in headless Chromium", () => {
     it("states each listing's price and market cap with its currency, unit and date, saying where a page has none", async () => {
       const page = await paneOn(TODAY);
       const card = page.locator("section[aria-label='At a glance']");
-      const us = await card.locator(".row", { hasText: "NASDAQ: KC" }).innerText();
+      const us = await card.locator(".row", { has: page.locator("dt", { hasText: /^NASDAQ: KC/ }) }).innerText();
       const [cap] = figuresBelow(US_PAGE, "Market Cap") as [SeedFigure];
       const [low, high] = [figuresBelow(US_PAGE, "52W Low")[0], figuresBelow(US_PAGE, "52W High")[0]] as [SeedFigure, SeedFigure];
       expect(us).toContain("NASDAQ: KC · USD per ADS");
@@ -75,7 +79,7 @@ run("the overview in headless Chromium", () => {
       expect(us).toContain(`market cap ${money(cap, "US$")}`);
       expect(us).toContain("the NASDAQ page gives no date");
 
-      const hk = await card.locator(".row", { hasText: "HKEX: 3896" }).innerText();
+      const hk = await card.locator(".row", { has: page.locator("dt", { hasText: /^HKEX: 3896/ }) }).innerText();
       expect(hk).toContain("HKEX: 3896 · HKD per share");
       // The grant of shares that the page also counts in ADSs gives the shares per ADS.
       const grant = seedLines(HK_PAGE)[lineOf(HK_PAGE, "restricted share units (RSUs)") - 1] ?? "";
@@ -114,8 +118,8 @@ run("the overview in headless Chromium", () => {
         const text = await row.innerText();
         expect(text).toContain(`${latest} ${money(figures[latest] as SeedFigure, "RMB ")} · TTM ${money(figures.TTM as SeedFigure, "RMB ")}`);
         // One click opens the sources: the statement table's line, quoted.
-        await row.locator("summary").click();
-        await expect(row.locator(".where").first().innerText()).resolves.toBe(`seeds/${HK_PAGE}, line ${figures.TTM?.line}`);
+        await row.locator("summary").first().click();
+        await expect(row.locator(".where").first().innerText()).resolves.toBe(`${titleOf(HK_PAGE)}, line ${figures.TTM?.line}`);
       }
       const [gross, revenue] = [statementRow("Gross Profit"), statementRow("Total Revenue")];
       const margin = (p: string) => `${((100 * (gross[p]?.value ?? NaN)) / (revenue[p]?.value ?? NaN)).toFixed(1)}%`;
@@ -123,7 +127,7 @@ run("the overview in headless Chromium", () => {
       // The pages disagree on the latest year's net income: the card says so, and its sources include the other page.
       const netIncome = card.locator(".row", { hasText: "Net income" });
       await expect(netIncome.innerText()).resolves.toContain(`sources disagree on ${latest}`);
-      await expect(netIncome.locator(".where").allInnerTexts()).resolves.toContain(`seeds/${US_PAGE}, line ${figureAfter(US_PAGE, "net loss decreased 9.4% to ").line}`);
+      await expect(netIncome.locator(".where").allInnerTexts()).resolves.toContain(`${titleOf(US_PAGE)}, line ${figureAfter(US_PAGE, "net loss decreased 9.4% to ").line}`);
     });
 
     it("fits 320 and 800 px without horizontal scrolling, in light and dark themes", async () => {

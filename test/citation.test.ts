@@ -1,0 +1,33 @@
+/** How a source is named to a reader (src/data/citation.ts): by its document's title, and a table row by its cell. */
+import { seedLine, tableCell, whereIn } from "../src/data/citation";
+import type { Source } from "../src/data/schema";
+import { dataset } from "./support/dataset";
+import { HK_PAGE, lineOf, seedLines } from "./support/seed-reader";
+
+const line = (file: string, phrase: string): Source => {
+  const n = lineOf(file, phrase);
+  return { file, line: n, text: (seedLines(file)[n - 1] ?? "").trim() } as Source;
+};
+
+describe("naming a source", () => {
+  it("names the document by the title the dataset gives it, then the line", () => {
+    const s = line(HK_PAGE, "Total Revenue");
+    const title = dataset.seeds.find((seed) => seed.file === HK_PAGE)?.title ?? "";
+    expect(title).toMatch(/\w+ \d{1,2}, \d{4}$/);
+    expect(whereIn(dataset.seeds, s)).toBe(`${title}, line ${s.line}`);
+    expect(seedLine(s)).toBe(`seeds/${HK_PAGE}, line ${s.line}`);
+  });
+
+  it("reads a run-together statement row as its label and the column asked for", () => {
+    expect(tableCell(line(HK_PAGE, "Total Revenue"), "FY2024")).toBe("Total Revenue × FY2024");
+    expect(tableCell(line(HK_PAGE, "Cash, Cash Equivalents and Short-Term Investments"), "TTM")).toBe("Cash, Cash Equivalents and Short-Term Investments × TTM");
+    expect(tableCell(line(HK_PAGE, "Net Income"), "FY2020")).toBe("Net Income × FY2020");
+  });
+
+  it("leaves a line with one figure as a quotation", () => {
+    expect(tableCell(line(HK_PAGE, "Next Earnings Date:"), "FY2024")).toBeNull();
+    expect(tableCell({ file: HK_PAGE, line: 1, text: "Last Price7.15" } as Source, "TTM")).toBeNull();
+    // Prose with a figure and a year is no table row.
+    expect(tableCell({ file: HK_PAGE, line: 1, text: "Total revenues reached RMB7.79B in 2024" } as Source, "FY2024")).toBeNull();
+  });
+});
