@@ -1,6 +1,6 @@
 /** How the library reads what an analyst typed: periods, metric and choice names, ranges, omitted arguments. */
 import { KC } from "../src/data/kc";
-import { messages } from "../src/data/messages";
+import { explain } from "../src/data/messages";
 import { parseChoice, parseMetric, choiceMap } from "../src/data/metrics";
 import fc from "fast-check";
 import { isOmitted, Memo, scalarOf } from "../src/data/normalize";
@@ -8,7 +8,7 @@ import { distance, suggester } from "../src/data/suggest";
 import { parsePeriod } from "../src/data/periods";
 import type { Result } from "../src/data/result";
 
-const outcome = (r: Result<unknown>) => (r.ok ? { value: r.value } : { code: r.code, message: r.message });
+const outcome = (r: Result<unknown>) => (r.ok ? { value: r.value } : { code: r.code, message: explain(r.reason) });
 const periodId = (typed: unknown) => {
   const r = parsePeriod(typed);
   return r.ok ? r.value.id : r.code;
@@ -246,16 +246,16 @@ describe("the argument memo", () => {
 
 describe("message wording", () => {
   it("shows text up to 40 characters in quotes, then cuts it", () => {
-    expect(messages.notText("X", "a".repeat(40))).toBe(`X must be text, not "${"a".repeat(40)}".`);
-    expect(messages.notText("X", "a".repeat(41))).toBe(`X must be text, not "${"a".repeat(40)}…".`);
+    expect(explain({ kind: "notText", what: "X", value: "a".repeat(40) })).toBe(`X must be text, not "${"a".repeat(40)}".`);
+    expect(explain({ kind: "notText", what: "X", value: "a".repeat(41) })).toBe(`X must be text, not "${"a".repeat(40)}…".`);
   });
 
   it("lists up to twelve choices in full", () => {
     const twelve = Array.from({ length: 12 }, (_, i) => `c${i}`);
-    expect(messages.unknownChoice("thing", "z", twelve, null)).toBe(`Unknown thing "z". Valid: ${twelve.join(", ")}.`);
+    expect(explain({ kind: "unknownChoice", what: "thing", value: "z", choices: twelve, near: null })).toBe(`Unknown thing "z". Valid: ${twelve.join(", ")}.`);
   });
 
   it("says when no periods have a figure at all", () => {
-    expect(messages.noFigure("Revenue", "FY2019", [])).toBe("No Revenue for FY2019.");
+    expect(explain({ kind: "noFigure", label: "Revenue", period: "FY2019", available: [] })).toBe("No Revenue for FY2019.");
   });
 });

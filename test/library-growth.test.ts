@@ -1,8 +1,9 @@
 /** KC.GROWTHRATE against an explicit earlier base: currency, sign against a loss, sources, and what it passes on. */
+import { explain } from "../src/data/messages";
 import { KC } from "../src/data/kc";
 import type { Result } from "../src/data/result";
 
-const outcome = (r: Result<unknown>) => (r.ok ? { value: r.value } : { code: r.code, message: r.message });
+const outcome = (r: Result<unknown>) => (r.ok ? { value: r.value } : { code: r.code, message: explain(r.reason) });
 
 describe("growth against a base period", () => {
   it("compares in the currency of the later figure, and is #N/A where the base exists only in another", () => {

@@ -2,10 +2,11 @@
  * Where arithmetic on the stored figures would give a number that means nothing (a division by zero, a root of a
  * negative, a period that is not a fiscal year), the library answers with an error that says why, never a value.
  */
+import { explain } from "../src/data/messages";
 import { KC } from "../src/data/kc";
 import type { Result } from "../src/data/result";
 
-const miss = (r: Result<unknown>) => (r.ok ? { ok: true, value: r.value } : { code: r.code, message: r.message });
+const miss = (r: Result<unknown>) => (r.ok ? { ok: true, value: r.value } : { code: r.code, message: explain(r.reason) });
 
 describe("ratios refuse a zero denominator", () => {
   it("is #N/A for revenue per EPS in Q3 2025, whose EPS the dashboard states as -$0.00", () => {

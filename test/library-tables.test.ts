@@ -1,8 +1,9 @@
 /** Spilled ranges: a metric over fiscal years (optionally ending at TTM), whole statements, and the implied rates. */
+import { explain } from "../src/data/messages";
 import { KC } from "../src/data/kc";
 import type { Result } from "../src/data/result";
 
-const outcome = (r: Result<unknown>) => (r.ok ? r.value : { code: r.code, message: r.message });
+const outcome = (r: Result<unknown>) => (r.ok ? r.value : { code: r.code, message: explain(r.reason) });
 const grid = (r: Result<unknown>) => (r.ok ? (r.value as (string | number)[][]) : []);
 
 describe("KC.HISTORY", () => {

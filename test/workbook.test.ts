@@ -1,4 +1,5 @@
 /** The KC library registered in a real spreadsheet engine (HyperFormula, test-only) and composed with native functions. */
+import { explain } from "../src/data/messages";
 import { ArraySize, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
 
 /** What HyperFormula passes a plugin method; its own types for these are not exported. */
@@ -16,7 +17,7 @@ const SPILLS: ReadonlySet<KcName> = new Set(KC_NAMES.filter((name) => SPEC[name]
 
 function evaluate(name: KcName, args: unknown[]) {
   const result = KC[name](...(args as [unknown, unknown, unknown, unknown, unknown]));
-  if (!result.ok) return new CellError(result.code === "invalid" ? ErrorType.VALUE : ErrorType.NA, result.message);
+  if (!result.ok) return new CellError(result.code === "invalid" ? ErrorType.VALUE : ErrorType.NA, explain(result.reason));
   return Array.isArray(result.value) ? SimpleRangeValue.onlyValues(result.value as (string | number)[][]) : result.value;
 }
 

@@ -1,11 +1,11 @@
 /** KC.PROFILE, KC.FILING and KC.ASOF: company profile, both listings' market data, rating, technicals, scores, filings. */
 import { dataset } from "./dataset";
 import { excelSerial } from "./dates";
-import { messages } from "./messages";
 import { choiceMap, parseChoice } from "./metrics";
 import { isOmitted, scalarOf } from "./normalize";
 import { parsePeriod } from "./periods";
-import { invalid, ok, unavailable, type Result, type Scalar } from "./result";
+import { miss } from "./reasons";
+import { ok, type Result, type Scalar } from "./result";
 import type { Filing, Quote, Source } from "./schema";
 import { store } from "./store";
 
@@ -86,7 +86,7 @@ const byId = new Map(INFO_FIELDS.map((f) => [f.id, f]));
 export const infoChoices = choiceMap<string>([...INFO_FIELDS.map((f) => [f.id, f.id] as const), ...ALIASES]);
 
 export function infoField(fieldRaw: unknown): Result<InfoField> {
-  const id = parseChoice(fieldRaw, "field", infoChoices, { all: INFO_FIELDS.length, plural: "fields" });
+  const id = parseChoice(fieldRaw, "field", infoChoices, { list: "field", all: INFO_FIELDS.length });
   if (!id.ok) return id;
   return ok(byId.get(id.value) as InfoField);
 }
@@ -94,7 +94,7 @@ export function infoField(fieldRaw: unknown): Result<InfoField> {
 export function info(fieldRaw: unknown): Result<Scalar> {
   const field = infoField(fieldRaw);
   if (!field.ok) return field;
-  return field.value.value === null ? unavailable(messages.noInfo(field.value.label)) : ok(field.value.value);
+  return field.value.value === null ? miss({ kind: "noInfo", field: field.value.label }) : ok(field.value.value);
 }
 
 type FilingField = { readonly id: string; readonly label: string; readonly unit: string; readonly get: (f: Filing) => Scalar; readonly source: (f: Filing) => Source };
@@ -120,13 +120,13 @@ export function filingValue(yearRaw: unknown, fieldRaw: unknown): Result<Scalar>
   const period = parsePeriod(yearRaw);
   if (!period.ok) {
     const year = typeof scalarOf(yearRaw) === "number" ? (scalarOf(yearRaw) as number) : NaN;
-    return Number.isInteger(year) && period.code === "unavailable" ? unavailable(messages.noFiling(year, store.filingYears)) : period;
+    return Number.isInteger(year) && period.code === "unavailable" ? miss({ kind: "noFiling", year, years: store.filingYears }) : period;
   }
-  if (period.value.kind !== "fiscal_year") return invalid(messages.noFiling(period.value.fiscalYear, store.filingYears));
+  if (period.value.kind !== "fiscal_year") return miss({ kind: "filingByYear", period: period.value.label, years: store.filingYears });
   const field = parseChoice(fieldRaw, "filing field", filingChoices, FILING_FIELDS.map((f) => f.id));
   if (!field.ok) return field;
   const filing = store.filing(period.value.fiscalYear);
-  if (!filing) return unavailable(messages.noFiling(period.value.fiscalYear, store.filingYears));
+  if (!filing) return miss({ kind: "noFiling", year: period.value.fiscalYear, years: store.filingYears });
   return ok((filingById.get(field.value) as FilingField).get(filing));
 }
 

@@ -1,7 +1,7 @@
 /** Reads the period an analyst typed: 2024, "FY2024", "FY24", "TTM"/"LTM", "Q3 2025"/"3Q25"/"2025Q3", "FY0", "FY-1". */
-import { messages } from "./messages";
 import { isOmitted, Memo, scalarOf } from "./normalize";
-import { invalid, ok, unavailable, type Result } from "./result";
+import { miss } from "./reasons";
+import { ok, type Result } from "./result";
 import type { Period } from "./schema";
 import { fiscalYears, latestFiscalYear, periodIds, store } from "./store";
 
@@ -30,21 +30,21 @@ function periodId(text: string): string | null {
 }
 
 function read(value: unknown): Result<Period> {
-  if (isOmitted(value)) return invalid(messages.required("A period"));
+  if (isOmitted(value)) return miss({ kind: "required", what: "A period" });
   let text: string;
   if (typeof value === "number") {
-    if (!Number.isInteger(value) || value < 1900 || value > 2999) return invalid(messages.badPeriod(value));
+    if (!Number.isInteger(value) || value < 1900 || value > 2999) return miss({ kind: "badPeriod", value });
     text = String(value);
   } else if (typeof value === "string") {
-    if (value.length > 64) return invalid(messages.badPeriod(value));
+    if (value.length > 64) return miss({ kind: "badPeriod", value });
     text = value;
   } else {
-    return invalid(messages.badPeriod(value));
+    return miss({ kind: "badPeriod", value });
   }
   const id = periodId(text);
-  if (id === null) return invalid(messages.badPeriod(value));
+  if (id === null) return miss({ kind: "badPeriod", value });
   const period = store.period(id);
-  return period ? ok(period) : unavailable(messages.noPeriod(value, periodIds));
+  return period ? ok(period) : miss({ kind: "noPeriod", value, period: id, available: periodIds });
 }
 
 export function parsePeriod(raw: unknown): Result<Period> {

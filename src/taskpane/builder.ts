@@ -1,5 +1,6 @@
 /** Formulas: build a KC formula with its live value and audit, audit any formula, and freeze or restore KC formulas. */
 import { buildFormula } from "../data/formula";
+import { EXCEL_ERROR } from "../data/result";
 import { KC_NAMES, SPEC, type KcName } from "../data/spec";
 import { actionButton, type Actions } from "./actions";
 import { auditView, valueView } from "./audit-view";
@@ -10,7 +11,7 @@ import { stated } from "./content";
 import { h, replaceChildren } from "./dom";
 import { library } from "./library";
 
-const { KC, auditFormula, auditText, cardView, companyEntity, figureCard } = library;
+const { KC, auditFormula, auditText, cardView, companyEntity, explain, figureCard } = library;
 
 export type BuilderState = { readonly fn: KcName; readonly args: Readonly<Record<string, string>> };
 export const DEFAULT_BUILDER: BuilderState = { fn: "MARGIN", args: { kind: "gross", period: "TTM" } };
@@ -70,7 +71,7 @@ export function builder(actions: Actions, initial: BuilderState, save: (state: B
     const live = KC[state.fn](...args);
     replaceChildren(
       result,
-      live.ok ? [h("span", { className: "label" }, "Value: "), valueView(live.value), typeof live.value === "number" && SPEC[state.fn].fraction ? h("span", { className: "percent" }, ` = ${(live.value * 100).toFixed(2)}%`) : null] : h("span", { className: "error" }, `${live.code === "invalid" ? "#VALUE!" : "#N/A"} ${live.message}`),
+      live.ok ? [h("span", { className: "label" }, "Value: "), valueView(live.value), typeof live.value === "number" && SPEC[state.fn].fraction ? h("span", { className: "percent" }, ` = ${(live.value * 100).toFixed(2)}%`) : null] : h("span", { className: "error" }, `${EXCEL_ERROR[live.code]} ${explain(live.reason)}`),
     );
     const kind = SPEC[state.fn].dataType;
     const rich = state.fn === "COMPANY" ? { ok: true as const, value: companyEntity("1.19") } : state.fn === "CARD" ? figureCard(args[0], args[1], args[2], args[3]) : null;
