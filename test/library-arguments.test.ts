@@ -34,11 +34,13 @@ describe("periods", () => {
     });
   });
 
-  it("takes whole numbers from 1900 to 2999 as years", () => {
-    expect(outcome(parsePeriod(1899))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read 1899 as a period/) });
-    expect(outcome(parsePeriod(1900))).toMatchObject({ code: "unavailable", message: expect.stringMatching(/^The dataset has no period 1900\./) });
-    expect(outcome(parsePeriod(2999))).toMatchObject({ code: "unavailable", message: expect.stringMatching(/^The dataset has no period 2999\./) });
-    expect(outcome(parsePeriod(3000))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read 3000 as a period/) });
+  it("reads a number as its digits, so a number and its text are the same period", () => {
+    for (const year of [1899, 1900, 2999, 3000]) {
+      expect(parsePeriod(year)).toMatchObject({ ok: false, code: "unavailable", reason: { kind: "noPeriod", value: year, period: `FY${year}` } });
+      expect(parsePeriod(String(year))).toMatchObject({ ok: false, code: "unavailable", reason: { kind: "noPeriod", value: String(year), period: `FY${year}` } });
+    }
+    expect(outcome(parsePeriod(3000))).toMatchObject({ code: "unavailable", message: expect.stringMatching(/^The dataset has no period 3000\. Available: FY2020/) });
+    for (const bad of [2024.5, 20240, -2024, 1e21, NaN, Infinity]) expect(parsePeriod(bad)).toMatchObject({ ok: false, code: "invalid", reason: { kind: "badPeriod", value: bad } });
   });
 
   it("requires a period and says what a boolean or a range is", () => {

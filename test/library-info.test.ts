@@ -109,9 +109,12 @@ describe("KC.FILING", () => {
     expect(KC.FILING("TTM", "form")).toEqual({ ok: false, code: "invalid", reason: { kind: "filingByYear", period: expect.stringMatching(/^TTM \(to /), years: [2020, 2021, 2022, 2023, 2024] } });
     expect(outcome(KC.FILING("TTM", "form"))).toEqual({ code: "invalid", message: expect.stringMatching(/^Form 20-F filings are by fiscal year, and TTM \(to [^)]+\) is not one\. Filings: FY2020, FY2021, FY2022, FY2023, FY2024\.$/) });
     expect(KC.FILING("Q3 2025", "form")).toMatchObject({ ok: false, code: "invalid", reason: { kind: "filingByYear", period: "Q3 2025" } });
-    expect(outcome(KC.FILING(1899, "form"))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read 1899 as a period/) });
     expect(outcome(KC.FILING(2024.5, "form"))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read 2024\.5 as a period/) });
-    expect(outcome(KC.FILING("FY2019", "form"))).toMatchObject({ code: "unavailable", message: expect.stringMatching(/^The dataset has no period "FY2019"/) });
+  });
+
+  it("is #N/A for a well-formed year without a filing, however it is typed", () => {
+    for (const typed of [1899, "1899", "FY1899", [[1899]]]) expect(KC.FILING(typed, "form")).toEqual({ ok: false, code: "unavailable", reason: { kind: "noFiling", year: 1899, years: [2020, 2021, 2022, 2023, 2024] } });
+    expect(KC.FILING("FY2019", "form")).toMatchObject({ ok: false, code: "unavailable", reason: { kind: "noFiling", year: 2019 } });
   });
 
   it("refuses an unknown field, naming the fields", () => {

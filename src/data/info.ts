@@ -5,7 +5,7 @@ import { choiceMap, parseChoice } from "./metrics";
 import { isOmitted, scalarOf } from "./normalize";
 import { parsePeriod } from "./periods";
 import { miss } from "./reasons";
-import { ok, type Result, type Scalar } from "./result";
+import { all, ok, type Miss, type Result, type Scalar } from "./result";
 import type { Filing, Quote, Source } from "./schema";
 import { store } from "./store";
 
@@ -116,18 +116,22 @@ export const filingChoices = choiceMap<string>([
   ["filed_date", "filed"], ["filing_date", "filed"], ["date", "filed"], ["beat_miss", "result"], ["beat", "result"], ["period", "period_end"],
 ]);
 
-export function filingValue(yearRaw: unknown, fieldRaw: unknown): Result<Scalar> {
+/** A filing's fiscal year: a well-formed year the dataset lacks is still a year (#N/A, no filing); TTM or a quarter is none. */
+function filingYear(yearRaw: unknown): Result<number> {
   const period = parsePeriod(yearRaw);
-  if (!period.ok) {
-    const year = typeof scalarOf(yearRaw) === "number" ? (scalarOf(yearRaw) as number) : NaN;
-    return Number.isInteger(year) && period.code === "unavailable" ? miss({ kind: "noFiling", year, years: store.filingYears }) : period;
-  }
-  if (period.value.kind !== "fiscal_year") return miss({ kind: "filingByYear", period: period.value.label, years: store.filingYears });
-  const field = parseChoice(fieldRaw, "filing field", filingChoices, FILING_FIELDS.map((f) => f.id));
-  if (!field.ok) return field;
-  const filing = store.filing(period.value.fiscalYear);
-  if (!filing) return miss({ kind: "noFiling", year: period.value.fiscalYear, years: store.filingYears });
-  return ok((filingById.get(field.value) as FilingField).get(filing));
+  const id = period.ok ? period.value.id : period.reason.kind === "noPeriod" ? period.reason.period : null;
+  if (id === null) return period as Miss;
+  const year = /^FY(\d+)$/.exec(id)?.[1];
+  return year ? ok(Number(year)) : miss({ kind: "filingByYear", period: period.ok ? period.value.label : id, years: store.filingYears });
+}
+
+export function filingValue(yearRaw: unknown, fieldRaw: unknown): Result<Scalar> {
+  const args = all(filingYear(yearRaw), parseChoice(fieldRaw, "filing field", filingChoices, FILING_FIELDS.map((f) => f.id)));
+  if (!args.ok) return args;
+  const [year, field] = args.value;
+  const filing = store.filing(year);
+  if (!filing) return miss({ kind: "noFiling", year, years: store.filingYears });
+  return ok((filingById.get(field) as FilingField).get(filing));
 }
 
 type AsOfKind = "analysis" | "financials" | "version";

@@ -29,19 +29,15 @@ function periodId(text: string): string | null {
   return null;
 }
 
+/**
+ * One rule however a period arrives (a number, text, a cell's value): what does not read as a period is a bad argument
+ * (#VALUE!); a well-formed period the dataset lacks is #N/A naming those it has. A number reads as its digits, so 3000
+ * and "3000" are the same period, and 2024.5 reads as none.
+ */
 function read(value: unknown): Result<Period> {
   if (isOmitted(value)) return miss({ kind: "required", what: "A period" });
-  let text: string;
-  if (typeof value === "number") {
-    if (!Number.isInteger(value) || value < 1900 || value > 2999) return miss({ kind: "badPeriod", value });
-    text = String(value);
-  } else if (typeof value === "string") {
-    if (value.length > 64) return miss({ kind: "badPeriod", value });
-    text = value;
-  } else {
-    return miss({ kind: "badPeriod", value });
-  }
-  const id = periodId(text);
+  const text = typeof value === "number" ? String(value) : typeof value === "string" && value.length <= 64 ? value : null;
+  const id = text === null ? null : periodId(text);
   if (id === null) return miss({ kind: "badPeriod", value });
   const period = store.period(id);
   return period ? ok(period) : miss({ kind: "noPeriod", value, period: id, available: periodIds });
