@@ -82,7 +82,7 @@ describe("did you mean, through the library", () => {
 
   it("says a metric or field is not in the dataset and where the full list is, instead of listing a dozen", () => {
     const metrics = dataset.metrics.length;
-    const builder = `All ${metrics} metrics are listed in the formula builder (Home > KC for Excel > Formulas).`;
+    const builder = `All ${metrics} metrics are listed by =KC.METRICS() and in the formula builder (Home > KC for Excel > Formulas).`;
     const unknown = `No metric "operating_income" in the dataset. ${builder}`;
     expect(messageOf(KC.FIGURE("operating_income", 2024, null, null))).toBe(unknown);
     expect(messageOf(KC.HISTORY("operating_income", 2020, 2024, null, null))).toBe(unknown);
@@ -91,7 +91,7 @@ describe("did you mean, through the library", () => {
     expect(messageOf(KC.SOURCE("operating_income", 2024, null))).toBe(unknown);
     expect(messageOf(KC.RATIO("operating_income/revenue", 2024))).toBe(unknown);
     expect(messageOf(KC.FIGURE("revnue", 2024, null, null))).toBe(`No metric "revnue" in the dataset. Did you mean "revenue"? ${builder}`);
-    expect(messageOf(KC.PROFILE("employees"))).toBe(`No field "employees" in the dataset. All ${INFO_FIELDS.length} fields are listed in the formula builder (Home > KC for Excel > Formulas).`);
+    expect(messageOf(KC.PROFILE("employees"))).toBe(`No field "employees" in the dataset. All ${INFO_FIELDS.length} fields are listed by =KC.FIELDS() and in the formula builder (Home > KC for Excel > Formulas).`);
     // The builder does offer every one of them.
     expect(offered("FIGURE", "metric")).toEqual(dataset.metrics.map((m) => m.id));
     expect(offered("PROFILE", "field")).toEqual(INFO_FIELDS.map((f) => f.id));

@@ -77,13 +77,13 @@ describe("metric names", () => {
 
   it("names no metric for overlong text, and shortens it in the message", () => {
     const r = parseMetric("revenue".padEnd(65, "_"));
-    expect(outcome(r)).toEqual({ code: "invalid", message: 'No metric "revenue_________________________________…" in the dataset. All 44 metrics are listed in the formula builder (Home > KC for Excel > Formulas).' });
+    expect(outcome(r)).toEqual({ code: "invalid", message: 'No metric "revenue_________________________________…" in the dataset. All 44 metrics are listed by =KC.METRICS() and in the formula builder (Home > KC for Excel > Formulas).' });
   });
 
   it("says how many metrics there are and where all of them are listed, instead of a dozen of them", () => {
     expect(outcome(parseMetric("xyzzy"))).toEqual({
       code: "invalid",
-      message: 'No metric "xyzzy" in the dataset. All 44 metrics are listed in the formula builder (Home > KC for Excel > Formulas).',
+      message: 'No metric "xyzzy" in the dataset. All 44 metrics are listed by =KC.METRICS() and in the formula builder (Home > KC for Excel > Formulas).',
     });
   });
 });

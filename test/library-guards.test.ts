@@ -53,7 +53,7 @@ describe("a ratio name is one named ratio or exactly two metrics", () => {
   });
 
   it("names the metric it cannot read on either side of the slash", () => {
-    const ALL_METRICS = "All 44 metrics are listed in the formula builder (Home > KC for Excel > Formulas).";
+    const ALL_METRICS = "All 44 metrics are listed by =KC.METRICS() and in the formula builder (Home > KC for Excel > Formulas).";
     expect(miss(KC.RATIO("profit/total_equity", "TTM"))).toMatchObject({ code: "invalid", message: `No metric "profit" in the dataset. ${ALL_METRICS}` });
     expect(miss(KC.RATIO("total_debt/total_equty", "TTM"))).toMatchObject({ code: "invalid", message: `No metric "total_equty" in the dataset. Did you mean "total_equity"? ${ALL_METRICS}` });
   });

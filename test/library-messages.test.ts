@@ -12,10 +12,10 @@ describe("messages say what was typed, why it failed and what would work", () =>
 
   it("says a name of a long list is not in the dataset, and where the whole list is", () => {
     expect(explain({ kind: "notInDataset", what: "metric", value: "revnue", count: 44, near: "revenue" })).toBe(
-      'No metric "revnue" in the dataset. Did you mean "revenue"? All 44 metrics are listed in the formula builder (Home > KC for Excel > Formulas).',
+      'No metric "revnue" in the dataset. Did you mean "revenue"? All 44 metrics are listed by =KC.METRICS() and in the formula builder (Home > KC for Excel > Formulas).',
     );
     expect(explain({ kind: "notInDataset", what: "field", value: "x".repeat(100000), count: 46, near: null })).toBe(
-      `No field "${"x".repeat(40)}…" in the dataset. All 46 fields are listed in the formula builder (Home > KC for Excel > Formulas).`,
+      `No field "${"x".repeat(40)}…" in the dataset. All 46 fields are listed by =KC.FIELDS() and in the formula builder (Home > KC for Excel > Formulas).`,
     );
   });
 

@@ -6,19 +6,30 @@ import { isOmitted, scalarOf } from "./normalize";
 import { parsePeriod } from "./periods";
 import { miss } from "./reasons";
 import { all, ok, type Miss, type Result, type Scalar } from "./result";
-import type { Filing, Quote, Source } from "./schema";
+import type { Currency, Filing, Listing, Quote, Source } from "./schema";
 import { store } from "./store";
 
-export type InfoField = { readonly id: string; readonly label: string; readonly unit: string; readonly value: Scalar | null; readonly sources: readonly Source[] };
+/** A profile field; a market figure names the listing it belongs to or is priced on, and its currency. */
+export type InfoField = {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly value: Scalar | null;
+  readonly sources: readonly Source[];
+  readonly listing?: Listing["exchange"];
+  readonly currency?: Currency;
+};
 
 const quotes = new Map<string, Quote>(store.quotes().map((q) => [q.field, q]));
+/** A listing's own fields, then figures priced in a listing's currency (an HKD price target is the HKEX share's). */
+const listingOf = (q: Quote) => (dataset.listings.find((l) => l.fields.includes(q)) ?? dataset.listings.find((l) => l.currency === q.currency))?.exchange;
 
 /** Field ids carry the currency of market figures: the NASDAQ ADS trades in USD, the HKEX share in HKD. */
 function fromQuote(id: string, field: string, unit?: string): InfoField {
   const q = quotes.get(field);
   if (!q) throw new Error(`dataset has no quote ${field}`);
   const value = typeof q.value === "number" || q.value !== "--" ? q.value : null;
-  return { id, label: q.label, unit: unit ?? q.unit, value, sources: [q.source] };
+  return { id, label: q.label, unit: unit ?? q.unit, value, sources: [q.source], listing: listingOf(q), currency: q.currency ?? undefined };
 }
 
 const profile = dataset.profile;
@@ -30,12 +41,12 @@ export const INFO_FIELDS: readonly InfoField[] = [
   { id: "ceo", label: "Chief executive", unit: "text", value: profile.ceo, sources: src("ceo") },
   { id: "sector", label: "Sector", unit: "text", value: profile.sector, sources: src("sector") },
   { id: "industry", label: "Industry", unit: "text", value: profile.industry, sources: src("industry") },
-  { id: "listing_date", label: "NASDAQ listing date", unit: "date", value: excelSerial(profile.listingDate), sources: src("listingDate") },
+  { id: "listing_date", label: "NASDAQ listing date", unit: "date", value: excelSerial(profile.listingDate), sources: src("listingDate"), listing: "NASDAQ" },
   { id: "website", label: "Website", unit: "text", value: profile.website, sources: src("website") },
   { id: "phone", label: "Phone", unit: "text", value: profile.phone, sources: src("phone") },
   { id: "address", label: "Address", unit: "text", value: profile.address, sources: src("address") },
-  { id: "ticker_us", label: "NASDAQ ticker", unit: "text", value: "KC", sources: src("exchange") },
-  { id: "ticker_hk", label: "HKEX stock code", unit: "text", value: "3896", sources: [] },
+  { id: "ticker_us", label: "NASDAQ ticker", unit: "text", value: "KC", sources: src("exchange"), listing: "NASDAQ" },
+  { id: "ticker_hk", label: "HKEX stock code", unit: "text", value: "3896", sources: [], listing: "HKEX" },
   fromQuote("market_cap_usd", "market_cap", "USD millions (NASDAQ)"),
   fromQuote("pe_ttm", "pe_ttm"),
   fromQuote("dividend_yield", "dividend_yield"),
@@ -71,7 +82,7 @@ export const INFO_FIELDS: readonly InfoField[] = [
   fromQuote("revenue_cagr_4q", "revenue_cagr_4q"),
   fromQuote("cash_flow_stability", "cash_flow_stability"),
   { id: "next_earnings", label: "Next earnings date (primary source)", unit: "date", value: next ? excelSerial(next.date) : null, sources: dataset.nextEarnings.map((n) => n.source) },
-  { id: "eps_estimate_usd", label: "EPS estimate for the next report", unit: "USD per ADS (NASDAQ)", value: dataset.nextEarnings.find((n) => n.epsEstimate !== null)?.epsEstimate ?? null, sources: dataset.nextEarnings.filter((n) => n.epsEstimate !== null).map((n) => n.source) },
+  { id: "eps_estimate_usd", label: "EPS estimate for the next report", unit: "USD per ADS (NASDAQ)", value: dataset.nextEarnings.find((n) => n.epsEstimate !== null)?.epsEstimate ?? null, sources: dataset.nextEarnings.filter((n) => n.epsEstimate !== null).map((n) => n.source), listing: "NASDAQ", currency: "USD" },
 ];
 
 const ALIASES: ReadonlyArray<readonly [string, string]> = [

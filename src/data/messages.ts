@@ -32,7 +32,7 @@ const WORDS: Words = {
   numericUnits: (r) => `Units are named, not numbered: ${show(r.value)} could mean ones or millions. Valid: ${list(r.choices)} (millions when omitted).`,
   unknownChoice: (r) => `Unknown ${r.what} ${show(r.value)}.${didYouMean(r.near)} Valid: ${list(r.choices)}.`,
   notInDataset: (r) =>
-    `No ${r.what} ${show(r.value)} in the dataset.${didYouMean(r.near)} All ${r.count} ${r.what}s are listed in the formula builder (Home > KC for Excel > Formulas).`,
+    `No ${r.what} ${show(r.value)} in the dataset.${didYouMean(r.near)} All ${r.count} ${r.what}s are listed by =KC.${r.what === "metric" ? "METRICS" : "FIELDS"}() and in the formula builder (Home > KC for Excel > Formulas).`,
   badPeriod: (r) =>
     `Cannot read ${show(r.value)} as a period. Use a fiscal year (2024, "FY2024", "FY24", "FY0", "FY-1"), "TTM", or a quarter ("Q3 2025").`,
   noPeriod: (r) => `The dataset has no period ${show(r.value)}. Available: ${list(r.available)}.`,

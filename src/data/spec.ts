@@ -77,6 +77,8 @@ export const SPEC = {
   SOURCE: fn("text", [metric, period, may("currency", "currency")], ["net_income", 2024]),
   FXRATE: fn("number", [need("period", "fx_period")], [2024]),
   CONFLICTS: fn("grid", [], []),
+  METRICS: fn("grid", [], []),
+  FIELDS: fn("grid", [], []),
   ASOF: fn("any", [may("which", "asof")], []),
   COMPANY: { ...fn("any", [], []), dataType: "entity" },
   CARD: { ...fn("any", [metric, period, currency, units], ["revenue", 2024]), dataType: "numberCard" },
