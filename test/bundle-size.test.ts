@@ -9,22 +9,22 @@ const size = (file: string) => readFileSync(join(DIST, file)).length;
 const gzipped = (file: string) => gzipSync(readFileSync(join(DIST, file))).length;
 
 describe("bundle budgets", () => {
-  it("functions.js, which carries the library, the dataset and its stated-ratio checks for both, and the data-type cards, stays within its budget (99.2 KiB, 27.3 KiB gzipped measured)", () => {
+  it("functions.js, which carries the library, the dataset and its stated-ratio checks for both, and the data-type cards, stays within its budget (102.7 KiB, 28.5 KiB gzipped measured)", () => {
     expect(size("functions.js")).toBeLessThanOrEqual(104 * KIB);
     expect(gzipped("functions.js")).toBeLessThanOrEqual(28.5 * KIB);
   });
 
-  it("functions.js carries no task-pane code, no zod and no test-only library", () => {
+  it("functions.js carries no task-pane code, no zod, no test-only library and no function signatures (only the data types of the spec)", () => {
     const source = readFileSync(join(DIST, "functions.js"), "utf8");
-    for (const needle of ["hyperformula", "HyperFormula", "ZodError", "office-js-helpers", "document.createElement"]) expect(source).not.toContain(needle);
+    for (const needle of ["hyperformula", "HyperFormula", "ZodError", "office-js-helpers", "document.createElement", "fiscal_year_or_ttm"]) expect(source).not.toContain(needle);
   });
 
-  it("the task pane's script, which reads the dataset functions.js loaded, stays within its budget (122.8 KiB, 38.7 KiB gzipped measured, restore's checks and preview included)", () => {
+  it("the task pane's script, which reads the dataset functions.js loaded, stays within its budget (122.9 KiB, 38.7 KiB gzipped measured, restore's checks and preview included)", () => {
     expect(size("taskpane.js")).toBeLessThanOrEqual(128 * KIB);
     expect(gzipped("taskpane.js")).toBeLessThanOrEqual(40.5 * KIB);
   });
 
-  it("the pane's page loads at most 230 KiB of script, 69 KiB gzipped, for both bundles (222.0 and 66.0 KiB measured)", () => {
+  it("the pane's page loads at most 230 KiB of script, 69 KiB gzipped, for both bundles (225.6 and 67.2 KiB measured)", () => {
     expect(size("functions.js") + size("taskpane.js")).toBeLessThanOrEqual(230 * KIB);
     expect(gzipped("functions.js") + gzipped("taskpane.js")).toBeLessThanOrEqual(69 * KIB);
   });

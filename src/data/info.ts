@@ -17,7 +17,7 @@ export type InfoField = {
   readonly value: Scalar | null;
   readonly sources: readonly Source[];
   readonly listing?: Listing["exchange"];
-  readonly currency?: Currency;
+  readonly currency?: Currency | null;
 };
 
 const quotes = new Map<string, Quote>(store.quotes().map((q) => [q.field, q]));
@@ -29,7 +29,7 @@ function fromQuote(id: string, field: string, unit?: string): InfoField {
   const q = quotes.get(field);
   if (!q) throw new Error(`dataset has no quote ${field}`);
   const value = typeof q.value === "number" || q.value !== "--" ? q.value : null;
-  return { id, label: q.label, unit: unit ?? q.unit, value, sources: [q.source], listing: listingOf(q), currency: q.currency ?? undefined };
+  return { id, label: q.label, unit: unit ?? q.unit, value, sources: [q.source], listing: listingOf(q), currency: q.currency };
 }
 
 const profile = dataset.profile;
@@ -132,8 +132,7 @@ function filingYear(yearRaw: unknown): Result<number> {
   const period = parsePeriod(yearRaw);
   const id = period.ok ? period.value.id : period.reason.kind === "noPeriod" ? period.reason.period : null;
   if (id === null) return period as Miss;
-  const year = /^FY(\d+)$/.exec(id)?.[1];
-  return year ? ok(Number(year)) : miss({ kind: "filingByYear", period: period.ok ? period.value.label : id, years: store.filingYears });
+  return id.startsWith("FY") ? ok(Number(id.slice(2))) : miss({ kind: "filingByYear", period: id, years: store.filingYears });
 }
 
 export function filingValue(yearRaw: unknown, fieldRaw: unknown): Result<Scalar> {

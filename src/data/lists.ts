@@ -1,17 +1,15 @@
 /** KC.METRICS and KC.FIELDS: every metric and every profile field the dataset has, spilled with a header row. */
+import { unitsOf } from "./data-types";
 import { dataset } from "./dataset";
 import { INFO_FIELDS } from "./info";
 import { ok, type Result, type Scalar } from "./result";
 import { store } from "./store";
 
-/** Money is stored in millions of its currency; EPS per ADS; the other kinds are named as they are. */
-const unitOf = (kind: string) => (kind === "money" ? "millions" : kind === "per_share" ? "per ADS" : kind);
-
 /** One row per metric: the name to type, its label, unit, the currency it is reported in, its periods and other names. */
 export function metricList(): Result<Scalar[][]> {
   return ok([
     ["Metric", "Label", "Unit", "Currency", "Periods", "Also accepted"],
-    ...dataset.metrics.map((m) => [m.id, m.label, unitOf(m.kind), store.reportingCurrency(m.id) ?? "", store.periodsOf(m.id).join(", "), m.aliases.join(", ")]),
+    ...dataset.metrics.map((m) => [m.id, m.label, unitsOf(m, null, null), store.reportingCurrency(m.id) ?? "", store.periodsOf(m.id).join(", "), m.aliases.join(", ")]),
   ]);
 }
 

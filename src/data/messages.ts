@@ -32,11 +32,11 @@ const WORDS: Words = {
   numericUnits: (r) => `Units are named, not numbered: ${show(r.value)} could mean ones or millions. Valid: ${list(r.choices)} (millions when omitted).`,
   unknownChoice: (r) => `Unknown ${r.what} ${show(r.value)}.${didYouMean(r.near)} Valid: ${list(r.choices)}.`,
   notInDataset: (r) =>
-    `No ${r.what} ${show(r.value)} in the dataset.${didYouMean(r.near)} All ${r.count} ${r.what}s are listed by =KC.${r.what === "metric" ? "METRICS" : "FIELDS"}() and in the formula builder (Home > KC for Excel > Formulas).`,
+    `No ${r.what} ${show(r.value)} in the dataset.${didYouMean(r.near)} All ${r.count} ${r.what}s are listed by =KC.${r.what.toUpperCase()}S() and in the formula builder (Home > KC for Excel > Formulas).`,
   badPeriod: (r) =>
     `Cannot read ${show(r.value)} as a period. Use a fiscal year (2024, "FY2024", "FY24", "FY0", "FY-1"), "TTM", or a quarter ("Q3 2025").`,
   noPeriod: (r) => `The dataset has no period ${show(r.value)}. Available: ${list(r.available)}.`,
-  noFigure: (r) => (r.available.length ? `No ${r.label} for ${r.period}. Available: ${list(r.available)}.` : `No ${r.label} for ${r.period}.`),
+  noFigure: (r) => `No ${r.label} for ${r.period}.${r.available.length ? ` Available: ${list(r.available)}.` : ""}`,
   noCurrency: ({ label, period, currency, have }) =>
     `No ${label} for ${period} in ${currency}: the sources state it in ${have.join(", ")} only and imply no ${currency === "HKD" || have.includes("HKD") ? "HKD exchange rate" : `RMB-per-USD rate for ${period}`} to convert it.`,
   onlyInOtherCurrency: ({ label, period, reporting, have, formula }) =>

@@ -8,7 +8,7 @@ import type { Miss, MissCode } from "./result";
 /** A growth rate a page states for a period the dataset has no year-earlier figure for. */
 export type StatedGrowth = { metric: string; label: string; periodId: string; percent: string; bound: string | null; disputed: boolean };
 
-/** The long lists the dataset defines, each spilled by its own function (KC.METRICS, KC.FIELDS). */
+/** The long lists the dataset defines, each spilled by the function named after it in the plural (KC.METRICS, KC.FIELDS). */
 export type DatasetList = "metric" | "field";
 
 export type Reason =
@@ -52,10 +52,10 @@ export type ReasonKind = Reason["kind"];
  * The one place a reason's Excel error is decided: the kinds below are data the dataset lacks (#N/A); every other kind
  * is a bad argument (#VALUE!).
  */
-const LACKING: ReadonlySet<ReasonKind> = new Set<ReasonKind>([
+const LACKING: readonly ReasonKind[] = [
   "noPeriod", "noFigure", "noCurrency", "onlyInOtherCurrency", "noRate", "onlyBound", "zeroBase", "noPriorYear", "cagrNeedsPositive", "noFiling", "noInfo",
-]);
+];
 
-export const missCode = (kind: ReasonKind): MissCode => (LACKING.has(kind) ? "unavailable" : "invalid");
+export const missCode = (kind: ReasonKind): MissCode => (LACKING.includes(kind) ? "unavailable" : "invalid");
 
 export const miss = (reason: Reason): Miss => ({ ok: false, code: missCode(reason.kind), reason });

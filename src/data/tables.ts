@@ -3,11 +3,12 @@ import { dataset } from "./dataset";
 import { scaled } from "./figures";
 import { choiceMap, parseChoice, parseMetric } from "./metrics";
 import { parsePeriod } from "./periods";
+import { cite } from "./source";
 import { miss } from "./reasons";
 import { all, ok, type Result, type Scalar } from "./result";
 import type { Fact, Period } from "./schema";
 import { fiscalYears, periods, store } from "./store";
-import { parseCurrency, parseScale } from "./units";
+import { parseCurrency, parseScale, scaleWords } from "./units";
 
 /** Fiscal years from `from` to `to`, oldest first; `to` may be TTM, which follows the last fiscal year. */
 function run(from: Period, to: Period): Result<Period[]> {
@@ -47,8 +48,7 @@ export function statement(nameRaw: unknown, currencyRaw: unknown, unitsRaw: unkn
   if (!args.ok) return args;
   const [name, currency, scale] = args.value;
   const columns = [...fiscalYears, store.period("TTM") as Period];
-  const unitName = scale === null || scale === 1 ? "millions" : scale === 1e3 ? "thousands" : scale === 1e6 ? "units" : "billions";
-  const grid: Scalar[][] = [[`${currency ?? "RMB"} ${unitName}`, ...columns.map((p) => p.id)]];
+  const grid: Scalar[][] = [[`${currency ?? "RMB"} ${scaleWords(scale)}`, ...columns.map((p) => p.id)]];
   const facts: Fact[] = [];
   for (const metric of dataset.metrics.filter((m) => m.statement === name)) {
     const row: Scalar[] = [metric.label];
@@ -78,9 +78,8 @@ export function fxRate(periodRaw: unknown): Result<number> {
 
 /** Every disagreement between the sources, with the primary, the others and why the primary was chosen. */
 export function conflictList(): Result<Scalar[][]> {
-  const where = (s: { file: string; line: number; text: string }) => `${s.file} line ${s.line}: "${s.text}"`;
   return ok([
     ["Subject", "Primary source", "Other sources", "Why"],
-    ...dataset.conflicts.map((c) => [c.subject, where(c.primary), c.others.map(where).join("; "), c.why]),
+    ...dataset.conflicts.map((c) => [c.subject, cite(c.primary), c.others.map(cite).join("; "), c.why]),
   ]);
 }

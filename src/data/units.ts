@@ -24,6 +24,9 @@ const SCALES: ReadonlyMap<string, number> = new Map(SCALE_NAMES.map(([name, scal
 const SCALES_SHOWN = ["units", "K", "thousands", "M", "millions", "B", "billions"];
 const nearScale = suggester(SCALE_NAMES.map(([name, scale]) => [name, String(scale)]));
 
+/** How a header or a card names each scale in words. */
+export const scaleWords = (scale: number | null): string => (scale === 1e6 ? "units" : scale === 1e3 ? "thousands" : scale === 1e-3 ? "billions" : "millions");
+
 /** How a formula spells each scale as a units argument. */
 export const UNITS_ARGUMENT: ReadonlyMap<number, string> = new Map([[1e6, "units"], [1e3, "K"], [1, "M"], [1e-3, "B"]]);
 
