@@ -9,9 +9,9 @@ const size = (file: string) => readFileSync(join(DIST, file)).length;
 const gzipped = (file: string) => gzipSync(readFileSync(join(DIST, file))).length;
 
 describe("bundle budgets", () => {
-  it("functions.js, which carries the library, the dataset and its stated-ratio checks for both, and the data-type cards, stays within its budget (102.7 KiB, 28.5 KiB gzipped measured)", () => {
-    expect(size("functions.js")).toBeLessThanOrEqual(104 * KIB);
-    expect(gzipped("functions.js")).toBeLessThanOrEqual(28.5 * KIB);
+  it("functions.js, which carries the library, the dataset and its stated-ratio checks for both, the failing plausibility checks, and the data-type cards, and the event timeline (which the pane reads from it), stays within its budget (113.1 KiB, 31.9 KiB gzipped measured)", () => {
+    expect(size("functions.js")).toBeLessThanOrEqual(114 * KIB);
+    expect(gzipped("functions.js")).toBeLessThanOrEqual(32 * KIB);
   });
 
   it("functions.js carries no task-pane code, no zod, no test-only library and no function signatures (only the data types of the spec)", () => {
@@ -19,14 +19,14 @@ describe("bundle budgets", () => {
     for (const needle of ["hyperformula", "HyperFormula", "ZodError", "office-js-helpers", "document.createElement", "fiscal_year_or_ttm"]) expect(source).not.toContain(needle);
   });
 
-  it("the task pane's script, which reads the dataset functions.js loaded, stays within its budget (122.9 KiB, 38.7 KiB gzipped measured, restore's checks and preview included)", () => {
-    expect(size("taskpane.js")).toBeLessThanOrEqual(128 * KIB);
-    expect(gzipped("taskpane.js")).toBeLessThanOrEqual(40.5 * KIB);
+  it("the task pane's script, which reads the dataset functions.js loaded, stays within its budget (131.5 KiB, 40.8 KiB gzipped measured, restore's checks and preview, every plausibility check and the overview's at-a-glance card and stale notice included)", () => {
+    expect(size("taskpane.js")).toBeLessThanOrEqual(132 * KIB);
+    expect(gzipped("taskpane.js")).toBeLessThanOrEqual(41.5 * KIB);
   });
 
-  it("the pane's page loads at most 230 KiB of script, 69 KiB gzipped, for both bundles (225.6 and 67.2 KiB measured)", () => {
-    expect(size("functions.js") + size("taskpane.js")).toBeLessThanOrEqual(230 * KIB);
-    expect(gzipped("functions.js") + gzipped("taskpane.js")).toBeLessThanOrEqual(69 * KIB);
+  it("the pane's page loads at most 245 KiB of script, 73 KiB gzipped, for both bundles (244.6 and 72.7 KiB measured)", () => {
+    expect(size("functions.js") + size("taskpane.js")).toBeLessThanOrEqual(245 * KIB);
+    expect(gzipped("functions.js") + gzipped("taskpane.js")).toBeLessThanOrEqual(73 * KIB);
   });
 
   it("no shipped file contains the GPL spreadsheet engine used in tests", () => {

@@ -204,6 +204,18 @@ describe("KC.CARD", () => {
     expect((card("operating_cash_flow", "TTM") as Value).properties?.[ocf?.label as string]?.basicValue).toMatch(/^Disagrees: /);
   });
 
+  it("says on the card which plausibility rule the figure breaks, and adds nothing where its rules hold", () => {
+    const rule = committed.plausibility.find((p) => p.rule === "fcf_below_ocf" && p.period === "TTM");
+    expect(rule?.status).toBe("fails");
+    for (const metric of ["free_cash_flow", "operating_cash_flow", "investing_cash_flow"]) {
+      const value = card(metric, "TTM") as Value;
+      expect([metric, value.properties?.["Implausible TTM"]?.basicValue]).toEqual([metric, rule?.note]);
+      expect(value.layouts?.card?.sections?.find((s) => s.title === "Plausibility rules broken")?.properties).toEqual(["Implausible TTM"]);
+    }
+    const fy = card("free_cash_flow", 2024) as Value;
+    expect(Object.keys(fy.properties ?? {}).filter((k) => k.startsWith("Implausible"))).toEqual([]);
+  });
+
   it("formats the number as exactly as its source states it", () => {
     expect((card("revenue", 2024) as Value).numberFormat).toBe("#,##0");
     expect((card("eps", 2024) as Value).numberFormat).toBe("#,##0.00");

@@ -69,6 +69,22 @@ describe("the dataset diff", () => {
     ]);
   });
 
+  it("shows each plausibility check that starts or stops failing in one line, with why", () => {
+    const after = copy();
+    const check = (rule: string, period: string) => after.plausibility.find((c) => c.rule === rule && c.period === period)!;
+    const fcf = check("fcf_below_ocf", "TTM");
+    const note = fcf.note;
+    fcf.status = "passes";
+    delete fcf.note;
+    Object.assign(check("quarter_within_period", "Q3-2025"), { status: "fails", note: "Q3 revenue exceeds TTM revenue." });
+    after.implausible = after.plausibility.filter((c) => c.status === "fails");
+    expect(datasetDiff(dataset, after)).toEqual([
+      `version ${VERSION} → ${VERSION}`,
+      `~ plausibility check fcf_below_ocf TTM: status "fails" → "passes", note ${JSON.stringify(note)} → none`,
+      '~ plausibility check quarter_within_period Q3-2025: status "passes" → "fails", note none → "Q3 revenue exceeds TTM revenue."',
+    ]);
+  });
+
   it("counts citations that only moved to another line instead of listing them", () => {
     const after = copy();
     for (const f of after.facts.slice(0, 3)) f.source.line += 2;

@@ -142,3 +142,27 @@ describe("a computed ratio beside the ratio a page states", () => {
     expect(auditFormula('=KC.MARGIN("gross",2024)').map((e) => (e.status === "value" ? e.stated : null))).toEqual([[]]);
   });
 });
+
+describe("failed checks beside an audited call", () => {
+  const stated = statedIndex((core as unknown as DatasetCore).reconciliations);
+  const flagsOf = (formula: string) =>
+    auditFormula(formula, undefined, stated).map((e) => (e.status === "value" ? e.flags.map((f) => ("rule" in f ? `${f.rule} ${f.period}` : `${f.id}:${f.status}`)) : e.status));
+
+  it("says that the TTM free cash flow a margin uses breaks a rule, and which stated ratio from it disagrees", () => {
+    expect(flagsOf('=KC.MARGIN("fcf","TTM")')).toEqual([["fcf_to_net_income_TTM:disagrees", "fcf_below_ocf TTM"]]);
+    const [entry] = auditFormula('=KC.MARGIN("fcf","TTM")', undefined, stated);
+    const rule = entry?.status === "value" ? entry.flags.find((f) => "rule" in f) : undefined;
+    expect(rule && "rule" in rule && rule.note).toMatch(new RegExp(`^Free cash flow ${statementRow("Free Cash Flow").TTM?.written} is not below operating cash flow ${statementRow("Operating Cash Flow").TTM?.written}`));
+  });
+
+  it("does not repeat the stated ratio the call itself computes, and names the others its figures take part in", () => {
+    const [entry] = auditFormula('=KC.RATIO("ocf_to_net_income","LTM")', undefined, stated);
+    expect(entry?.status === "value" && entry.stated.map((r) => r.id)).toEqual(["ocf_to_net_income_TTM"]);
+    expect(flagsOf('=KC.RATIO("ocf_to_net_income","LTM")')).toEqual([["roe_TTM:disagrees", "fcf_to_net_income_TTM:disagrees", "fcf_below_ocf TTM"]]);
+  });
+
+  it("flags the stated EPS growth beside the EPS it is stated with, and nothing where every check passes", () => {
+    expect(flagsOf('=KC.FIGURE("eps",2024)')).toEqual([["eps_growth_FY2024:disagrees"]]);
+    expect(flagsOf('=KC.MARGIN("gross",2024)+KC.REVENUE(2022)')).toEqual([[], []]);
+  });
+});

@@ -196,11 +196,25 @@ describe("spills, info, filings, sources", () => {
     expect(value(r)).toContain(`CONFLICT: ${figureAfter(US_PAGE, "net loss decreased 9.4% to ").written} (2024 highlights)`);
   });
 
-  it("lists the conflicts between the sources with a header row", () => {
-    const grid = value(KC.CONFLICTS()) as string[][];
-    expect(grid[0]).toEqual(["Subject", "Primary source", "Other sources", "Why"]);
-    expect(grid.map((row) => row[0])).toEqual(["Subject", "net_income FY2024 (RMB)", "revenue_growth TTM", "next earnings date"]);
-    expect(grid[3]?.[2]).toContain(textAfter(US_PAGE, "Next earnings:"));
+  it("lists the conflicting statements, one row each, with the value each source states as a value", () => {
+    const grid = value(KC.CONFLICTS()) as (string | number | boolean)[][];
+    expect(grid[0]).toEqual(["Subject", "Value", "As stated", "Primary", "Source", "Why"]);
+    const row = (subject: string, primary: boolean) => grid.find((r) => r[0] === subject && r[3] === primary) as (string | number | boolean)[];
+    expect(grid.slice(1).map((r) => [r[0], r[3]])).toEqual([
+      ["net_income FY2024 (RMB)", true], ["net_income FY2024 (RMB)", false],
+      ["revenue_growth TTM", true], ["revenue_growth TTM", false],
+      ["next earnings date", true], ["next earnings date", false],
+    ]);
+    expect(row("net_income FY2024 (RMB)", true)[1]).toBe(rmb(netIncome, "FY2024"));
+    // The highlights state the loss as a decrease "to RMB1.98B": a net loss, so negative.
+    expect(row("net_income FY2024 (RMB)", false)[1]).toBe(-figureAfter(US_PAGE, "net loss decreased 9.4% to ").value);
+    expect(row("revenue_growth TTM", true)[1]).toBeCloseTo(figureAfter(HK_PAGE, "modest TTM revenue growth (").value, 12);
+    expect(row("revenue_growth TTM", false)[1]).toBeCloseTo(ttmUsdGrowth.value, 12);
+    expect(row("revenue_growth TTM", false)[2]).toBe(ttmUsdGrowth.written);
+    expect(row("next earnings date", true)[1]).toBe(excelSerial(dateAfter(HK_PAGE, "Next Earnings Date:")));
+    expect(row("next earnings date", false)[1]).toBe(excelSerial(dateAfter(US_PAGE, "Next earnings:")));
+    expect(row("next earnings date", false)[4]).toBe(`Kingsoft Cloud Holdings Limited (NASDAQ: KC) overview, line ${lineOf(US_PAGE, "Next earnings:")}: "Next earnings:${textAfter(US_PAGE, "Next earnings:")}"`);
+    for (const r of grid.slice(1)) expect(typeof r[1]).toBe("number");
   });
 
   it("gives the as-of dates and implied FX", () => {

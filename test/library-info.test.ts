@@ -70,7 +70,7 @@ describe("KC.PROFILE", () => {
   it("names the field a misspelt one stands for and where all fields are listed, and requires one", () => {
     expect(outcome(KC.PROFILE("sectr"))).toEqual({
       code: "invalid",
-      message: 'No field "sectr" in the dataset. Did you mean "sector"? All 46 fields are listed by =KC.FIELDS() and in the formula builder (Home > KC for Excel > Formulas).',
+      message: 'No field "sectr" in the dataset. Did you mean "sector"? All 58 fields are listed by =KC.FIELDS() and in the formula builder (Home > KC for Excel > Formulas).',
     });
     expect(outcome(KC.PROFILE(null))).toEqual({ code: "invalid", message: "A field is required." });
     expect(outcome(KC.PROFILE(3))).toEqual({ code: "invalid", message: "The field must be text, not 3." });

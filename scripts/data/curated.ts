@@ -314,12 +314,37 @@ export function riskSummary({ hk }: Pages): Dataset["riskSummary"] {
   const category = hk.cite("Finance & Corporate - Financial and accounting risks.");
   const latest = hk.cite("Latest Risks Added 0 New Risks");
   return {
-    count: 98,
+    count: parseNumber(/disclosed (\d+) risk factors/.exec(count.text)?.[1] ?? "").value,
     topCategory: "Finance & Corporate",
     categoryDescription: "Financial and accounting risks. Risks related to the execution of corporate activity and strategy",
     newRisks: 0,
     sources: [count, hk.cite('reported the most risks in the "Finance & Corporate" category'), category, latest],
   };
+}
+
+/** Capital actions stated without a period: the share placing (a positive factor) and the latest share grant (a corporate event). */
+export function capital({ hk }: Pages): Quote[] {
+  const placing = hk.cite("earmarked 80% of an HK$2.802B placing");
+  const grant = hk.cite("has granted 4,402,557 restricted share units (RSUs)");
+  const granted = hk.cite("equivalent to about 0.10% of its issued share capital or roughly 293,503 ADSs, to 104 employees");
+  const priced = hk.cite("priced at US$0.01 per share");
+  const units = numberQuote("rsu_grant_units", "RSUs granted (Dec 18, 2025 grant)", "4,402,557", "units", grant);
+  const ads = numberQuote("rsu_grant_ads", "RSU grant in ADSs (about)", "293,503", "ADSs", granted);
+  // The pages state no ADS ratio; the grant implies it: shares over ADSs, which the page rounds down to whole ADSs.
+  const perAds = Math.round((units.value as number) / (ads.value as number));
+  if (Math.floor((units.value as number) / perAds) !== ads.value) throw new Error(`shares_per_ads: ${String(units.value)} / ${perAds} is not "roughly ${String(ads.value)}"`);
+  return [
+    numberQuote("placing", "Share placing (gross, date not stated)", "HK$2.802B", "millions HKD", placing),
+    numberQuote("placing_ai_share", "Share of the placing earmarked for AI", "80%", "fraction", placing),
+    units,
+    numberQuote("rsu_grant_share_capital", "RSU grant as a share of issued share capital", "0.10%", "fraction", granted),
+    ads,
+    numberQuote("rsu_grant_employees", "Employees granted RSUs", "104", "employees", granted),
+    numberQuote("rsu_grant_price", "RSU grant price", "US$0.01", "USD per share", priced),
+    quote("shares_per_ads", "Ordinary shares per NASDAQ ADS (implied by the share grant)", perAds, "shares per ADS", granted, {
+      note: `Not stated on either page: the grant's ${String(units.value)} shares are "roughly ${String(ads.value)} ADSs", which only ${perAds} shares per ADS gives.`,
+    }),
+  ];
 }
 
 export function ratingSummary({ hk }: Pages): Dataset["ratingSummary"] {

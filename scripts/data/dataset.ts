@@ -5,6 +5,7 @@ import { METRICS, PERIODS } from "./catalogue";
 import { contentHash } from "./content-hash";
 import * as curated from "./curated";
 import { factConflicts, impliedFx, nextEarningsConflict, reconciliations } from "./derive";
+import { PLAUSIBILITY_RULES, plausibilityChecks } from "./plausibility";
 import { corporateEvents, filings, hkPeers, hkPerformance, statementTable, usPeers } from "./extract";
 import { Seed } from "./seed";
 
@@ -27,6 +28,7 @@ export function buildDataset(root: string): Dataset {
   const events = [...corporateEvents(hk), ...curated.timeline(pages, reports.filings, next, call)].sort(
     (a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id),
   );
+  const checks = plausibilityChecks(facts, PERIODS);
   const sha = (s: Seed) => createHash("sha256").update(s.text).digest("hex");
   const content = {
     company: "Kingsoft Cloud Holdings Limited",
@@ -59,7 +61,11 @@ export function buildDataset(root: string): Dataset {
     nextEarnings: next,
     conflicts: [...factConflicts(facts), nextEarningsConflict(next)],
     reconciliations: reconciliations(facts),
+    plausibilityRules: [...PLAUSIBILITY_RULES],
+    plausibility: checks,
+    implausible: checks.filter((c) => c.status === "fails"),
     fx: impliedFx(facts),
+    capital: curated.capital(pages),
   };
   return { ...content, contentHash: contentHash(content) };
 }
@@ -87,6 +93,17 @@ export function validate(data: unknown): Dataset {
       ids.add(f.id);
       if (!result.data.metrics.some((m) => m.id === f.metric)) throw new DatasetError(`facts.${f.id}: metric ${f.metric} is not in the catalogue (${f.source.file}:${f.source.line})`);
     }
+    const checked = new Set<string>();
+    for (const p of result.data.plausibility) {
+      const name = `${p.rule} ${p.period}`;
+      if (checked.has(name)) throw new DatasetError(`plausibility: ${name} is checked twice`);
+      checked.add(name);
+      const unknown = p.inputs.find((id) => !ids.has(id));
+      if (unknown) throw new DatasetError(`plausibility: ${name} reads ${unknown}, which is not a fact`);
+      if (!result.data.plausibilityRules.some((r) => r.id === p.rule)) throw new DatasetError(`plausibility: ${name} applies a rule the dataset does not explain`);
+    }
+    const failing = result.data.plausibility.filter((p) => p.status === "fails");
+    if (JSON.stringify(result.data.implausible) !== JSON.stringify(failing)) throw new DatasetError("implausible: not the plausibility checks that fail");
     return result.data;
   }
   const lines = result.error.issues.slice(0, 10).map((issue) => {

@@ -1,8 +1,9 @@
 /**
  * What changed between two generated datasets, as lines for a maintainer to read (`npm run data -- --diff <ref>`):
  * the version, then each figure added (+), removed (-) or changed (~) with its metric, period, unit and citation,
- * then seeds, periods, metrics, profile, quotes, filings, conflicts, reconciliations and rates in one line each,
- * then the parts that differ only in text, citations or order. Pure: it reads two datasets as the files hold them and returns the lines.
+ * then seeds, periods, metrics, profile, quotes, filings, conflicts, reconciliations, plausibility checks and rates in
+ * one line each, then the parts that differ only in text, citations or order. Pure: it reads two datasets as the files
+ * hold them and returns the lines.
  */
 import type { Dataset, Fact, Source } from "../../src/data/schema";
 import { canonicalJson } from "./content-hash";
@@ -92,6 +93,7 @@ function sections(before: Snapshot, after: Snapshot): [readonly (keyof Dataset)[
     [["filings"], compare({ noun: "filing", key: (f) => `FY${f.fiscalYear}`, describe: (f) => `${f.form} filed ${f.filed}, revenue ${f.revenueText}, EPS ${f.epsText}, ${f.result}`, fields: ["periodEnd", "filed", "revenueText", "revenueGrowth", "epsText", "epsGrowth", "result"] }, before.filings ?? [], after.filings ?? [])],
     [["conflicts"], compare({ noun: "conflict", key: (c) => c.id, describe: (c) => c.why, fields: ["subject", "why"] }, before.conflicts ?? [], after.conflicts ?? [])],
     [["reconciliations"], compare({ noun: "reconciliation", key: (r) => r.id, describe: (r) => `${r.status}: ${r.note}`, fields: ["status", "note"] }, before.reconciliations ?? [], after.reconciliations ?? [])],
+    [["plausibility", "implausible"], compare({ noun: "plausibility check", key: (c) => `${c.rule} ${c.period}`, describe: (c) => `${c.status}${c.note ? `: ${c.note}` : ""}`, fields: ["status", "note"] }, before.plausibility ?? [], after.plausibility ?? [])],
     [["fx"], compare({ noun: "fx rate", key: (r) => r.period, describe: (r) => `${r.rate} RMB per USD`, fields: ["rate", "low", "high"] }, before.fx ?? [], after.fx ?? [])],
   ];
 }

@@ -68,14 +68,6 @@ export function statementTable(seed: Seed): Fact[] {
   return facts;
 }
 
-export function statementOf(metric: string): "income" | "balance" | "cashflow" | null {
-  return Object.values(STATEMENT_ROWS).find((row) => row.metric === metric)?.statement ?? null;
-}
-
-export const STATEMENT_LABELS: Record<string, string> = Object.fromEntries(
-  Object.entries(STATEMENT_ROWS).map(([label, row]) => [row.metric, label]),
-);
-
 /** Seed 000's "Reports" list: one Form 20-F block per fiscal year. */
 export function filings(seed: Seed): { filings: Filing[]; facts: Fact[] } {
   const out: Filing[] = [];

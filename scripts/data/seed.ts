@@ -21,17 +21,16 @@ export class Seed {
     return new Seed(file, readFileSync(join(root, "seeds", file), "utf8"));
   }
 
-  /** The line (1-based) holding `text`; the text must occur on exactly one line, after `after` if given. */
-  cite(text: string, after = 0): Source {
+  /** The line (1-based) holding `text`; the text must occur on exactly one line. */
+  cite(text: string): Source {
     const hits: number[] = [];
     this.lines.forEach((line, index) => {
-      if (index + 1 > after && line.includes(text)) hits.push(index + 1);
+      if (line.includes(text)) hits.push(index + 1);
     });
-    if (hits.length !== 1) {
-      throw new SeedCitationError(`${this.file}: "${text}" is on ${hits.length} lines${after ? ` after line ${after}` : ""} (${hits.join(", ")})`);
-    }
+    if (hits.length !== 1) throw new SeedCitationError(`${this.file}: "${text}" is on ${hits.length} lines (${hits.join(", ")})`);
     return { file: this.file, line: hits[0] as number, text };
   }
+
 
   /** Cite the whole of line `n`. */
   line(n: number): Source {

@@ -1,4 +1,5 @@
-/** What a KC formula rests on: each call's value, the seed lines behind it, and every source that disagrees. */
+/** What a KC formula rests on: each call's value, the seed lines behind it, every source that disagrees and every failed check. */
+import { failedChecks, type Flag } from "./flags";
 import { findKcCalls, type KcCall } from "./formula";
 import { FORMULA_LIMIT } from "./formula-scan";
 import { KC, type KcName } from "./kc";
@@ -21,6 +22,8 @@ export type AuditEntry =
       readonly notes: readonly string[];
       /** Where a page states the same quantity this call computes: the stated figure and whether it reconciles. */
       readonly stated: readonly Reconciliation[];
+      /** Every other failed check the call's figures take part in: a stated ratio they do not give, a rule they break. */
+      readonly flags: readonly Flag[];
     }
   /** A miss carries its reason (#VALUE!, #N/A); a call of no KC function (#NAME?) has none. */
   | { readonly call: KcCall; readonly status: "error"; readonly error: "#VALUE!" | "#N/A" | "#NAME?"; readonly message: string; readonly reason?: Reason }
@@ -102,7 +105,9 @@ export function auditCall(call: KcCall, cells: CellValues = new Map(), stated: S
   const result = run(call, args);
   if (!result.ok) return { call, status: "error", error: EXCEL_ERROR[result.code], message: explain(result.reason), reason: result.reason };
   const key = computationKey(call.name, result.facts);
-  return { call, status: "value", value: result.value, ...sourcesOf(result.facts), notes: result.notes.filter(Boolean), stated: (key && stated.get(key)) || [] };
+  const same = (key && stated.get(key)) || [];
+  const flags = failedChecks(result.facts).filter((f) => !same.includes(f as Reconciliation));
+  return { call, status: "value", value: result.value, ...sourcesOf(result.facts), notes: result.notes.filter(Boolean), stated: same, flags };
 }
 
 export function auditFormula(formula: string, cells?: CellValues, stated?: StatedIndex): AuditEntry[] {

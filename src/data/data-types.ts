@@ -9,14 +9,16 @@
  * a card and a number format is ExcelApi 1.19. An entity built for a 1.16 host formats its numbers with the
  * FormattedNumber type (1.16) instead of a Double's numberFormat (1.19).
  */
+import { quoted, where } from "./citation";
 import { dataset } from "./dataset";
 import { excelSerial, longDate } from "./dates";
 import { figure } from "./figures";
+import { checksOf } from "./flags";
 import { infoField } from "./info";
 import { parseMetric } from "./metrics";
 import { parsePeriod } from "./periods";
 import { all, ok, type Result } from "./result";
-import type { Currency, Fact, Metric, Period, Reconciliation, Source } from "./schema";
+import type { Currency, Fact, Metric, Period, Source } from "./schema";
 import { latestFiscalYear, store } from "./store";
 import { VERDICT } from "./verdicts";
 import { parseCurrency, parseScale, scaleWords } from "./units";
@@ -33,14 +35,9 @@ const PROVIDER: Excel.CellValueProviderAttributes = {
 };
 
 
-const titleOf = (file: string): string => dataset.seeds.find((s) => s.file === file)?.title ?? file;
-
-/** "<document title>, line N": the document by its title and the line of its text the value is read from. */
-export const where = (s: Source): string => `${titleOf(s.file)}, line ${s.line}`;
-
 /** One attribution per source: the document, the line and the text quoted from it. */
 const attribution = (sources: readonly Source[]): Excel.CellValueAttributionAttributes[] =>
-  sources.map((s) => ({ sourceText: `${where(s)}: "${s.text}"` }));
+  sources.map((s) => ({ sourceText: quoted(s) }));
 
 function metadata(sublabel: string | null, sources: readonly Source[]): Excel.CellValuePropertyMetadata | undefined {
   if (!sublabel && !sources.length) return undefined;
@@ -81,13 +78,6 @@ export function unitsOf(metric: Metric, currency: string | null, scale: number |
   if (metric.kind === "money") return `${currency ?? ""} ${scaleWords(scale)}`.trim();
   if (metric.kind === "per_share") return `${currency ?? ""} per ADS`.trim();
   return metric.kind === "fraction" ? "fraction (shown as a percentage)" : metric.kind;
-}
-
-/** The stated-ratio checks a fact takes part in: as one of the figures a ratio is computed from, or as the stated ratio. */
-export function checksOf(fact: Fact): readonly Reconciliation[] {
-  return dataset.reconciliations.filter(
-    (r) => r.inputs.includes(fact.id) || (r.source.file === fact.source.file && r.source.line === fact.source.line && r.stated === fact.value),
-  );
 }
 
 /** KC.CARD: the number KC.FIGURE answers for the same arguments, carrying its card (ExcelApi 1.19). */
@@ -140,6 +130,11 @@ function cardFor(metric: Metric, period: Period, fact: Fact, value: number, curr
     for (const r of checks) properties[r.label] = text(`${VERDICT[r.status]}: ${r.note}`, r.kc ? `=${r.kc}` : null, [r.source]);
     sections.push({ layout: "List", title: "Checks against ratios the pages state", collapsible: true, collapsed: checks.every((r) => r.status === "reconciles"), properties: checks.map((r) => r.label) });
   }
+  const broken = dataset.implausible.filter((p) => p.inputs.includes(fact.id)).map((p) => {
+    properties[`Implausible ${p.period}`] = text(p.note ?? "", p.rule);
+    return `Implausible ${p.period}`;
+  });
+  if (broken.length) sections.push({ layout: "List", title: "Plausibility rules broken", collapsible: true, collapsed: false, properties: broken });
   return {
     type: "Double",
     basicType: "Double",

@@ -35,6 +35,10 @@ function fromQuote(id: string, field: string, unit?: string): InfoField {
 const profile = dataset.profile;
 const src = (name: string): Source[] => (profile.sources[name] ? [profile.sources[name] as Source] : []);
 const next = dataset.nextEarnings.find((n) => n.primary);
+const others = dataset.nextEarnings.filter((n) => !n.primary);
+const [otherNext] = others.length === 1 ? others : [];
+const call = dataset.events.find((e) => e.kind === "earnings_call");
+const risks = dataset.riskSummary;
 
 export const INFO_FIELDS: readonly InfoField[] = [
   { id: "name", label: "Company name", unit: "text", value: profile.name, sources: src("name") },
@@ -83,6 +87,24 @@ export const INFO_FIELDS: readonly InfoField[] = [
   fromQuote("cash_flow_stability", "cash_flow_stability"),
   { id: "next_earnings", label: "Next earnings date (primary source)", unit: "date", value: next ? excelSerial(next.date) : null, sources: dataset.nextEarnings.map((n) => n.source) },
   { id: "eps_estimate_usd", label: "EPS estimate for the next report", unit: "USD per ADS (NASDAQ)", value: dataset.nextEarnings.find((n) => n.epsEstimate !== null)?.epsEstimate ?? null, sources: dataset.nextEarnings.filter((n) => n.epsEstimate !== null).map((n) => n.source), listing: "NASDAQ", currency: "USD" },
+  {
+    id: "next_earnings_other",
+    label: "Next earnings date the other source states (the sources disagree: KC.CONFLICTS)",
+    unit: "date",
+    value: otherNext ? excelSerial(otherNext.date) : null,
+    sources: others.map((n) => n.source),
+  },
+  { id: "earnings_call_date", label: `Date of the latest earnings call (${call?.title ?? "none"})`, unit: "date", value: call ? excelSerial(call.date) : null, sources: call ? [call.source] : [] },
+  { id: "risk_factor_count", label: "Risk factors disclosed in the latest earnings report", unit: "count", value: risks.count, sources: risks.sources.slice(0, 1) },
+  { id: "risk_top_category", label: "Risk category with the most risk factors", unit: "text", value: risks.topCategory, sources: risks.sources.slice(1, 2) },
+  fromQuote("placing_hkd", "placing", "HKD millions"),
+  fromQuote("placing_ai_share", "placing_ai_share"),
+  fromQuote("rsu_grant_units", "rsu_grant_units"),
+  fromQuote("rsu_grant_ads", "rsu_grant_ads"),
+  fromQuote("rsu_grant_share_capital", "rsu_grant_share_capital"),
+  fromQuote("rsu_grant_employees", "rsu_grant_employees"),
+  fromQuote("rsu_grant_price_usd", "rsu_grant_price", "USD per share (RSU grant)"),
+  fromQuote("shares_per_ads", "shares_per_ads"),
 ];
 
 const ALIASES: ReadonlyArray<readonly [string, string]> = [

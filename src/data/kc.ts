@@ -11,7 +11,9 @@ import { dataset } from "./dataset";
 import { cagr, growth, margin, ratio } from "./ratios";
 import { source } from "./source";
 import type { KcName } from "./spec";
-import { conflictList, fxRate, periodList, series, statement } from "./tables";
+import { conflictList } from "./conflicts";
+import { eventList } from "./events";
+import { fxRate, periodList, series, statement } from "./tables";
 
 export { KC_NAMES, SPEC, type KcName } from "./spec";
 
@@ -32,6 +34,7 @@ export const KC: Readonly<Record<KcName, KcFunction>> = {
   SOURCE: (metric, period, currency) => source(metric, period, currency),
   FXRATE: (period) => fxRate(period),
   CONFLICTS: () => conflictList(),
+  EVENTS: () => eventList(),
   METRICS: () => metricList(),
   FIELDS: () => fieldList(),
   ASOF: (which) => asOf(which),

@@ -216,6 +216,38 @@ export const Reconciliation = z.object({
 });
 export type Reconciliation = z.infer<typeof Reconciliation>;
 
+/** The rules the stored figures must satisfy whatever a page says, named once; DatasetText explains each. */
+export const PlausibilityRuleId = z.enum([
+  "fcf_below_ocf",
+  "gross_profit_within_revenue",
+  "margins_within_revenue",
+  "debt_within_liabilities",
+  "cash_within_assets",
+  "balance_sheet_sum",
+  "segments_within_revenue",
+  "quarter_within_period",
+]);
+export type PlausibilityRuleId = z.infer<typeof PlausibilityRuleId>;
+
+/** A rule as the pane explains it: an accounting identity (the figures cannot all be true) or an order of magnitude. */
+export const PlausibilityRule = z.object({ id: PlausibilityRuleId, label: z.string(), kind: z.enum(["identity", "magnitude"]), text: z.string() });
+export type PlausibilityRule = z.infer<typeof PlausibilityRule>;
+
+/**
+ * One rule applied to one period's stored figures (the facts `inputs` names), with interval arithmetic on their
+ * rounding: it fails only where no figures within the rounding satisfy it, and then `note` says what is wrong.
+ */
+export const Plausibility = z
+  .object({
+    rule: PlausibilityRuleId,
+    period: PeriodId,
+    inputs: z.array(z.string()).min(1),
+    status: z.enum(["passes", "fails"]),
+    note: z.string().min(1).optional(),
+  })
+  .refine((p) => (p.status === "fails") === (p.note !== undefined), "a failing check, and only a failing one, says why in a note");
+export type Plausibility = z.infer<typeof Plausibility>;
+
 export const FxRate = z.object({
   period: PeriodId,
   base: z.literal("USD"),
@@ -240,7 +272,7 @@ export const EarningsCall = z.object({
 });
 export type EarningsCall = z.infer<typeof EarningsCall>;
 
-/** What the custom functions need: figures, quotes, filings, rates, stated-ratio checks. Bundled into functions.js. */
+/** What the custom functions need: figures, quotes, filings, rates, stated-ratio checks, events. Bundled into functions.js. */
 export const DatasetCore = z.object({
   company: z.string(),
   asOf: z.object({ analysis: IsoDate, financials: IsoDate, source: Source }),
@@ -262,22 +294,31 @@ export const DatasetCore = z.object({
   fx: z.array(FxRate),
   /** Each ratio the pages state, against the same ratio computed from the stored figures: read by KC.CARD's card and the pane. */
   reconciliations: z.array(Reconciliation),
+  /** One timeline, newest first: corporate events, the earnings call, filings, the listing, next earnings (KC.EVENTS). */
+  events: z.array(Event),
+  /** The count and top category of the risk factors the analysis page reports (KC.PROFILE). */
+  riskSummary: z.object({ count: z.number().int(), topCategory: z.string(), categoryDescription: z.string(), newRisks: z.number().int(), sources: z.array(Source) }),
+  /** Capital actions the pages state without a period: the share placing and the latest share grant (KC.PROFILE). */
+  capital: z.array(Quote),
+  /** The plausibility checks that fail (DatasetText has every check): read by KC.SOURCE, KC.CARD and the audit. */
+  implausible: z.array(Plausibility),
 });
 export type DatasetCore = z.infer<typeof DatasetCore>;
 
-/** What a reader browses: prose, events, risks, peers. Bundled into the task pane only. */
+/** What a reader browses: prose, risks, peers. Bundled into the task pane only. */
 export const DatasetText = z.object({
   about: About,
-  events: z.array(Event),
   earningsCall: EarningsCall,
   highlights: z.array(Titled),
   outlook: z.array(Titled),
   risks: z.array(Risk),
-  riskSummary: z.object({ count: z.number().int(), topCategory: z.string(), categoryDescription: z.string(), newRisks: z.number().int(), sources: z.array(Source) }),
   positiveFactors: z.array(Titled),
   ratingSummary: Statement,
   statementSummaries: z.array(Titled),
   peers: z.array(Peer),
+  /** Every plausibility rule, and each applied to every period with the figures it needs, passing or failing. */
+  plausibilityRules: z.array(PlausibilityRule),
+  plausibility: z.array(Plausibility),
 });
 export type DatasetText = z.infer<typeof DatasetText>;
 

@@ -1,5 +1,7 @@
 /** KC.SOURCE: where a figure comes from, as one line of text an analyst can paste into a note. */
+import { dataset } from "./dataset";
 import { amount } from "./figures";
+import { failedChecks, isPlausibility, type Flag } from "./flags";
 import { parseMetric } from "./metrics";
 import { parsePeriod } from "./periods";
 import { all, ok, type Result } from "./result";
@@ -9,7 +11,23 @@ import { parseCurrency } from "./units";
 
 export const cite = (s: Source): string => `${s.file} line ${s.line}: "${s.text}"`;
 
-/** The primary fact's citation, the other statements of the same figure, and any conversion applied. */
+/** The seed lines of the figures a check is computed from, file by file: `seeds/x.txt lines 113, 104`. */
+function linesOf(ids: readonly string[]): string {
+  const byFile = new Map<string, number[]>();
+  for (const id of ids) {
+    const s = dataset.facts.find((f) => f.id === id)?.source;
+    if (s) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s.line]);
+  }
+  return [...byFile].map(([file, lines]) => `seeds/${file} line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}`).join("; ");
+}
+
+/** A failed check: what the page states and what the figures give (a stated ratio), or the rule they break. */
+const flagText = (flag: Flag): string =>
+  isPlausibility(flag)
+    ? `IMPLAUSIBLE ${flag.period}: ${flag.note} — figures from ${linesOf(flag.inputs)}`
+    : `DISAGREES: ${flag.label}: ${flag.note} — stated at seeds/${cite(flag.source)}; figures from ${linesOf(flag.inputs)}`;
+
+/** The primary fact's citation, the other statements of the same figure, any conversion applied, and every failed check. */
 export function describeFact(fact: Fact, notes: readonly string[] = []): string {
   const others = store.facts(fact.metric, fact.period, fact.currency).filter((f) => f !== fact);
   const conflict = store.conflict(`${fact.metric}:${fact.period}`);
@@ -19,7 +37,7 @@ export function describeFact(fact: Fact, notes: readonly string[] = []): string 
     parts.push(`${disagrees ? "CONFLICT" : "also"}: ${other.precision.stated} (${other.section}) — seeds/${cite(other.source)}`);
   }
   if (conflict) parts.push(conflict.why);
-  parts.push(...notes.filter(Boolean));
+  parts.push(...notes.filter(Boolean), ...failedChecks([fact, ...others]).map(flagText));
   return parts.join(" | ");
 }
 

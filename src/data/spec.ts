@@ -82,6 +82,7 @@ export const SPEC = /* @__PURE__ */ (() => ({
   SOURCE: fn("text", [metric, period, may("currency", "currency")], ["net_income", 2024]),
   FXRATE: fn("number", [need("period", "fx_period")], [2024]),
   CONFLICTS: fn("grid", [], []),
+  EVENTS: fn("grid", [], []),
   METRICS: fn("grid", [], []),
   FIELDS: fn("grid", [], []),
   ASOF: fn("any", [may("which", "asof")], []),

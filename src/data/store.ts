@@ -65,5 +65,5 @@ export const store = {
   filing: (year: number): Filing | undefined => filings.get(year),
   filingYears: dataset.filings.map((f) => f.fiscalYear).sort(),
   conflict: (id: string): Conflict | undefined => conflicts.get(id),
-  quotes: (): readonly Quote[] => [...dataset.listings.flatMap((l) => l.fields), ...dataset.rating, ...dataset.technicals, ...dataset.scores, ...dataset.trends],
+  quotes: (): readonly Quote[] => [...dataset.listings.flatMap((l) => l.fields), ...dataset.rating, ...dataset.technicals, ...dataset.scores, ...dataset.trends, ...dataset.capital],
 };

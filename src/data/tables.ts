@@ -3,7 +3,6 @@ import { dataset } from "./dataset";
 import { scaled } from "./figures";
 import { choiceMap, parseChoice, parseMetric } from "./metrics";
 import { parsePeriod } from "./periods";
-import { cite } from "./source";
 import { miss } from "./reasons";
 import { all, ok, type Result, type Scalar } from "./result";
 import type { Fact, Period } from "./schema";
@@ -74,12 +73,4 @@ export function fxRate(periodRaw: unknown): Result<number> {
   const rate = store.fx(period.value.id);
   if (!rate) return miss({ kind: "noRate", period: period.value.label, currency: "USD" });
   return ok(rate.rate, rate.inputs.map((id) => dataset.facts.find((f) => f.id === id) as Fact));
-}
-
-/** Every disagreement between the sources, with the primary, the others and why the primary was chosen. */
-export function conflictList(): Result<Scalar[][]> {
-  return ok([
-    ["Subject", "Primary source", "Other sources", "Why"],
-    ...dataset.conflicts.map((c) => [c.subject, cite(c.primary), c.others.map(cite).join("; "), c.why]),
-  ]);
 }

@@ -26,6 +26,7 @@ const FILING = excel("FILING");
 const SOURCE = excel("SOURCE");
 const FXRATE = excel("FXRATE");
 const CONFLICTS = excel("CONFLICTS");
+const EVENTS = excel("EVENTS");
 const METRICS = excel("METRICS");
 const FIELDS = excel("FIELDS");
 const ASOF = excel("ASOF");
@@ -171,7 +172,7 @@ export function filing(fiscal_year: string | number, field: string): any {
 }
 
 /**
- * Where a figure comes from: the seed file, line and quoted text, every other source for it, and any conflict or conversion.
+ * Where a figure comes from: the seed file, line and quoted text, every other source for it, any conflict or conversion, and each check it fails (a stated ratio the figures do not give, a plausibility rule they break).
  * @customfunction SOURCE
  * @helpurl https://localhost:3000/help.html#kc-source
  * @param metric Metric id or alias, e.g. "net_income".
@@ -195,13 +196,23 @@ export function fxRate(period: string | number): number {
 }
 
 /**
- * Every disagreement between the two source documents, spilled with a header row: subject, primary source, other sources, and why the primary was chosen.
+ * Every disagreement between the two source documents, one row per statement with a header row: subject, the value stated (a number or an Excel date), as stated, whether it is the primary source, the source line, and why the primary was chosen.
  * @customfunction CONFLICTS
  * @helpurl https://localhost:3000/help.html#kc-conflicts
- * @returns A table of conflicts.
+ * @returns A table of conflicting statements.
  */
 export function conflicts(): any[][] {
   return CONFLICTS() as any[][];
+}
+
+/**
+ * Every dated event of both pages, newest first, with a header row: date (an Excel date), kind, event, details and the source line. Corporate events, the latest earnings call, Form 20-F filings, the listing and both stated next-earnings dates.
+ * @customfunction EVENTS
+ * @helpurl https://localhost:3000/help.html#kc-events
+ * @returns A table of events.
+ */
+export function events(): any[][] {
+  return EVENTS() as any[][];
 }
 
 /**

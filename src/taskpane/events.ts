@@ -1,5 +1,6 @@
 /** Events: one timeline, newest first — corporate events, the earnings call, filings, the listing, next earnings. */
 import { excelSerial } from "../data/dates";
+import { EVENT_KIND_LABEL } from "../data/event-kinds";
 import type { Event, Titled } from "../data/schema";
 import { actionButton, type Actions } from "./actions";
 import { core, content } from "./content";
@@ -8,15 +9,7 @@ import { searchable } from "./filter";
 import { date } from "./format";
 import { sourceNote } from "./source-note";
 
-const LABEL: Record<Event["kind"], string> = {
-  corporate: "Corporate event",
-  earnings_call: "Earnings call",
-  earnings_release: "Earnings release",
-  filing: "Filing",
-  listing: "Listing",
-  next_earnings: "Next earnings",
-  analysis: "Analysis",
-};
+const LABEL = EVENT_KIND_LABEL;
 const KIND: Record<Event["kind"], string> = {
   corporate: "corporate", earnings_call: "earnings", earnings_release: "earnings", filing: "filing", listing: "profile", next_earnings: "earnings", analysis: "profile",
 };
@@ -56,7 +49,7 @@ function eventTable(events: readonly Event[]) {
 }
 
 export function events(actions: Actions): HTMLElement {
-  const items = content.events.map((event) => {
+  const items = core.events.map((event) => {
     const text = [event.title, event.text, LABEL[event.kind]].join(" ");
     return searchable(
       h(
@@ -78,6 +71,6 @@ export function events(actions: Actions): HTMLElement {
     "div",
     {},
     h("ol", { className: "timeline", "aria-label": "Timeline, newest first" }, items),
-    actionButton(actions, "Insert the timeline as a table", () => actions.insertTable(eventTable(content.events))),
+    actionButton(actions, "Insert the timeline as a table", () => actions.insertTable(eventTable(core.events))),
   );
 }

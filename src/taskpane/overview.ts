@@ -1,6 +1,7 @@
 /**
- * Overview: the company, both listings with their currencies, rating, scores, technicals, the statements, the peers,
- * where the sources disagree, the stated ratios checked, the as-of dates and the dataset version.
+ * Overview: a notice when the data is stale, the at-a-glance card, the trends, then both listings with their
+ * currencies, rating, scores, technicals, the statements, the peers, where the sources disagree, the stated ratios
+ * checked, the figures' plausibility, the company's profile, the as-of dates and the dataset version.
  */
 import type { Quote, Source } from "../data/schema";
 import { core, content } from "./content";
@@ -9,10 +10,13 @@ import { library } from "./library";
 import { searchable } from "./filter";
 import { date, millions, percent, perShare } from "./format";
 import { sourceNote } from "./source-note";
-import { checks } from "./checks";
+import { checks, plausibility } from "./checks";
 import { conflicts } from "./conflicts";
 import { peers } from "./peers";
 import { statements } from "./statements";
+import { glance, staleness } from "./glance";
+import { todayOf } from "./stale";
+import { trends } from "./trends";
 import type { Actions } from "./actions";
 
 const quote = (list: readonly Quote[], field: string): Quote | undefined => list.find((q) => q.field === field);
@@ -39,34 +43,23 @@ const q = (list: readonly Quote[], field: string, label?: string): HTMLElement =
   return row(label ?? found?.label ?? field, shown(found), found ? [found.source] : []);
 };
 
-export function overview(actions: Actions): HTMLElement {
+export function overview(actions: Actions, today = todayOf(new Date())): HTMLElement {
   const p = core.profile;
   const s = p.sources;
   const pick = (...names: string[]) => names.map((n) => s[n]).filter((x): x is Source => Boolean(x));
   const nasdaq = core.listings.find((l) => l.exchange === "NASDAQ")?.fields ?? [];
   const hkex = core.listings.find((l) => l.exchange === "HKEX")?.fields ?? [];
-  const target = quote(core.rating, "price_target");
-  const last = quote(hkex, "last_price");
-  const implied = typeof target?.value === "number" && typeof last?.value === "number" ? target.value / last.value - 1 : null;
   return h(
     "div",
     {},
-    card(
-      p.name,
-      " · NASDAQ: KC · HKEX: 3896",
-      row("CEO", p.ceo, pick("ceo")),
-      row("Sector · industry", `${p.sector} · ${p.industry}`, pick("sector", "industry")),
-      row("NASDAQ listing", date(p.listingDate), pick("listingDate")),
-      row("Contact", `${p.address} · ${p.phone} · ${p.website}`, pick("address", "phone", "website")),
-      searchable(h("div", { className: "row prose" }, h("p", {}, content.about.description.text), sourceNote([content.about.description.source])), "profile", null, content.about.description.text),
-    ),
+    staleness(today),
+    glance(today),
+    trends(),
     card("NASDAQ: KC", " · USD, per ADS", q(nasdaq, "market_cap", "Market cap"), q(nasdaq, "pe_ttm"), q(nasdaq, "high_52w"), q(nasdaq, "low_52w"), q(nasdaq, "range_52w"), q(nasdaq, "dividend_yield")),
     card("HKEX: 3896", " · HKD, per share", q(hkex, "last_price"), q(hkex, "change"), q(hkex, "change_percent")),
     card(
       "Rating",
       ` · analysis of ${date(core.asOf.analysis)}`,
-      row("AI analyst rating", `${shown(quote(core.rating, "rating"))} ${shown(quote(core.rating, "ai_score"))} (${shown(quote(core.rating, "rating_model"))})`, [quote(core.rating, "rating")?.source].filter((x): x is Source => Boolean(x))),
-      row("Price target", `${shown(target)} · ${shown(quote(core.rating, "price_target_upside"))} upside stated${implied === null ? "" : `, ${percent(implied, 2)} from HK$${String(last?.value)}`}`, [target?.source, quote(core.rating, "price_target_upside")?.source].filter((x): x is Source => Boolean(x))),
       q(core.rating, "analyst_rating"),
       searchable(h("div", { className: "row prose" }, h("p", {}, content.ratingSummary.text), sourceNote([content.ratingSummary.source])), "profile", null, content.ratingSummary.text),
     ),
@@ -83,6 +76,16 @@ export function overview(actions: Actions): HTMLElement {
     peers(actions),
     conflicts(actions),
     checks(actions),
+    plausibility(),
+    card(
+      p.name,
+      " · NASDAQ: KC · HKEX: 3896",
+      row("CEO", p.ceo, pick("ceo")),
+      row("Sector · industry", `${p.sector} · ${p.industry}`, pick("sector", "industry")),
+      row("NASDAQ listing", date(p.listingDate), pick("listingDate")),
+      row("Contact", `${p.address} · ${p.phone} · ${p.website}`, pick("address", "phone", "website")),
+      searchable(h("div", { className: "row prose" }, h("p", {}, content.about.description.text), sourceNote([content.about.description.source])), "profile", null, content.about.description.text),
+    ),
     card(
       "As of",
       "",

@@ -1,7 +1,7 @@
 /** Risks: the overview's risk factors, the analysis's negative factors, the call's negatives, the 98-factor summary; positives alongside. */
 import type { Risk, Titled } from "../data/schema";
 import { actionButton, type Actions } from "./actions";
-import { content } from "./content";
+import { content, core } from "./content";
 import { h } from "./dom";
 import { searchable } from "./filter";
 import { sourceNote } from "./source-note";
@@ -17,7 +17,7 @@ function entry(item: Titled, kind: string): HTMLElement {
 }
 
 export function risks(actions: Actions): HTMLElement {
-  const summary = content.riskSummary;
+  const summary = core.riskSummary;
   return h(
     "div",
     {},

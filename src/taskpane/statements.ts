@@ -1,4 +1,7 @@
-/** The three statements as tables (RMB millions, FY2020 → FY2024 and TTM), each insertable as live KC.FIGURE formulas. */
+/**
+ * The three statements as tables (RMB millions, TTM then FY2024 → FY2020), each insertable as live KC.FIGURE formulas
+ * (oldest first in the sheet, as a model's columns run).
+ */
 import type { Scalar } from "../data/result";
 import { formula } from "../office/excel";
 import { actionButton, type Actions } from "./actions";
@@ -6,7 +9,10 @@ import { core } from "./content";
 import { h } from "./dom";
 import { library } from "./library";
 import { searchable } from "./filter";
-import { plain } from "./format";
+
+/** Digits after the point in a figure as stored (850.17 → 2), so that every cell of a row shows the same number. */
+const decimals = (value: number) => Math.min(6, String(value).split(".")[1]?.length ?? 0);
+const fixed = (value: number, digits: number) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 const STATEMENTS = [
   ["income", "Income statement"],
@@ -33,7 +39,9 @@ export function statements(actions: Actions, metricsOf: (statement: string) => r
       const result = library.KC.STATEMENT(name, null, null);
       if (!result.ok || !Array.isArray(result.value)) return null;
       const grid = result.value;
-      const [head, ...rows] = grid;
+      // The pane reads newest first, TTM then FY2024 back to FY2020, as the source page's table and the Filings and
+      // Events tabs do: in a narrow pane the first columns are the ones seen without scrolling, and they are the latest.
+      const [head, ...rows] = grid.map(([label, ...cells]) => [label, ...cells.reverse()] as const);
       const metrics = new Set(metricsOf(name));
       const conflicts = core.conflicts.filter((c) => metrics.has(c.id.split(":")[0] as string));
       return searchable(
@@ -48,7 +56,14 @@ export function statements(actions: Actions, metricsOf: (statement: string) => r
               "table",
               { className: "statement" },
               h("thead", {}, h("tr", {}, (head ?? []).map((cell, i) => h("th", { scope: "col" }, i === 0 ? "" : String(cell))))),
-              h("tbody", {}, rows.map((row) => h("tr", {}, row.map((cell, i) => (i === 0 ? h("th", { scope: "row" }, String(cell)) : h("td", {}, plain(Number(cell)))))))),
+              h(
+                "tbody",
+                {},
+                rows.map(([label, ...cells]) => {
+                  const digits = Math.max(...cells.map((c) => decimals(Number(c))));
+                  return h("tr", {}, h("th", { scope: "row" }, String(label)), cells.map((c) => h("td", {}, fixed(Number(c), digits))));
+                }),
+              ),
             ),
           ),
           h("p", { className: "subtle" }, "Statement table of the HKEX analysis page (seeds/002_6d82bc69ff353dc9.txt, lines 99–115)."),

@@ -25,7 +25,6 @@ const grouped = (millions: number) => millions.toLocaleString("en-US");
 /** Cells (or words) in order, with any whitespace between them. */
 const row = (...cells: string[]) => new RegExp(cells.map((c) => escape(c).replace(/\s+/g, "\\s+")).join("\\s+"));
 const oneLine = (text: string) => text.replace(/\s+/g, " ");
-const fiscalYears = statementPeriods().filter((p) => p !== "TTM").reverse();
 const filingYears = seedLines(US_PAGE).flatMap((line) => /Form 20-F - FY (\d{4})$/.exec(line.trim())?.slice(1) ?? []);
 const DATE = /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/;
 
@@ -98,11 +97,14 @@ run("the task pane in headless Chromium", () => {
     const [score, rating] = textAfter(HK_PAGE, "Rating:").match(/^(\d+)(\w+)$/)?.slice(1) ?? [];
     expect(text).toContain(`${rating} ${score}`);
 
-    // The income statement, RMB millions, oldest year first, as the page's statement table states it.
+    // The income statement, RMB millions, newest first (TTM, then the latest year back), as the page's statement table
+    // orders and states it.
+    const newestFirst = statementPeriods();
+    expect(newestFirst[0]).toBe("TTM");
     expect(text).toMatch(/Income statement · RMB millions/);
-    expect(text).toMatch(row(...fiscalYears, "TTM"));
+    expect(text).toMatch(row(...newestFirst));
     const revenue = statementRow("Total Revenue");
-    expect(text).toMatch(row("Total revenue", ...[...fiscalYears, "TTM"].map((p) => grouped(revenue[p]?.value as number))));
+    expect(text).toMatch(row("Total revenue", ...newestFirst.map((p) => grouped(revenue[p]?.value as number))));
 
     // Peers: each page's rows, as the page writes them, in the pane's units.
     expect(text).toMatch(/Peers: revenue \(TTM\) · NASDAQ overview page, USD millions/);
@@ -127,6 +129,9 @@ run("the task pane in headless Chromium", () => {
     // The dataset's version, as =KC.ASOF("version") gives it: the page's analysis date and the hash of the dataset.
     expect(text).toMatch(row("Dataset version", `${dateAfter(HK_PAGE, "Date of analysis: ")} · ${contentHash(dataset)}`));
     await screenshot(page, "overview");
+    // The income statement just below the pane's sticky search bar and tabs: newest period first, labels held at the left.
+    await page.locator("section[aria-label='Income statement']").evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 200));
+    await screenshot(page, "statements");
   });
 
   it("lists every Form 20-F filing, newest first, sortable by fiscal year", async () => {

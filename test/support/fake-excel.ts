@@ -17,6 +17,15 @@
  *    whose member text @types/office-js repeats
  *  - [office.js] the library Excel loads, as the @microsoft/office-js 1.1.110 package ships it
  *    (dist/excel-web-16.00.debug.js; dist/excel-win32-16.01.debug.js is the same where quoted)
+ *  - [undo] Microsoft, "Undo capabilities with the Excel JavaScript API",
+ *    https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities
+ *  - [sheet names] Microsoft, "Rename a worksheet", https://support.microsoft.com/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9
+ *  - [names] Microsoft, "Define and use names in formulas", section "Learn about syntax rules for names",
+ *    https://support.microsoft.com/office/define-and-use-names-in-formulas-4d0f13ac-53b7-422e-afd2-abd7ff379c64
+ *  - [charts] Microsoft, "Create and customize charts with the Excel JavaScript API",
+ *    https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-charts; [1.9] "Excel JavaScript API requirement
+ *    set 1.9" (New Charts: "maps, box and whisker, waterfall, sunburst, pareto. and funnel"),
+ *    https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-1-9-requirement-set
  * A rule marked "Assumption" has no such source: it is this project's own reading of Excel, kept for the reason given.
  * What the double does not model (recalculation, custom functions, data types, the real wire format, hosts) only real
  * Excel can show; README.md, "Testing", lists it.
@@ -24,8 +33,26 @@
 import { a1, columnName, topLeft, type Area } from "../../src/office/excel";
 
 type Scalar = string | number | boolean;
-type CellData = { formula: Scalar; value: Scalar; format?: string; spill?: string };
-export type Sheet = { name: string; cells: Map<string, CellData>; visibility: string; tables: string[] };
+type CellData = { formula: Scalar; value: Scalar; format?: string; spill?: string; color?: string; bold?: boolean };
+/** A defined name: its name as given, what it refers to ("='KC Model'!$C$10:$H$10") and its comment. */
+export type NameData = { readonly name: string; readonly reference: string; readonly comment: string };
+export type SeriesData = { name: string; values: string | null; categories: string | null; chartType: string; axisGroup: "Primary" | "Secondary" };
+export type ChartData = { name: string; type: string; title: string; position: { start: string; end: string | null } | null; series: SeriesData[] };
+export type Sheet = {
+  name: string;
+  cells: Map<string, CellData>;
+  visibility: string;
+  tables: string[];
+  /** Sheet-scoped names, by name in lower case (Excel compares names ignoring case). */
+  names?: Map<string, NameData>;
+  charts?: ChartData[];
+  /** Column widths in points, by zero-based column. */
+  widths?: Map<number, number>;
+  /** How many rows and columns are frozen in the top- and left-most pane. */
+  frozen?: { rows: number; columns: number };
+};
+/** Where Excel runs, for the [undo] table's columns "Supported in Excel on the web" and "… on Windows and … on Mac". */
+export type Platform = "web" | "desktop";
 /** One context.sync(): the JSON bytes it sent (queued operations and their data) and received (what was loaded). */
 export type SyncRecord = { readonly request: number; readonly response: number };
 
@@ -94,7 +121,11 @@ const inGrid = (area: Area) => area.row >= 0 && area.column >= 0 && area.rows >=
 
 type Load = { readonly bytes: number; commit(): void };
 /** An operation queued for the next sync: what it adds to the request, and what it does then (returning what it loaded). */
-type Operation = { readonly request: unknown; run(): Load | void };
+/**
+ * An operation queued for the next sync: what it adds to the request, and what it does then (returning what it loaded).
+ * `undoless` names the platforms where the [undo] table lists its API as not supporting undo.
+ */
+type Operation = { readonly request: unknown; run(): Load | void; readonly undoless?: readonly Platform[] };
 
 /**
  * One Excel.run's queue. [model], "Proxy objects": "Any methods that you invoke or properties that you set or load on
@@ -103,7 +134,8 @@ type Operation = { readonly request: unknown; run(): Load | void };
  */
 class Context {
   private queue: Operation[] = [];
-  constructor(readonly book: FakeWorkbook) {}
+  /** Whether this context's syncs merge into one undo group (Excel.run with mergeUndoGroup, ExcelApi 1.20). */
+  constructor(readonly book: FakeWorkbook, readonly merged = false) {}
 
   add(operation: Operation): void {
     this.queue.push(operation);
@@ -119,10 +151,20 @@ class Context {
     // Assumption: an operation that fails ends the batch; those before it have run, none after it runs. No Microsoft
     // page says what a failed batch leaves, and the add-in never relies on a failed batch having written anything.
     const loads: Load[] = [];
-    for (const op of operations) {
-      this.book.operations++;
-      const load = op.run();
-      if (load) loads.push(load);
+    try {
+      for (const op of operations) {
+        this.book.operations++;
+        // [undo]: "If an API within the group doesn't offer undo support, the UndoNotSupported error is thrown to let
+        // you know that the operation can't be grouped." Assumption: it fails at that operation, like any other refusal.
+        if (this.merged && op.undoless?.includes(this.book.platform)) {
+          throw new ExcelError("UndoNotSupported", `The operation can't be grouped into one undo step (${JSON.stringify(op.request)}).`);
+        }
+        const load = op.run();
+        if (load) loads.push(load);
+      }
+    } catch (error) {
+      this.book.syncs.push({ request, response: 0 });
+      throw error;
     }
     const response = loads.reduce((n, load) => n + load.bytes, 0);
     this.book.syncs.push({ request, response });
@@ -203,7 +245,63 @@ type Field = "formulas" | "values" | "numberFormat";
 
 /** A range, located at the sync: a selection, a used range or a spilled block is what it is when the batch runs. */
 class FakeRange extends Loadable {
-  readonly format = { autofitColumns: () => this.context.add({ request: { autofit: this.path }, run: () => undefined }) };
+  readonly format = ((range: FakeRange) => ({
+    autofitColumns: () => range.context.add({ request: { autofit: range.path }, run: () => undefined }),
+    font: {
+      /**
+       * [ref] RangeFont.color: "HTML color code representation of the text color (e.g., #FF0000 represents Red)."
+       * Assumption: anything but #RRGGBB is InvalidArgument (Excel also takes color names; the add-in writes none).
+       */
+      set color(color: string) {
+        range.eachCell("font.color", color, (cell) => {
+          if (!/^#[0-9A-Fa-f]{6}$/.test(color)) throw invalid(`font color ${color}`);
+          cell.color = color.toUpperCase();
+        });
+      },
+      /** [ref] RangeFont.bold: "Represents the bold status of the font." */
+      set bold(bold: boolean) {
+        range.eachCell("font.bold", bold, (cell) => void (cell.bold = bold));
+      },
+    },
+    /**
+     * [ref] RangeFormat.columnWidth (ExcelApi 1.2): "Specifies the width of all columns within the range", in points.
+     * Microsoft, "Excel specifications and limits": "Column width: 255 characters"; Assumption: a width that is not a
+     * positive number of points is InvalidArgument (the double does not convert characters to points to check 255).
+     */
+    set columnWidth(points: number) {
+      range.context.add({
+        request: { set: "columnWidth", of: range.path, points },
+        run: () => {
+          if (!(typeof points === "number" && points > 0)) throw invalid(`column width ${points}`);
+          const widths = (range.model.widths ??= new Map());
+          for (let c = 0; c < range.area.columns; c++) widths.set(range.area.column + c, points);
+        },
+      });
+    },
+  }))(this);
+
+  /** Queues a format set on every cell of the range, made at the sync. */
+  private eachCell(property: string, value: unknown, set: (cell: CellData) => void): void {
+    this.context.add({
+      request: { set: property, of: this.path, value },
+      run: () => {
+        const [cells, area] = [this.model.cells, this.area];
+        for (let r = 0; r < area.rows; r++) {
+          for (let c = 0; c < area.columns; c++) {
+            const key = at(area, r, c);
+            const cell = cells.get(key) ?? { formula: "", value: "" };
+            set(cell);
+            cells.set(key, cell);
+          }
+        }
+      },
+    });
+  }
+
+  /** The range's absolute address with its sheet ("'KC Model'!$C$10:$H$10"), worked out at the sync. */
+  absolute(): string {
+    return absolute(this.model.name, this.area);
+  }
 
   private readonly failure: (() => ExcelError | undefined) | undefined;
 
@@ -221,12 +319,12 @@ class FakeRange extends Loadable {
     return area !== null;
   }
 
-  private get model(): Sheet {
+  get model(): Sheet {
     const sheet = this.context.book.sheetNamed(this.sheet);
     if (!sheet) throw notFound(this.sheet);
     return sheet;
   }
-  private get area(): Area {
+  get area(): Area {
     const area = this.located();
     if (!area) throw notFound(this.path);
     return area;
@@ -401,6 +499,149 @@ function clearContents(cells: Map<string, CellData>, key: string, cell: CellData
 /** The content of a cell, as getUsedRange(true) counts it. */
 const hasValue = (cell: CellData) => cell.formula !== "";
 
+/** An area's absolute address on a sheet, as Excel writes a name's reference: "'KC Model'!$C$10:$H$10". */
+function absolute(sheet: string, { row, column, rows, columns }: Area): string {
+  const cell = (r: number, c: number) => `$${columnName(c)}$${r + 1}`;
+  const first = cell(row, column);
+  return qualified(sheet, rows === 1 && columns === 1 ? first : `${first}:${cell(row + rows - 1, column + columns - 1)}`);
+}
+
+/**
+ * [sheet names]: "Worksheet names cannot: Be blank. Contain more than 31 characters. Contain any of the following
+ * characters: / \ ? * : [ ]. … Begin or end with an apostrophe ('). … Be named "History"." Assumption: the API refuses
+ * such a name with InvalidArgument; [ref] WorksheetCollection.add names no code.
+ */
+function checkSheetName(name: string): void {
+  if (name.trim() === "" || name.length > 31 || /[/\\?*:[\]]/.test(name) || /^'|'$/.test(name) || name.toLowerCase() === "history") throw invalid(`sheet name ${JSON.stringify(name)}`);
+}
+
+/**
+ * [names]: "The first character of a name must be a letter, an underscore character (_), or a backslash (\). Remaining
+ * characters in the name can be letters, numbers, periods, and underscore characters"; "Names cannot be the same as a
+ * cell reference, such as Z$100 or R1C1"; "You cannot use the uppercase and lowercase characters "C", "c", "R", or "r"
+ * as a defined name"; "A name can contain up to 255 characters"; "Excel does not distinguish between uppercase and
+ * lowercase characters in names"; "Names must be unique within their scope". Assumption: the API refuses a malformed
+ * name with InvalidArgument and a name its scope has with ItemAlreadyExists ([errors]: "The resource being created
+ * already exists."); [ref] NamedItemCollection.add names no code.
+ */
+function checkName(name: string, scope: ReadonlyMap<string, NameData>): void {
+  const a1Like = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
+  const isReference = (a1Like !== null && inGrid({ ...topLeft(name), rows: 1, columns: 1 })) || /^R\d*C\d*$/i.test(name);
+  if (!/^[A-Za-z_\\][A-Za-z0-9._]*$/.test(name) || name.length > 255 || /^[CR]$/i.test(name) || isReference) throw invalid(`name ${JSON.stringify(name)}`);
+  if (scope.has(name.toLowerCase())) throw new ExcelError("ItemAlreadyExists", `The resource being created already exists (name ${name}).`);
+}
+
+/**
+ * [1.9]: the chart types ExcelApi 1.9 added; [ref] Excel.ChartType marks each "[Api set: ExcelApi 1.9]". Assumption:
+ * an Excel without that set refuses them at the sync with InvalidArgument.
+ */
+const CHART_TYPES_1_9 = ["Histogram", "Boxwhisker", "Pareto", "RegionMap", "Treemap", "Waterfall", "Sunburst", "Funnel"];
+
+/**
+ * A chart's series by position, changed at the sync. [ref] ChartSeries: name (ExcelApi 1.1), chartType, setValues,
+ * setXAxisValues (ExcelApi 1.7), axisGroup (ExcelApi 1.8). Assumption: a position past the last series is ItemNotFound.
+ */
+class FakeSeries {
+  /** `index` is the series' position, known at the sync (a series added in the same batch has none before it). */
+  constructor(private readonly context: Context, private readonly chart: ChartData, private readonly index: () => number) {}
+
+  private change(what: string, value: unknown, apply: (series: SeriesData) => void): void {
+    this.context.add({
+      request: { set: what, of: this.chart.title, value: value instanceof FakeRange ? value.path : value },
+      run: () => {
+        const series = this.chart.series[this.index()];
+        if (!series) throw notFound(`series ${this.index()} of ${this.chart.name}`);
+        apply(series);
+      },
+    });
+  }
+  set name(name: string) { this.change("name", name, (s) => void (s.name = name)); }
+  set chartType(type: string) {
+    this.context.book.needs("ChartSeries.chartType", 7);
+    this.change("chartType", type, (s) => void (s.chartType = type));
+  }
+  set axisGroup(group: "Primary" | "Secondary") {
+    this.context.book.needs("ChartSeries.axisGroup", 8);
+    this.change("axisGroup", group, (s) => {
+      if (group !== "Primary" && group !== "Secondary") throw invalid(`axis group ${group}`);
+      s.axisGroup = group;
+    });
+  }
+  setValues(range: FakeRange): void {
+    this.context.book.needs("ChartSeries.setValues", 7);
+    this.change("values", range, (s) => void (s.values = range.absolute()));
+  }
+  setXAxisValues(range: FakeRange): void {
+    this.context.book.needs("ChartSeries.setXAxisValues", 7);
+    this.change("xAxisValues", range, (s) => void (s.categories = range.absolute()));
+  }
+}
+
+/**
+ * A chart added by ChartCollection.add (ExcelApi 1.1): [ref] "Creates a new chart", from `sourceData` by `seriesBy`.
+ * Assumption: by rows, each row of the source is a series over that row's cells, named "Series1", "Series2", …, of the
+ * chart's type on the primary axis, as Excel's own chart from a selection without header cells gives them. By columns,
+ * a source of two or more columns takes its first column as the category labels (as Excel does with a first column of
+ * text) and each further column as a series over its cells.
+ */
+class FakeChart {
+  readonly data: ChartData;
+  constructor(private readonly context: Context, sheet: () => Sheet, type: string, source: FakeRange, seriesBy: string) {
+    this.data = { name: "", type, title: "", position: null, series: [] };
+    context.add({
+      request: { addChart: type, of: source.path, seriesBy },
+      run: () => {
+        if (CHART_TYPES_1_9.includes(type) && context.book.excelApi < 9) throw invalid(`chart type ${type} needs ExcelApi 1.9`);
+        if (seriesBy !== "Rows" && seriesBy !== "Columns") throw new Error(`the fake charts.add takes series by "Rows" or "Columns", not ${seriesBy}`);
+        const area = source.area;
+        const charts = (sheet().charts ??= []);
+        this.data.name = `Chart ${charts.length + 1}`;
+        if (seriesBy === "Rows") {
+          for (let r = 0; r < area.rows; r++) {
+            this.data.series.push({ name: `Series${r + 1}`, values: absolute(source.model.name, { ...area, row: area.row + r, rows: 1 }), categories: null, chartType: type, axisGroup: "Primary" });
+          }
+        } else {
+          const labelled = area.columns > 1;
+          const categories = labelled ? absolute(source.model.name, { ...area, columns: 1 }) : null;
+          for (let c = labelled ? 1 : 0; c < area.columns; c++) {
+            this.data.series.push({ name: `Series${this.data.series.length + 1}`, values: absolute(source.model.name, { ...area, column: area.column + c, columns: 1 }), categories, chartType: type, axisGroup: "Primary" });
+          }
+        }
+        charts.push(this.data);
+      },
+    });
+  }
+
+  private change(what: string, value: unknown, apply: () => void): void {
+    this.context.add({ request: { set: what, of: "chart", value }, run: apply });
+  }
+  /** [ref] Chart.name: "Specifies the name of a chart object." */
+  set name(name: string) { this.change("name", name, () => void (this.data.name = name)); }
+  /** [ref] ChartTitle.text: "Specifies the chart's title text." */
+  readonly title = ((chart: FakeChart) => ({
+    set text(text: string) { chart.change("title", text, () => void (chart.data.title = text)); },
+  }))(this);
+  /** [ref] Chart.setPosition(startCell, endCell?): "Positions the chart relative to cells on the worksheet." */
+  setPosition(start: string, end?: string): void {
+    this.change("position", [start, end], () => {
+      for (const cell of end ? [start, end] : [start]) if (!/^[A-Z]{1,3}\d+$/.test(cell) || !inGrid(areaOf(cell))) throw invalid(`chart position ${cell}`);
+      this.data.position = { start, end: end ?? null };
+    });
+  }
+  /** [ref] ChartSeriesCollection.getItemAt (ExcelApi 1.1), add(name) (ExcelApi 1.7): "The new added series is not visible until values, x-axis values, or bubble sizes for it are set". */
+  get series() {
+    return {
+      getItemAt: (index: number) => new FakeSeries(this.context, this.data, () => index),
+      add: (name: string) => {
+        this.context.book.needs("ChartSeriesCollection.add", 7);
+        let index = -1;
+        this.context.add({ request: { addSeries: name }, run: () => void (index = this.data.series.push({ name, values: null, categories: null, chartType: this.data.type, axisGroup: "Primary" }) - 1) });
+        return new FakeSeries(this.context, this.data, () => index);
+      },
+    };
+  }
+}
+
 class FakeWorksheet extends Loadable {
   /** `key` is the name it was asked for; [model]: getItem "throws an ItemNotFound exception" where there is none. */
   constructor(context: Context, readonly key: string, orNull = false) {
@@ -454,6 +695,96 @@ class FakeWorksheet extends Loadable {
 
   getRange(address: string): FakeRange {
     return new FakeRange(this.context, this.key, () => areaOf(address), qualified(this.key, address));
+  }
+
+  /**
+   * [ref] Worksheet.names (ExcelApi 1.4): "Collection of names scoped to the current worksheet". [undo] lists
+   * NamedItem.comment as without undo in Excel on the web; Assumption: a comment given to add() sets that property.
+   */
+  get names() {
+    return {
+      add: (name: string, reference: FakeRange | string, comment = "") => {
+        this.context.book.needs("NamedItemCollection.add", 4);
+        this.context.add({
+          request: { addName: name, of: this.path, reference: reference instanceof FakeRange ? reference.path : reference, comment },
+          undoless: comment ? ["web"] : [],
+          run: () => {
+            const names = (this.model.names ??= new Map());
+            checkName(name, names);
+            names.set(name.toLowerCase(), { name, reference: reference instanceof FakeRange ? `=${reference.absolute()}` : reference, comment });
+          },
+        });
+      },
+    };
+  }
+
+  /** [ref] Worksheet.charts (ExcelApi 1.1) and ChartCollection.add; its items' names read at the sync after load. */
+  get charts() {
+    const sheet = () => this.model;
+    let loaded: { name: string }[] | null = null;
+    const charts = {
+      add: (type: string, source: FakeRange, seriesBy: string) => new FakeChart(this.context, sheet, type, source, seriesBy),
+      load: (properties: string) => {
+        if (properties !== "items/name") throw new Error(`the fake ChartCollection loads items/name only, not ${properties}`);
+        this.context.add({
+          request: { loadCharts: this.path },
+          run: () => {
+            const names = (sheet().charts ?? []).map((c) => ({ name: c.name }));
+            return { bytes: bytes(names), commit: () => void (loaded = names) };
+          },
+        });
+        return charts;
+      },
+      get items() {
+        if (!loaded) throw notLoaded("items");
+        return loaded;
+      },
+    };
+    return charts;
+  }
+
+  /**
+   * [ref] Worksheet.freezePanes (ExcelApi 1.7). WorksheetFreezePanes.freezeAt(frozenRange): "The range provided
+   * corresponds to cells that will be frozen in the top- and left-most pane"; freezeRows(count): "Freeze the top row or
+   * rows of the worksheet in place"; freezeColumns(count): "Freeze the first column or columns". Assumption: each call
+   * replaces the panes frozen before it, and freezeAt freezes every row and column up to the range's bottom-right cell.
+   */
+  get freezePanes() {
+    this.context.book.needs("Worksheet.freezePanes", 7);
+    const freeze = (request: unknown, panes: () => { rows: number; columns: number }) =>
+      this.context.add({ request, run: () => void (this.model.frozen = panes()) });
+    return {
+      freezeAt: (range: string) =>
+        freeze({ freezeAt: range, of: this.path }, () => {
+          const area = areaOf(range);
+          if (!inGrid(area)) throw invalid(`frozen range ${range}`);
+          return { rows: area.row + area.rows, columns: area.column + area.columns };
+        }),
+      freezeRows: (count = 1) => freeze({ freezeRows: count, of: this.path }, () => ({ rows: count, columns: 0 })),
+      freezeColumns: (count = 1) => freeze({ freezeColumns: count, of: this.path }, () => ({ rows: 0, columns: count })),
+    };
+  }
+
+  /** [ref] Worksheet.activate: "Activate the worksheet in the Excel UI." Assumption: a new sheet opens at A1. */
+  activate(): void {
+    this.context.add({ request: { activate: this.path }, run: () => void (this.context.book.selection = { sheet: this.model.name, address: "A1" }) });
+  }
+
+  /**
+   * [ref] Worksheet.delete: "Deletes the worksheet from the workbook. Note that if the worksheet's visibility is set to
+   * "VeryHidden", the delete operation will fail with an InvalidOperation exception." [undo]: Worksheet.delete has no
+   * undo in Excel on the web, on Windows or on Mac. A sheet's names go with it.
+   */
+  delete(): void {
+    this.context.add({
+      request: { delete: this.path },
+      undoless: ["web", "desktop"],
+      run: () => {
+        const model = this.model;
+        if (model.visibility === "VeryHidden") throw new ExcelError("InvalidOperation", "Invalid operation in the current state.");
+        this.context.book.sheets.delete([...this.context.book.sheets].find(([, s]) => s === model)?.[0] ?? model.name);
+      },
+    });
   }
 
   /**
@@ -540,6 +871,22 @@ export class FakeWorkbook {
    * 2016's own (dist/excel-win32-16.00.debug.js) has neither getSelectedRanges nor getActiveCell.
    */
   lacks: readonly ("getSelectedRanges" | "getActiveCell")[] = [];
+  /** Where this Excel runs, for the [undo] table. */
+  platform: Platform = "desktop";
+  /** Every Excel.run through run(): whether it asked for one undo group, and whether its syncs were merged into one. */
+  readonly runs: { readonly requested: boolean; readonly merged: boolean }[] = [];
+
+  /**
+   * Excel.run(batch) or Excel.run(options, batch) in a new context. [undo]: "When true, all context.sync() calls in a
+   * single Excel.run are merged into one undo group"; [ref] RunOptions.mergeUndoGroup is ExcelApi 1.20. Assumption: an
+   * Excel without ExcelApi 1.20 ignores the option (office.js 1.1.110 does not name it), so nothing is merged there.
+   */
+  run<T>(...args: [(context: Excel.RequestContext) => Promise<T>] | [Excel.RunOptions, (context: Excel.RequestContext) => Promise<T>]): Promise<T> {
+    const [options, batch] = args.length === 1 ? [{} as Excel.RunOptions, args[0]] : args;
+    const merged = options.mergeUndoGroup === true && this.excelApi >= 20;
+    this.runs.push({ requested: options.mergeUndoGroup === true, merged });
+    return batch(this.context(merged));
+  }
 
   constructor(cells: Record<string, { formula: Scalar; value: Scalar; spill?: string }> = {}) {
     this.sheets.set("Sheet1", { name: "Sheet1", cells: new Map(Object.entries(cells).map(([k, v]) => [k, { ...v }])), visibility: "Visible", tables: [] });
@@ -571,8 +918,8 @@ export class FakeWorkbook {
   }
 
   /** The RequestContext Excel.run would pass. */
-  context(): Excel.RequestContext {
-    const context = new Context(this);
+  context(merged = false): Excel.RequestContext {
+    const context = new Context(this, merged);
     const selected = () => this.selection.address.split(",");
     const handlers = this.selectionHandlers;
     const needs = (member: string, minor: number) => this.needs(member, minor);
@@ -591,6 +938,7 @@ export class FakeWorkbook {
         context.add({
           request: { addSheet: name },
           run: () => {
+            checkSheetName(name);
             if (this.sheetNamed(name)) throw new ExcelError("ItemAlreadyExists", `The resource being created already exists (${name}).`);
             this.sheets.set(name, { name, cells: new Map(), visibility: "Visible", tables: [] });
           },
