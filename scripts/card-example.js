@@ -23,7 +23,7 @@ function cardMarkdown(formula, view) {
 /** The section: COMPANY's card, and CARD's for the 2024 net loss in USD (a conversion and a conflict). */
 function dataTypeSection(library) {
   const card = library.figureCard("net_income", 2024, "USD", null);
-  if (!card.ok) throw new Error(`KC.CARD("net_income",2024,"USD") answered ${card.message}`);
+  if (!card.ok) throw new Error(`KC.CARD("net_income",2024,"USD") answered ${library.explain(card.reason)}`);
   return [cardMarkdown("=KC.COMPANY()", library.cardView(library.companyEntity("1.19"))), "", cardMarkdown('=KC.CARD("net_income",2024,"USD")', library.cardView(card.value))].join("\n");
 }
 

@@ -1,6 +1,7 @@
 /** What the formula audit says about each KC call: its value and sources, what it depends on, or its error. */
 import { auditCall, auditFormula, cellReferences, referenceKey, statedIndex } from "../src/data/audit";
 import { findKcCalls } from "../src/data/formula";
+import { explain } from "../src/data/messages";
 import type { Reconciliation } from "../src/data/schema";
 
 const only = (formula: string, cells?: Map<string, string | number | boolean>) => {
@@ -36,6 +37,14 @@ describe("errors", () => {
   it("gives #VALUE! for a bad argument and #N/A for missing data, with the library's message", () => {
     expect(only('=KC.REVENUE("soon")')).toEqual(expect.objectContaining({ status: "error", error: "#VALUE!", message: expect.stringMatching(/^Cannot read "soon" as a period/) }));
     expect(only("=KC.REVENUE(2019)")).toEqual(expect.objectContaining({ status: "error", error: "#N/A", message: expect.stringMatching(/^The dataset has no period 2019/) }));
+  });
+
+  it("keeps each miss's reason beside the words it renders, so a reader need not parse them", () => {
+    const entry = only("=KC.REVENUE(3000)");
+    expect(entry).toMatchObject({ status: "error", error: "#N/A", reason: { kind: "noPeriod", value: 3000, period: "FY3000" } });
+    expect(entry.status === "error" && entry.reason && explain(entry.reason)).toBe(entry.status === "error" && entry.message);
+    expect(only('=KC.FILING("TTM","filed")')).toMatchObject({ status: "error", error: "#VALUE!", reason: { kind: "filingByYear", period: "TTM" } });
+    expect(only("=KC.NOPE()")).not.toHaveProperty("reason");
   });
 });
 

@@ -1,9 +1,10 @@
 /** The refusal an analyst reads when a KC argument references a cell holding a data type (read from the sources). */
+import { explain } from "../src/data/messages";
 import { readCellArgument } from "../src/functions/cell-argument";
 
 const refusal = (value: unknown) => {
   const r = readCellArgument(value);
-  return r.ok ? `read as ${JSON.stringify(r.value)}` : r.message;
+  return r.ok ? `read as ${JSON.stringify(r.value)}` : explain(r.reason);
 };
 
 describe("a cell that holds a data type", () => {

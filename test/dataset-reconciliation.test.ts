@@ -1,3 +1,4 @@
+import { explain } from "../src/data/messages";
 import { findKcCalls } from "../src/data/formula";
 import { KC, type KcName } from "../src/data/kc";
 import type { Fact } from "../src/data/schema";
@@ -98,7 +99,7 @@ describe("each stated ratio names the KC formula that recomputes it", () => {
     const [call] = findKcCalls(kc);
     expect(call?.args.every((a) => a.kind === "literal")).toBe(true);
     const result = (KC[call?.name as KcName] as (...a: unknown[]) => ReturnType<(typeof KC)[KcName]>)(...(call?.args ?? []).map((a) => (a.kind === "literal" ? a.value : null)));
-    if (!result.ok) throw new Error(`${kc}: ${result.message}`);
+    if (!result.ok) throw new Error(`${kc}: ${explain(result.reason)}`);
     expect(result.facts.map((f) => f.value)).toEqual(c.inputs.map((f) => f.value));
     expect(result.facts.map((f) => f.id)).toEqual(dataset.reconciliations.find((r) => r.id === c.id)?.inputs);
     const [low, high] = computed(c) as Range;

@@ -14,11 +14,11 @@ describe("did you mean, through dist/functions.js", () => {
 
   it("suggests nothing for operating_income, pe or employees, and says where the full list is", () => {
     expect(refusal("FIGURE", "operating_income", 2024, null, null)).toBe(
-      `No metric "operating_income" in the dataset. All ${dataset.metrics.length} metrics are listed in the formula builder (Home > KC for Excel > Formulas).`,
+      `No metric "operating_income" in the dataset. All ${dataset.metrics.length} metrics are listed by =KC.METRICS() and in the formula builder (Home > KC for Excel > Formulas).`,
     );
     expect(suggestion(refusal("RATIO", "pe", "TTM"))).toBeNull();
     expect(refusal("RATIO", "pe", "TTM")).toMatch(/^Unknown ratio "pe"\. Valid: /);
-    expect(refusal("PROFILE", "employees")).toBe(`No field "employees" in the dataset. All ${INFO_FIELDS.length} fields are listed in the formula builder (Home > KC for Excel > Formulas).`);
+    expect(refusal("PROFILE", "employees")).toBe(`No field "employees" in the dataset. All ${INFO_FIELDS.length} fields are listed by =KC.FIELDS() and in the formula builder (Home > KC for Excel > Formulas).`);
   });
 
   it("suggests what a typo stands for", () => {

@@ -3,54 +3,55 @@
  * the same name in other case or separators) or with none, and the message names where the full list is. The shipped
  * bundle is checked in did-you-mean-dist.test.ts.
  */
+import { explain } from "../src/data/messages";
 import fc from "fast-check";
 import { dataset } from "../src/data/dataset";
 import { FILING_FIELDS, INFO_FIELDS } from "../src/data/info";
 import { KC } from "../src/data/kc";
 import { MARGINS, RATIOS } from "../src/data/ratios";
-import { breach, LISTS, messageOf, misses, offered, suggestion } from "./support/did-you-mean";
+import { breach, LISTS, messageOf, misses, nearOf, offered, suggestion } from "./support/did-you-mean";
 
 describe("did you mean, through the library", () => {
   it("suggests nothing for a name that only shares a word or an ending with a choice", () => {
-    expect(suggestion(messageOf(KC.FIGURE("operating_income", 2024, null, null)))).toBeNull();
-    expect(suggestion(messageOf(KC.RATIO("pe", "TTM")))).toBeNull();
-    expect(suggestion(messageOf(KC.PROFILE("employees")))).toBeNull();
-    expect(suggestion(messageOf(KC.FIGURE("gross_income", 2024, null, null)))).toBeNull();
-    expect(suggestion(messageOf(KC.RATIO("quick_ratio", "TTM")))).toBeNull();
-    expect(suggestion(messageOf(KC.MARGIN("operating", 2024)))).toBeNull();
-    expect(suggestion(messageOf(KC.MARGIN("ebit", 2024)))).toBeNull();
-    expect(suggestion(messageOf(KC.FIGURE("ecosys", 2024, null, null)))).toBeNull(); // ecosystem revenue, its growth or its share
-    expect(suggestion(messageOf(KC.FIGURE("ebitda_mrgin", 2024, null, null)))).toBeNull();
-    expect(suggestion(messageOf(KC.REVENUE(2024, null, "1")))).toBeNull();
+    expect(nearOf(KC.FIGURE("operating_income", 2024, null, null))).toBeNull();
+    expect(nearOf(KC.RATIO("pe", "TTM"))).toBeNull();
+    expect(nearOf(KC.PROFILE("employees"))).toBeNull();
+    expect(nearOf(KC.FIGURE("gross_income", 2024, null, null))).toBeNull();
+    expect(nearOf(KC.RATIO("quick_ratio", "TTM"))).toBeNull();
+    expect(nearOf(KC.MARGIN("operating", 2024))).toBeNull();
+    expect(nearOf(KC.MARGIN("ebit", 2024))).toBeNull();
+    expect(nearOf(KC.FIGURE("ecosys", 2024, null, null))).toBeNull(); // ecosystem revenue, its growth or its share
+    expect(nearOf(KC.FIGURE("ebitda_mrgin", 2024, null, null))).toBeNull();
+    expect(nearOf(KC.REVENUE(2024, null, "1"))).toBeNull();
   });
 
   it("suggests the choice a typo, a name cut short or a case and separator variant stands for", () => {
-    expect(suggestion(messageOf(KC.FIGURE("revnue", 2024, null, null)))).toBe("revenue");
-    expect(suggestion(messageOf(KC.FIGURE("grss_profit", 2024, null, null)))).toBe("gross_profit");
-    expect(suggestion(messageOf(KC.FIGURE("net_incom", 2024, null, null)))).toBe("net_income");
-    expect(suggestion(messageOf(KC.FIGURE("Gross-Proft", 2024, null, null)))).toBe("gross_profit");
-    expect(suggestion(messageOf(KC.FIGURE("turnovr", 2024, null, null)))).toBe("turnover");
-    expect(suggestion(messageOf(KC.FIGURE("total_revnue", 2024, null, null)))).toBe("total_revenue");
-    expect(suggestion(messageOf(KC.FIGURE("stockholder_equity", 2024, null, null)))).toBe("stockholders_equity");
-    expect(suggestion(messageOf(KC.GROWTHRATE("reveune", 2024, null)))).toBe("revenue");
-    expect(suggestion(messageOf(KC.HISTORY("gross_pro", 2020, 2024, null, null)))).toBe("gross_profit");
-    expect(suggestion(messageOf(KC.SOURCE("operating_cash", 2024, null)))).toBe("operating_cash_flow");
-    expect(suggestion(messageOf(KC.FIGURE("revenue_g", 2024, null, null)))).toBe("revenue_growth");
-    expect(suggestion(messageOf(KC.FILING(2024, "peri")))).toBe("period_end");
-    expect(suggestion(messageOf(KC.PROFILE("sectr")))).toBe("sector");
-    expect(suggestion(messageOf(KC.PROFILE("listing_da")))).toBe("listing_date");
-    expect(suggestion(messageOf(KC.FILING(2024, "perod_end")))).toBe("period_end");
-    expect(suggestion(messageOf(KC.RATIO("debt_to_equty", "TTM")))).toBe("debt_to_equity");
-    expect(suggestion(messageOf(KC.STATEMENT("balanse", null, null)))).toBe("balance");
-    expect(suggestion(messageOf(KC.STATEMENT("cash_flows", null, null)))).toBe("cashflow");
-    expect(suggestion(messageOf(KC.REVENUE(2024, null, "billons")))).toBe("billions");
-    expect(suggestion(messageOf(KC.REVENUE(2024, "U-S-D", null)))).toBe("USD");
+    expect(nearOf(KC.FIGURE("revnue", 2024, null, null))).toBe("revenue");
+    expect(nearOf(KC.FIGURE("grss_profit", 2024, null, null))).toBe("gross_profit");
+    expect(nearOf(KC.FIGURE("net_incom", 2024, null, null))).toBe("net_income");
+    expect(nearOf(KC.FIGURE("Gross-Proft", 2024, null, null))).toBe("gross_profit");
+    expect(nearOf(KC.FIGURE("turnovr", 2024, null, null))).toBe("turnover");
+    expect(nearOf(KC.FIGURE("total_revnue", 2024, null, null))).toBe("total_revenue");
+    expect(nearOf(KC.FIGURE("stockholder_equity", 2024, null, null))).toBe("stockholders_equity");
+    expect(nearOf(KC.GROWTHRATE("reveune", 2024, null))).toBe("revenue");
+    expect(nearOf(KC.HISTORY("gross_pro", 2020, 2024, null, null))).toBe("gross_profit");
+    expect(nearOf(KC.SOURCE("operating_cash", 2024, null))).toBe("operating_cash_flow");
+    expect(nearOf(KC.FIGURE("revenue_g", 2024, null, null))).toBe("revenue_growth");
+    expect(nearOf(KC.FILING(2024, "peri"))).toBe("period_end");
+    expect(nearOf(KC.PROFILE("sectr"))).toBe("sector");
+    expect(nearOf(KC.PROFILE("listing_da"))).toBe("listing_date");
+    expect(nearOf(KC.FILING(2024, "perod_end"))).toBe("period_end");
+    expect(nearOf(KC.RATIO("debt_to_equty", "TTM"))).toBe("debt_to_equity");
+    expect(nearOf(KC.STATEMENT("balanse", null, null))).toBe("balance");
+    expect(nearOf(KC.STATEMENT("cash_flows", null, null))).toBe("cashflow");
+    expect(nearOf(KC.REVENUE(2024, null, "billons"))).toBe("billions");
+    expect(nearOf(KC.REVENUE(2024, "U-S-D", null))).toBe("USD");
   });
 
   it("suggests each name of five or more characters when one character of it is mistyped, unless the typo is as near another", () => {
     const missed = LISTS.flatMap((list) => misses(list, (typo) => {
       const answer = list.call(typo);
-      return answer.ok || answer.code !== "invalid" ? null : answer.message;
+      return answer.ok || answer.code !== "invalid" ? null : explain(answer.reason);
     }));
     expect(missed).toEqual([]);
   });
@@ -81,7 +82,7 @@ describe("did you mean, through the library", () => {
 
   it("says a metric or field is not in the dataset and where the full list is, instead of listing a dozen", () => {
     const metrics = dataset.metrics.length;
-    const builder = `All ${metrics} metrics are listed in the formula builder (Home > KC for Excel > Formulas).`;
+    const builder = `All ${metrics} metrics are listed by =KC.METRICS() and in the formula builder (Home > KC for Excel > Formulas).`;
     const unknown = `No metric "operating_income" in the dataset. ${builder}`;
     expect(messageOf(KC.FIGURE("operating_income", 2024, null, null))).toBe(unknown);
     expect(messageOf(KC.HISTORY("operating_income", 2020, 2024, null, null))).toBe(unknown);
@@ -90,7 +91,7 @@ describe("did you mean, through the library", () => {
     expect(messageOf(KC.SOURCE("operating_income", 2024, null))).toBe(unknown);
     expect(messageOf(KC.RATIO("operating_income/revenue", 2024))).toBe(unknown);
     expect(messageOf(KC.FIGURE("revnue", 2024, null, null))).toBe(`No metric "revnue" in the dataset. Did you mean "revenue"? ${builder}`);
-    expect(messageOf(KC.PROFILE("employees"))).toBe(`No field "employees" in the dataset. All ${INFO_FIELDS.length} fields are listed in the formula builder (Home > KC for Excel > Formulas).`);
+    expect(messageOf(KC.PROFILE("employees"))).toBe(`No field "employees" in the dataset. All ${INFO_FIELDS.length} fields are listed by =KC.FIELDS() and in the formula builder (Home > KC for Excel > Formulas).`);
     // The builder does offer every one of them.
     expect(offered("FIGURE", "metric")).toEqual(dataset.metrics.map((m) => m.id));
     expect(offered("PROFILE", "field")).toEqual(INFO_FIELDS.map((f) => f.id));

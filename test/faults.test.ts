@@ -4,7 +4,7 @@
  */
 import { faults } from "../src/functions/faults";
 import { guarded } from "../src/functions/to-excel";
-import { invalid, unavailable } from "../src/data/result";
+import { miss } from "../src/data/reasons";
 import { StubError } from "./support/custom-functions-stub";
 
 describe("faults in custom functions", () => {
@@ -18,8 +18,8 @@ describe("faults in custom functions", () => {
 
   it("returns a refusal with its own message and records no fault", () => {
     const before = faults().count;
-    expect(guarded("REVENUE", ["FY1999"], () => unavailable("No revenue for FY1999"))).toEqual(new StubError("#N/A", "No revenue for FY1999"));
-    expect(guarded("REVENUE", ["x"], () => invalid("Not a period: x"))).toEqual(new StubError("#VALUE!", "Not a period: x"));
+    expect(guarded("REVENUE", ["FY1999"], () => miss({ kind: "noFigure", label: "Total revenue", period: "FY1999", available: [] }))).toEqual(new StubError("#N/A", "No Total revenue for FY1999."));
+    expect(guarded("REVENUE", ["x"], () => miss({ kind: "badPeriod", value: "x" }))).toEqual(new StubError("#VALUE!", expect.stringMatching(/^Cannot read "x" as a period\./)));
     expect(faults().count).toBe(before);
     expect(errors).toEqual([]);
   });

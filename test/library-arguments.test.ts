@@ -1,6 +1,6 @@
 /** How the library reads what an analyst typed: periods, metric and choice names, ranges, omitted arguments. */
 import { KC } from "../src/data/kc";
-import { messages } from "../src/data/messages";
+import { explain } from "../src/data/messages";
 import { parseChoice, parseMetric, choiceMap } from "../src/data/metrics";
 import fc from "fast-check";
 import { isOmitted, Memo, scalarOf } from "../src/data/normalize";
@@ -8,7 +8,7 @@ import { distance, suggester } from "../src/data/suggest";
 import { parsePeriod } from "../src/data/periods";
 import type { Result } from "../src/data/result";
 
-const outcome = (r: Result<unknown>) => (r.ok ? { value: r.value } : { code: r.code, message: r.message });
+const outcome = (r: Result<unknown>) => (r.ok ? { value: r.value } : { code: r.code, message: explain(r.reason) });
 const periodId = (typed: unknown) => {
   const r = parsePeriod(typed);
   return r.ok ? r.value.id : r.code;
@@ -23,22 +23,28 @@ describe("periods", () => {
   });
 
   it.each(["FY+1", "FY2025", "2025", "FY-5", "FY-10", "Q4 2025", "Q1-2025", "Q3 2024"])("knows %p as a period the dataset lacks (#N/A)", (typed) => {
-    expect(outcome(parsePeriod(typed))).toEqual({ code: "unavailable", message: expect.stringMatching(/^The dataset has no period ".*"\. Available: FY2020, FY2021, FY2022, FY2023, FY2024, Q2-2025, Q3-2025, TTM\.$/) });
+    expect(parsePeriod(typed)).toEqual({ ok: false, code: "unavailable", reason: { kind: "noPeriod", value: typed, period: expect.any(String), available: ["FY2020", "FY2021", "FY2022", "FY2023", "FY2024", "Q2-2025", "Q3-2025", "TTM"] } });
   });
 
   it.each(["Q5 2025", "Q0 2025", "FY1", "FY 123", "FY20245", "2025Q", "Q3 202", "TTM1", "FY-", "CY24", "FY2024 Q3", "20 24", "FY-1x", "Q3 FY-1",
     "Q3 2025x", "xQ3 2025", "3Q25x", "x3Q25", "2025Q3x", "x2025Q3"])("refuses %p as not a period (#VALUE!)", (typed) => {
-    expect(outcome(parsePeriod(typed))).toEqual({
+    expect(parsePeriod(typed)).toEqual({ ok: false, code: "invalid", reason: { kind: "badPeriod", value: typed } });
+  });
+
+  it("says what a period looks like when one cannot be read", () => {
+    expect(outcome(parsePeriod("Q5 2025"))).toEqual({
       code: "invalid",
-      message: `Cannot read "${typed}" as a period. Use a fiscal year (2024, "FY2024", "FY24", "FY0", "FY-1"), "TTM", or a quarter ("Q3 2025").`,
+      message: 'Cannot read "Q5 2025" as a period. Use a fiscal year (2024, "FY2024", "FY24", "FY0", "FY-1"), "TTM", or a quarter ("Q3 2025").',
     });
   });
 
-  it("takes whole numbers from 1900 to 2999 as years", () => {
-    expect(outcome(parsePeriod(1899))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read 1899 as a period/) });
-    expect(outcome(parsePeriod(1900))).toMatchObject({ code: "unavailable", message: expect.stringMatching(/^The dataset has no period 1900\./) });
-    expect(outcome(parsePeriod(2999))).toMatchObject({ code: "unavailable", message: expect.stringMatching(/^The dataset has no period 2999\./) });
-    expect(outcome(parsePeriod(3000))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read 3000 as a period/) });
+  it("reads a number as its digits, so a number and its text are the same period", () => {
+    for (const year of [1899, 1900, 2999, 3000]) {
+      expect(parsePeriod(year)).toMatchObject({ ok: false, code: "unavailable", reason: { kind: "noPeriod", value: year, period: `FY${year}` } });
+      expect(parsePeriod(String(year))).toMatchObject({ ok: false, code: "unavailable", reason: { kind: "noPeriod", value: String(year), period: `FY${year}` } });
+    }
+    expect(outcome(parsePeriod(3000))).toMatchObject({ code: "unavailable", message: expect.stringMatching(/^The dataset has no period 3000\. Available: FY2020/) });
+    for (const bad of [2024.5, 20240, -2024, 1e21, NaN, Infinity]) expect(parsePeriod(bad)).toMatchObject({ ok: false, code: "invalid", reason: { kind: "badPeriod", value: bad } });
   });
 
   it("requires a period and says what a boolean or a range is", () => {
@@ -75,13 +81,13 @@ describe("metric names", () => {
 
   it("names no metric for overlong text, and shortens it in the message", () => {
     const r = parseMetric("revenue".padEnd(65, "_"));
-    expect(outcome(r)).toEqual({ code: "invalid", message: 'No metric "revenue_________________________________…" in the dataset. All 44 metrics are listed in the formula builder (Home > KC for Excel > Formulas).' });
+    expect(outcome(r)).toEqual({ code: "invalid", message: 'No metric "revenue_________________________________…" in the dataset. All 44 metrics are listed by =KC.METRICS() and in the formula builder (Home > KC for Excel > Formulas).' });
   });
 
   it("says how many metrics there are and where all of them are listed, instead of a dozen of them", () => {
     expect(outcome(parseMetric("xyzzy"))).toEqual({
       code: "invalid",
-      message: 'No metric "xyzzy" in the dataset. All 44 metrics are listed in the formula builder (Home > KC for Excel > Formulas).',
+      message: 'No metric "xyzzy" in the dataset. All 44 metrics are listed by =KC.METRICS() and in the formula builder (Home > KC for Excel > Formulas).',
     });
   });
 });
@@ -246,16 +252,16 @@ describe("the argument memo", () => {
 
 describe("message wording", () => {
   it("shows text up to 40 characters in quotes, then cuts it", () => {
-    expect(messages.notText("X", "a".repeat(40))).toBe(`X must be text, not "${"a".repeat(40)}".`);
-    expect(messages.notText("X", "a".repeat(41))).toBe(`X must be text, not "${"a".repeat(40)}…".`);
+    expect(explain({ kind: "notText", what: "X", value: "a".repeat(40) })).toBe(`X must be text, not "${"a".repeat(40)}".`);
+    expect(explain({ kind: "notText", what: "X", value: "a".repeat(41) })).toBe(`X must be text, not "${"a".repeat(40)}…".`);
   });
 
   it("lists up to twelve choices in full", () => {
     const twelve = Array.from({ length: 12 }, (_, i) => `c${i}`);
-    expect(messages.unknownChoice("thing", "z", twelve, null)).toBe(`Unknown thing "z". Valid: ${twelve.join(", ")}.`);
+    expect(explain({ kind: "unknownChoice", what: "thing", value: "z", choices: twelve, near: null })).toBe(`Unknown thing "z". Valid: ${twelve.join(", ")}.`);
   });
 
   it("says when no periods have a figure at all", () => {
-    expect(messages.noFigure("Revenue", "FY2019", [])).toBe("No Revenue for FY2019.");
+    expect(explain({ kind: "noFigure", label: "Revenue", period: "FY2019", available: [] })).toBe("No Revenue for FY2019.");
   });
 });

@@ -3,12 +3,13 @@
  * a conversion at the period's implied RMB-per-USD rate (revenue in RMB over revenue in USD), and #N/A where no rate
  * exists. Rates below are recomputed here from the seed figures, not read back from the dataset.
  */
+import { explain } from "../src/data/messages";
 import { dataset } from "../src/data/dataset";
 import { findKcCalls } from "../src/data/formula";
 import { KC } from "../src/data/kc";
-import type { Result } from "../src/data/result";
+import type { Miss, Result } from "../src/data/result";
 
-const outcome = (r: Result<unknown>) => (r.ok ? { value: r.value, notes: r.notes } : { code: r.code, message: r.message });
+const outcome = (r: Result<unknown>) => (r.ok ? { value: r.value, notes: r.notes } : { code: r.code, message: explain(r.reason) });
 const rate2024 = 7790 / 1080; // revenue FY2024: RMB7.79B (statement table) / $1.08B (Form 20-F FY2024)
 
 describe("converting between RMB and USD", () => {
@@ -47,8 +48,8 @@ describe("converting between RMB and USD", () => {
         if (!usd.ok || plain.code !== "unavailable") continue;
         // Stated only in USD, with no rate: #N/A naming the formula that answers in USD, and that formula answers it.
         refused++;
-        const [call] = findKcCalls(plain.message.slice(plain.message.indexOf("=KC.")));
-        expect([m.id, p.id, plain.message]).toEqual([m.id, p.id, expect.stringContaining("is stated only in USD")]);
+        const [call] = findKcCalls(explain(plain.reason).slice(explain(plain.reason).indexOf("=KC.")));
+        expect([m.id, p.id, explain(plain.reason)]).toEqual([m.id, p.id, expect.stringContaining("is stated only in USD")]);
         const args = (call?.args ?? []).map((a) => (a.kind === "literal" ? a.value : null));
         expect([m.id, p.id, call?.name]).toEqual([m.id, p.id, "FIGURE"]);
         expect(KC.FIGURE(...args)).toEqual(usd);
@@ -61,11 +62,11 @@ describe("converting between RMB and USD", () => {
   it("never makes a quarter-on-quarter formula divide USD by RMB: Q3 2025 revenue is #N/A without a currency", () => {
     const q3 = KC.REVENUE("Q3 2025", null, null);
     expect(q3.ok).toBe(false);
-    expect(!q3.ok && q3.message).toBe(
+    expect(!q3.ok && explain(q3.reason)).toBe(
       'Total revenue for Q3 2025 is stated only in USD, and the sources imply no RMB-per-USD rate for Q3 2025 to convert it. Without a currency, KC answers in RMB, the reporting currency, for every period. For the USD figure: =KC.REVENUE("Q3-2025","USD")',
     );
     expect(outcome(KC.REVENUE("Q3-2025", "USD", null))).toEqual({ value: 344.48, notes: [] });
-    expect(!KC.REVENUE("Q3 2025", null, "B").ok && (KC.REVENUE("Q3 2025", null, "B") as { message: string }).message).toMatch(/=KC\.REVENUE\("Q3-2025","USD","B"\)$/);
+    expect(!KC.REVENUE("Q3 2025", null, "B").ok && explain((KC.REVENUE("Q3 2025", null, "B") as Miss).reason)).toMatch(/=KC\.REVENUE\("Q3-2025","USD","B"\)$/);
     expect(outcome(KC.REVENUE("Q2 2025", null, null))).toEqual(outcome(KC.REVENUE("Q2 2025", "RMB", null)));
   });
 

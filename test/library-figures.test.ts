@@ -1,9 +1,12 @@
+import { explain } from "../src/data/messages";
 import { KC } from "../src/data/kc";
 import type { Result } from "../src/data/result";
 import { HK_PAGE, US_PAGE, dateAfter, excelSerial, figureAfter, figuresBelow, figuresOnLine, lineOf, textAfter, type SeedFigure } from "./support/seed-reader";
 import { filing, statementPeriods, statementRow } from "./support/seed-tables";
 
-const value = (r: Result<unknown>) => (r.ok ? r.value : `${r.code}: ${r.message}`);
+const value = (r: Result<unknown>) => (r.ok ? r.value : `${r.code}: ${explain(r.reason)}`);
+/** The analyst's words for a miss, with its Excel error kind. */
+const messageOf = (r: Result<unknown>) => (r.ok ? { value: r.value } : { code: r.code, message: explain(r.reason) });
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 // Every expected figure below is read from the seed pages, by the label or phrase printed beside it.
@@ -48,8 +51,8 @@ describe("figures in the currency and units asked for", () => {
   });
 
   it("says #N/A when no rate exists, naming what there is", () => {
-    expect(KC.REVENUE("Q2 2025", "USD", null)).toMatchObject({ ok: false, code: "unavailable" });
-    expect(KC.REVENUE("2024", "HKD", null)).toMatchObject({ ok: false, code: "unavailable", message: expect.stringMatching(/HKD/) });
+    expect(KC.REVENUE("Q2 2025", "USD", null)).toMatchObject({ ok: false, code: "unavailable", reason: { kind: "noCurrency", currency: "USD", have: ["RMB"] } });
+    expect(KC.REVENUE("2024", "HKD", null)).toMatchObject({ ok: false, code: "unavailable", reason: { kind: "noCurrency", period: "FY2024", currency: "HKD" } });
   });
 
   it("scales money to units, thousands, millions or billions", () => {
@@ -75,24 +78,24 @@ describe("figures in the currency and units asked for", () => {
   });
 
   it("names the valid choices and the nearest one for an unknown metric, currency or unit", () => {
-    expect(KC.FIGURE("revenu", 2024, null, null)).toMatchObject({ ok: false, code: "invalid", message: expect.stringMatching(/Did you mean "revenue"\?/) });
-    expect(KC.REVENUE(2024, "EUR", null)).toMatchObject({ ok: false, code: "invalid", message: expect.stringMatching(/Valid: RMB, CNY, USD, HKD/) });
-    expect(KC.REVENUE(2024, null, "lakh")).toMatchObject({ ok: false, code: "invalid" });
+    expect(KC.FIGURE("revenu", 2024, null, null)).toMatchObject({ ok: false, code: "invalid", reason: { kind: "notInDataset", what: "metric", value: "revenu", near: "revenue" } });
+    expect(KC.REVENUE(2024, "EUR", null)).toMatchObject({ ok: false, code: "invalid", reason: { kind: "unknownChoice", what: "currency", choices: ["RMB", "CNY", "USD", "HKD"] } });
+    expect(KC.REVENUE(2024, null, "lakh")).toMatchObject({ ok: false, code: "invalid", reason: { kind: "unknownChoice", what: "units", value: "lakh" } });
   });
 
   it("is #N/A for a period the dataset lacks", () => {
-    expect(KC.REVENUE("2019", null, null)).toMatchObject({ ok: false, code: "unavailable", message: expect.stringContaining(`Available: ${fiscalYears[0]}`) });
-    expect(KC.FIGURE("gross_profit", "Q3 2025", null, null)).toMatchObject({ ok: false, code: "unavailable" });
+    expect(KC.REVENUE("2019", null, null)).toMatchObject({ ok: false, code: "unavailable", reason: { kind: "noPeriod", period: "FY2019", available: expect.arrayContaining([fiscalYears[0]]) } });
+    expect(KC.FIGURE("gross_profit", "Q3 2025", null, null)).toMatchObject({ ok: false, code: "unavailable", reason: { kind: "noFigure", period: "Q3 2025" } });
   });
 
   it("does not pass off a bound as a figure: AI billings growth is only \"over 120%\"", () => {
     expect(KC.SOURCE("ai_gross_billings_growth", "Q2 2025", null)).toMatchObject({ ok: true, value: expect.stringMatching(new RegExp(`line ${lineOf(HK_PAGE, bound)}\\b.*Stated only as a lower bound`)) });
-    expect(KC.FIGURE("ai_gross_billings_growth", "Q2 2025", null, null)).toMatchObject({ ok: false, code: "unavailable", message: expect.stringContaining(`stated only as a bound ("${bound}")`) });
+    expect(KC.FIGURE("ai_gross_billings_growth", "Q2 2025", null, null)).toMatchObject({ ok: false, code: "unavailable", reason: { kind: "onlyBound", period: "Q2 2025", text: bound } });
   });
 
   it("refuses currency and units for figures that are not money", () => {
-    expect(KC.FIGURE("premium_customers", 2024, "USD", null)).toMatchObject({ ok: false, code: "invalid" });
-    expect(KC.FIGURE("eps", 2024, null, "B")).toMatchObject({ ok: false, code: "invalid" });
+    expect(KC.FIGURE("premium_customers", 2024, "USD", null)).toMatchObject({ ok: false, code: "invalid", reason: { kind: "currencyNotMoney" } });
+    expect(KC.FIGURE("eps", 2024, null, "B")).toMatchObject({ ok: false, code: "invalid", reason: { kind: "perShareUnits" } });
   });
 });
 
@@ -101,7 +104,7 @@ describe("ratios, margins and growth", () => {
     expect(value(KC.MARGIN("gross", "2024"))).toBeCloseTo(rmb(grossProfit, "FY2024") / rmb(revenue, "FY2024"), 12);
     expect(value(KC.MARGIN("gross", "TTM"))).toBeCloseTo(rmb(grossProfit, "TTM") / rmb(revenue, "TTM"), 12);
     expect(value(KC.MARGIN("net", "TTM"))).toBeCloseTo(rmb(netIncome, "TTM") / rmb(revenue, "TTM"), 12);
-    expect(KC.MARGIN("operating", 2024)).toMatchObject({ ok: false, code: "invalid" });
+    expect(KC.MARGIN("operating", 2024)).toMatchObject({ ok: false, code: "invalid", reason: { kind: "unknownChoice", what: "margin", value: "operating" } });
   });
 
   it("computes growth against a year earlier, or a base, and (new − base)/|base| against a loss", () => {
@@ -110,28 +113,28 @@ describe("ratios, margins and growth", () => {
     const [loss2024, loss2023] = [rmb(netIncome, "FY2024"), rmb(netIncome, "FY2023")];
     expect(loss2023).toBeLessThan(0);
     expect(value(KC.GROWTHRATE("net_income", 2024, null))).toBeCloseTo((loss2024 - loss2023) / Math.abs(loss2023), 9);
-    expect(KC.GROWTHRATE("revenue", 2020, null)).toMatchObject({ ok: false, code: "unavailable" });
-    expect(KC.GROWTHRATE("revenue", "TTM", null)).toMatchObject({ ok: false, code: "unavailable", message: expect.stringMatching(/base period/) });
+    expect(KC.GROWTHRATE("revenue", 2020, null)).toMatchObject({ ok: false, code: "unavailable", reason: { kind: "noPriorYear", period: "FY2020" } });
+    expect(KC.GROWTHRATE("revenue", "TTM", null)).toMatchObject({ ok: false, code: "unavailable", reason: { kind: "noPriorYear" } });
   });
 
   it("without a year-earlier figure, points to the growth the sources state, its bound or its conflict, never computing one", () => {
     const q3Growth = figuresBelow(US_PAGE, "Financial Dashboard", "Q3 2025 Data", "Revenue")[1] as SeedFigure;
     const ttmGrowth = figureAfter(HK_PAGE, "modest TTM revenue growth (");
     const ttmEnd = new Date(dateAfter(HK_PAGE, "third quarter ending ")).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
-    expect(KC.GROWTHRATE("revenue", "Q3 2025", null)).toMatchObject({
-      ok: false, code: "unavailable",
+    expect(messageOf(KC.GROWTHRATE("revenue", "Q3 2025", null))).toMatchObject({
+      code: "unavailable",
       message: expect.stringMatching(new RegExp(`${escape(`state Revenue growth (stated) for Q3 2025 as ${q3Growth.written.replace(/^\+/, "")}: =KC.FIGURE("revenue_growth","Q3-2025").`)}$`)),
     });
     expect(value(KC.FIGURE("revenue_growth", "Q3-2025", null, null))).toBe(q3Growth.value);
     // The primary TTM figure (the analysis page's) is named, and its disagreement with the overview's peer table is flagged.
-    expect(KC.GROWTHRATE("revenue", "TTM", null)).toMatchObject({
+    expect(messageOf(KC.GROWTHRATE("revenue", "TTM", null))).toMatchObject({
       message: expect.stringMatching(new RegExp(`${escape(`as ${ttmGrowth.written}: =KC.FIGURE("revenue_growth","TTM") (the sources disagree: =KC.SOURCE("revenue_growth","TTM")).`)}$`)),
     });
     expect(value(KC.SOURCE("revenue_growth", "TTM", null))).toContain(`CONFLICT: ${ttmUsdGrowth.written}`);
-    expect(KC.GROWTHRATE("ai_gross_billings", "Q2 2025", null)).toMatchObject({
+    expect(messageOf(KC.GROWTHRATE("ai_gross_billings", "Q2 2025", null))).toMatchObject({
       message: expect.stringContaining(`only as a bound ("${bound}"): =KC.SOURCE(`),
     });
-    expect(KC.GROWTHRATE("total_assets", "TTM", null)).toMatchObject({ message: `No year-earlier period for TTM (to ${ttmEnd}) in the dataset; pass a base period.` });
+    expect(messageOf(KC.GROWTHRATE("total_assets", "TTM", null))).toMatchObject({ message: `No year-earlier period for TTM (to ${ttmEnd}) in the dataset; pass a base period.` });
   });
 
   it("computes CAGR between fiscal years, and refuses a negative end", () => {

@@ -1,8 +1,9 @@
 /** KC.GROWTHRATE against an explicit earlier base: currency, sign against a loss, sources, and what it passes on. */
+import { explain } from "../src/data/messages";
 import { KC } from "../src/data/kc";
 import type { Result } from "../src/data/result";
 
-const outcome = (r: Result<unknown>) => (r.ok ? { value: r.value } : { code: r.code, message: r.message });
+const outcome = (r: Result<unknown>) => (r.ok ? { value: r.value } : { code: r.code, message: explain(r.reason) });
 
 describe("growth against a base period", () => {
   it("compares in the currency of the later figure, and is #N/A where the base exists only in another", () => {
@@ -63,10 +64,10 @@ describe("growth against a base period", () => {
   });
 
   it("passes on a bad metric, period or base, in that order", () => {
-    expect(outcome(KC.GROWTHRATE("nope", "soon", "later"))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^No metric "nope" in the dataset\./) });
-    expect(outcome(KC.GROWTHRATE("revenue", "soon", "later"))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read "soon" as a period/) });
-    expect(outcome(KC.GROWTHRATE("revenue", 2024, "later"))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read "later" as a period/) });
-    expect(outcome(KC.GROWTHRATE("revenue", 2019, 2018))).toMatchObject({ code: "unavailable", message: expect.stringMatching(/^The dataset has no period 2019/) });
+    expect(KC.GROWTHRATE("nope", "soon", "later")).toMatchObject({ ok: false, code: "invalid", reason: { kind: "notInDataset", what: "metric", value: "nope" } });
+    expect(KC.GROWTHRATE("revenue", "soon", "later")).toMatchObject({ ok: false, code: "invalid", reason: { kind: "badPeriod", value: "soon" } });
+    expect(KC.GROWTHRATE("revenue", 2024, "later")).toMatchObject({ ok: false, code: "invalid", reason: { kind: "badPeriod", value: "later" } });
+    expect(KC.GROWTHRATE("revenue", 2019, 2018)).toMatchObject({ ok: false, code: "unavailable", reason: { kind: "noPeriod", value: 2019, period: "FY2019" } });
   });
 
   it("takes the year before when the base is omitted, blank or an empty cell", () => {

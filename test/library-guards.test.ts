@@ -2,10 +2,11 @@
  * Where arithmetic on the stored figures would give a number that means nothing (a division by zero, a root of a
  * negative, a period that is not a fiscal year), the library answers with an error that says why, never a value.
  */
+import { explain } from "../src/data/messages";
 import { KC } from "../src/data/kc";
 import type { Result } from "../src/data/result";
 
-const miss = (r: Result<unknown>) => (r.ok ? { ok: true, value: r.value } : { code: r.code, message: r.message });
+const miss = (r: Result<unknown>) => (r.ok ? { ok: true, value: r.value } : { code: r.code, message: explain(r.reason) });
 
 describe("ratios refuse a zero denominator", () => {
   it("is #N/A for revenue per EPS in Q3 2025, whose EPS the dashboard states as -$0.00", () => {
@@ -27,7 +28,7 @@ describe("a ratio passes on a figure it lacks", () => {
   });
 
   it("passes on a bad period for a named ratio", () => {
-    expect(miss(KC.RATIO("roe", "soon"))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read "soon" as a period/) });
+    expect(KC.RATIO("roe", "soon")).toMatchObject({ ok: false, code: "invalid", reason: { kind: "badPeriod", value: "soon" } });
   });
 
   it("carries the note of a figure it had to convert", () => {
@@ -52,7 +53,7 @@ describe("a ratio name is one named ratio or exactly two metrics", () => {
   });
 
   it("names the metric it cannot read on either side of the slash", () => {
-    const ALL_METRICS = "All 44 metrics are listed in the formula builder (Home > KC for Excel > Formulas).";
+    const ALL_METRICS = "All 44 metrics are listed by =KC.METRICS() and in the formula builder (Home > KC for Excel > Formulas).";
     expect(miss(KC.RATIO("profit/total_equity", "TTM"))).toMatchObject({ code: "invalid", message: `No metric "profit" in the dataset. ${ALL_METRICS}` });
     expect(miss(KC.RATIO("total_debt/total_equty", "TTM"))).toMatchObject({ code: "invalid", message: `No metric "total_equty" in the dataset. Did you mean "total_equity"? ${ALL_METRICS}` });
   });
@@ -67,17 +68,17 @@ describe("CAGR runs between two fiscal years, earliest first, over positive valu
   });
 
   it("refuses a quarter at either end", () => {
-    expect(miss(KC.CAGR("revenue", "Q2 2025", 2024))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^CAGR needs two different fiscal years/) });
-    expect(miss(KC.CAGR("revenue", 2020, "Q2 2025"))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^CAGR needs two different fiscal years/) });
+    expect(KC.CAGR("revenue", "Q2 2025", 2024)).toMatchObject({ ok: false, code: "invalid", reason: { kind: "cagrNeedsYears" } });
+    expect(KC.CAGR("revenue", 2020, "Q2 2025")).toMatchObject({ ok: false, code: "invalid", reason: { kind: "cagrNeedsYears" } });
   });
 
   it("refuses the same year twice and a reversed pair", () => {
-    expect(miss(KC.CAGR("revenue", 2024, 2024))).toMatchObject({ code: "invalid", message: expect.stringMatching(/two different fiscal years/) });
-    expect(miss(KC.CAGR("revenue", 2024, 2023))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^The from_period \(FY2024\) must come before the to_period \(FY2023\)/) });
+    expect(KC.CAGR("revenue", 2024, 2024)).toMatchObject({ ok: false, code: "invalid", reason: { kind: "cagrOrder", from: "FY2024", to: "FY2024" } });
+    expect(KC.CAGR("revenue", 2024, 2023)).toMatchObject({ ok: false, code: "invalid", reason: { kind: "cagrOrder", from: "FY2024", to: "FY2023" } });
   });
 
   it("passes on a bad argument and a missing start", () => {
-    expect(miss(KC.CAGR("revenue", "soon", 2024))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read "soon" as a period/) });
+    expect(KC.CAGR("revenue", "soon", 2024)).toMatchObject({ ok: false, code: "invalid", reason: { kind: "badPeriod", value: "soon" } });
     expect(miss(KC.CAGR("research_and_development", 2020, 2024))).toEqual({ code: "unavailable", message: "No R&D expenses for FY2020. Available: FY2024." });
   });
 
@@ -95,7 +96,7 @@ describe("CAGR runs between two fiscal years, earliest first, over positive valu
   });
 
   it("is #N/A when the start is negative: EBITDA went from -RMB449.21M in 2020 to RMB443.80M in 2024", () => {
-    expect(miss(KC.CAGR("ebitda", 2020, 2024))).toMatchObject({ code: "unavailable", message: expect.stringMatching(/^CAGR of EBITDA is not meaningful/) });
+    expect(KC.CAGR("ebitda", 2020, 2024)).toMatchObject({ ok: false, code: "unavailable", reason: { kind: "cagrNeedsPositive", label: "EBITDA" } });
   });
 });
 

@@ -1,10 +1,11 @@
 /** KC.PROFILE, KC.FILING and KC.ASOF: the values the two pages state, as Excel values (dates as serials). */
+import { explain } from "../src/data/messages";
 import { contentHash } from "../scripts/data/content-hash";
 import { KC } from "../src/data/kc";
 import type { Result } from "../src/data/result";
 import { dataset } from "./support/dataset";
 
-const outcome = (r: Result<unknown>) => (r.ok ? r.value : { code: r.code, message: r.message });
+const outcome = (r: Result<unknown>) => (r.ok ? r.value : { code: r.code, message: explain(r.reason) });
 /** Excel's serial for an ISO date, counted from 1 Jan 2025, which Excel numbers 45658. */
 const serial = (iso: string) => 45658 + (Date.parse(`${iso}T00:00:00Z`) - Date.parse("2025-01-01T00:00:00Z")) / 86400000;
 
@@ -69,7 +70,7 @@ describe("KC.PROFILE", () => {
   it("names the field a misspelt one stands for and where all fields are listed, and requires one", () => {
     expect(outcome(KC.PROFILE("sectr"))).toEqual({
       code: "invalid",
-      message: 'No field "sectr" in the dataset. Did you mean "sector"? All 58 fields are listed in the formula builder (Home > KC for Excel > Formulas).',
+      message: 'No field "sectr" in the dataset. Did you mean "sector"? All 58 fields are listed by =KC.FIELDS() and in the formula builder (Home > KC for Excel > Formulas).',
     });
     expect(outcome(KC.PROFILE(null))).toEqual({ code: "invalid", message: "A field is required." });
     expect(outcome(KC.PROFILE(3))).toEqual({ code: "invalid", message: "The field must be text, not 3." });
@@ -105,10 +106,15 @@ describe("KC.FILING", () => {
   });
 
   it("refuses a period that is not a fiscal year", () => {
-    expect(outcome(KC.FILING("TTM", "form"))).toEqual({ code: "invalid", message: "No Form 20-F for FY2025. Filings: FY2020, FY2021, FY2022, FY2023, FY2024." });
-    expect(outcome(KC.FILING(1899, "form"))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read 1899 as a period/) });
+    expect(KC.FILING("TTM", "form")).toEqual({ ok: false, code: "invalid", reason: { kind: "filingByYear", period: "TTM", years: [2020, 2021, 2022, 2023, 2024] } });
+    expect(outcome(KC.FILING("TTM", "form"))).toEqual({ code: "invalid", message: "Form 20-F filings are by fiscal year, and TTM is not one. Filings: FY2020, FY2021, FY2022, FY2023, FY2024." });
+    expect(KC.FILING("Q3 2025", "form")).toMatchObject({ ok: false, code: "invalid", reason: { kind: "filingByYear", period: "Q3-2025" } });
     expect(outcome(KC.FILING(2024.5, "form"))).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Cannot read 2024\.5 as a period/) });
-    expect(outcome(KC.FILING("FY2019", "form"))).toMatchObject({ code: "unavailable", message: expect.stringMatching(/^The dataset has no period "FY2019"/) });
+  });
+
+  it("is #N/A for a well-formed year without a filing, however it is typed", () => {
+    for (const typed of [1899, "1899", "FY1899", [[1899]]]) expect(KC.FILING(typed, "form")).toEqual({ ok: false, code: "unavailable", reason: { kind: "noFiling", year: 1899, years: [2020, 2021, 2022, 2023, 2024] } });
+    expect(KC.FILING("FY2019", "form")).toMatchObject({ ok: false, code: "unavailable", reason: { kind: "noFiling", year: 2019 } });
   });
 
   it("refuses an unknown field, naming the fields", () => {

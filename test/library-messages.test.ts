@@ -1,19 +1,21 @@
-import { messages } from "../src/data/messages";
+import { explain } from "../src/data/messages";
+import { miss, missCode, type ReasonKind } from "../src/data/reasons";
+import type { MissCode } from "../src/data/result";
 import { distance, suggester } from "../src/data/suggest";
 import { parseCurrency, parseScale } from "../src/data/units";
 
 describe("messages say what was typed, why it failed and what would work", () => {
   it("names the valid choices and the one a typo stands for", () => {
     const near = suggester([["revenue", "revenue"], ["ebitda", "ebitda"]]);
-    expect(messages.unknownChoice("margin", "revnue", ["revenue", "ebitda"], near("revnue"))).toBe('Unknown margin "revnue". Did you mean "revenue"? Valid: revenue, ebitda.');
+    expect(explain({ kind: "unknownChoice", what: "margin", value: "revnue", choices: ["revenue", "ebitda"], near: near("revnue") })).toBe('Unknown margin "revnue". Did you mean "revenue"? Valid: revenue, ebitda.');
   });
 
   it("says a name of a long list is not in the dataset, and where the whole list is", () => {
-    expect(messages.notInDataset("metric", "revnue", 44, "metrics", "revenue")).toBe(
-      'No metric "revnue" in the dataset. Did you mean "revenue"? All 44 metrics are listed in the formula builder (Home > KC for Excel > Formulas).',
+    expect(explain({ kind: "notInDataset", what: "metric", value: "revnue", count: 44, near: "revenue" })).toBe(
+      'No metric "revnue" in the dataset. Did you mean "revenue"? All 44 metrics are listed by =KC.METRICS() and in the formula builder (Home > KC for Excel > Formulas).',
     );
-    expect(messages.notInDataset("field", "x".repeat(100000), 46, "fields", null)).toBe(
-      `No field "${"x".repeat(40)}…" in the dataset. All 46 fields are listed in the formula builder (Home > KC for Excel > Formulas).`,
+    expect(explain({ kind: "notInDataset", what: "field", value: "x".repeat(100000), count: 46, near: null })).toBe(
+      `No field "${"x".repeat(40)}…" in the dataset. All 46 fields are listed by =KC.FIELDS() and in the formula builder (Home > KC for Excel > Formulas).`,
     );
   });
 
@@ -36,14 +38,30 @@ describe("messages say what was typed, why it failed and what would work", () =>
   });
 
   it("shortens long input and long lists instead of echoing them", () => {
-    const text = messages.unknownChoice("field", "x".repeat(100000), Array.from({ length: 30 }, (_, i) => `f${i}`), null);
+    const text = explain({ kind: "unknownChoice", what: "field", value: "x".repeat(100000), choices: Array.from({ length: 30 }, (_, i) => `f${i}`), near: null });
     expect(text.length).toBeLessThan(250);
     expect(text).toMatch(/… \(30 in all\)/);
   });
 
   it("describes non-text arguments without printing them", () => {
-    expect(messages.notText("The metric", [[1, 2]])).toBe("The metric must be text, not a range.");
-    expect(messages.notText("The metric", null)).toBe("The metric must be text, not an empty argument.");
+    expect(explain({ kind: "notText", what: "The metric", value: [[1, 2]] })).toBe("The metric must be text, not a range.");
+    expect(explain({ kind: "notText", what: "The metric", value: null })).toBe("The metric must be text, not an empty argument.");
+  });
+});
+
+describe("a miss is a reason, and its kind decides the Excel error", () => {
+  it("answers #N/A only for data the dataset lacks, and #VALUE! for every bad argument", () => {
+    // Every kind must be listed here (the type requires it), so a new kind states which error it is.
+    const expected: Record<ReasonKind, MissCode> = {
+      required: "invalid", notText: "invalid", numericUnits: "invalid", unknownChoice: "invalid", notInDataset: "invalid", badPeriod: "invalid",
+      currencyNotMoney: "invalid", perShareUnits: "invalid", baseNotBefore: "invalid", growthLengths: "invalid", cagrNeedsYears: "invalid",
+      cagrOrder: "invalid", seriesOrder: "invalid", seriesKinds: "invalid", ratioFormat: "invalid", filingByYear: "invalid", dataTypeArgument: "invalid",
+      noPeriod: "unavailable", noFigure: "unavailable", noCurrency: "unavailable", onlyInOtherCurrency: "unavailable", noRate: "unavailable", onlyBound: "unavailable",
+      zeroBase: "unavailable", noPriorYear: "unavailable", cagrNeedsPositive: "unavailable", noFiling: "unavailable", noInfo: "unavailable",
+    };
+    for (const [kind, code] of Object.entries(expected)) expect([kind, missCode(kind as ReasonKind)]).toEqual([kind, code]);
+    expect(miss({ kind: "badPeriod", value: "x" })).toEqual({ ok: false, code: "invalid", reason: { kind: "badPeriod", value: "x" } });
+    expect(miss({ kind: "noInfo", field: "Phone" })).toEqual({ ok: false, code: "unavailable", reason: { kind: "noInfo", field: "Phone" } });
   });
 });
 
@@ -52,7 +70,7 @@ describe("currency and units arguments", () => {
     expect(parseCurrency("cny")).toMatchObject({ ok: true, value: "RMB" });
     expect(parseCurrency(" USD ")).toMatchObject({ ok: true, value: "USD" });
     expect(parseCurrency(null)).toMatchObject({ ok: true, value: null });
-    expect(parseCurrency(7)).toMatchObject({ ok: false, code: "invalid" });
+    expect(parseCurrency(7)).toMatchObject({ ok: false, code: "invalid", reason: { kind: "notText", what: "The currency", value: 7 } });
   });
 
   it("reads units as a multiplier from millions", () => {
@@ -60,6 +78,6 @@ describe("currency and units arguments", () => {
     expect(parseScale("thousands")).toMatchObject({ ok: true, value: 1e3 });
     expect(parseScale("units")).toMatchObject({ ok: true, value: 1e6 });
     expect(parseScale("")).toMatchObject({ ok: true, value: null });
-    expect(parseScale("lakh")).toMatchObject({ ok: false, code: "invalid" });
+    expect(parseScale("lakh")).toMatchObject({ ok: false, code: "invalid", reason: { kind: "unknownChoice", what: "units", value: "lakh" } });
   });
 });

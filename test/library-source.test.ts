@@ -1,10 +1,11 @@
 /** KC.SOURCE: one line of text that cites the seed line behind a figure, every other statement of it, and any conversion. */
+import { explain } from "../src/data/messages";
 import { KC } from "../src/data/kc";
 import type { Result } from "../src/data/result";
 import { HK_PAGE, US_PAGE, lineOf, seedLines } from "./support/seed-reader";
 import { statement } from "./support/stated-ratios";
 
-const text = (r: Result<unknown>) => (r.ok ? (r.value as string) : `${r.code}: ${r.message}`);
+const text = (r: Result<unknown>) => (r.ok ? (r.value as string) : `${r.code}: ${explain(r.reason)}`);
 const US = "seeds/000_12d22aa60451a452.txt";
 const HK = "seeds/002_6d82bc69ff353dc9.txt";
 

@@ -1,5 +1,6 @@
 /** The Excel seam against a fake Excel: nothing is read before load() and sync(), writes land at the sync, and every sync is held to Excel on the web's 5 MB limit. */
 // As on the page, functions.js shares the KC library before the pane's modules load (they read it as they load).
+import { explain } from "../src/data/messages";
 import "../src/functions/share-library";
 import { columnName, formula, freezeKcFormulas, FROZEN_SHEET, insertFormula, insertTable, isKcFormula, restoreKcFormulas, readCells, selectedCells, watchSelection } from "../src/office/excel";
 import { KC } from "../src/data/kc";
@@ -51,7 +52,7 @@ describe("inserting into the sheet", () => {
   it("writes a statement as a table of KC.FIGURE formulas with a money format", async () => {
     const book = new FakeWorkbook();
     const grid = KC.STATEMENT("balance", null, null);
-    if (!grid.ok) throw new Error(grid.message);
+    if (!grid.ok) throw new Error(explain(grid.reason));
     const ids = ["total_assets", "cash_and_short_term_investments", "total_debt", "total_liabilities", "total_equity"];
     expect(await insertTable(book.context(), statementTable("balance", grid.value as (string | number)[][], ids))).toBe("Sheet1!A1:G6");
     expect(book.cell("Sheet1", "A2")?.value).toBe("Total assets");

@@ -1,4 +1,5 @@
 /** The KC library registered in a real spreadsheet engine (HyperFormula, test-only) and composed with native functions. */
+import { explain } from "../src/data/messages";
 import { ArraySize, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
 
 /** What HyperFormula passes a plugin method; its own types for these are not exported. */
@@ -6,6 +7,8 @@ type ProcedureAst = { args: ({ value?: unknown } & object)[] };
 type InterpreterState = unknown;
 import { CellError, ErrorType } from "hyperformula";
 import { KC, KC_NAMES, SPEC, type KcName } from "../src/data/kc";
+import { INFO_FIELDS } from "../src/data/info";
+import { dataset } from "./support/dataset";
 import { filing, statementPeriods, statementRow } from "./support/seed-tables";
 
 // Expected figures come from the seed pages' statement table and 20-F list.
@@ -16,7 +19,7 @@ const SPILLS: ReadonlySet<KcName> = new Set(KC_NAMES.filter((name) => SPEC[name]
 
 function evaluate(name: KcName, args: unknown[]) {
   const result = KC[name](...(args as [unknown, unknown, unknown, unknown, unknown]));
-  if (!result.ok) return new CellError(result.code === "invalid" ? ErrorType.VALUE : ErrorType.NA, result.message);
+  if (!result.ok) return new CellError(result.code === "invalid" ? ErrorType.VALUE : ErrorType.NA, explain(result.reason));
   return Array.isArray(result.value) ? SimpleRangeValue.onlyValues(result.value as (string | number)[][]) : result.value;
 }
 
@@ -82,6 +85,12 @@ describe("KC formulas in a spreadsheet", () => {
     const fcf = statementRow("Free Cash Flow");
     expect(statement[1]).toEqual(["Free cash flow", ...[...fiscalYears, "TTM"].map((p) => fcf[p]?.value)]);
     expect(statement.length).toBe(5);
+  });
+
+  it("spills the lists of metrics and profile fields, each with a header row, which native functions can search", () => {
+    const hf = sheet([['=ROWS(KC.METRICS())', '=ROWS(KC.FIELDS())', '=MATCH("gross_profit",A2:A200,0)'], ["=KC.METRICS()"]]);
+    expect(hf.getSheetValues(0)[0]).toEqual([dataset.metrics.length + 1, INFO_FIELDS.length + 1, dataset.metrics.findIndex((m) => m.id === "gross_profit") + 2]);
+    expect(hf.getSheetValues(0).slice(1).map((row) => row[0])).toEqual(["Metric", ...dataset.metrics.map((m) => m.id)]);
   });
 
   it("shows a missing period as #N/A with its message, which IFERROR can catch", () => {

@@ -3,8 +3,9 @@ import { failedChecks, type Flag } from "./flags";
 import { findKcCalls, type KcCall } from "./formula";
 import { FORMULA_LIMIT } from "./formula-scan";
 import { KC, type KcName } from "./kc";
-import { messages } from "./messages";
-import type { CellValue } from "./result";
+import { explain, formulaTooLong, notKcFunction } from "./messages";
+import type { Reason } from "./reasons";
+import { EXCEL_ERROR, type CellValue } from "./result";
 import type { Conflict, Fact, Reconciliation, Source } from "./schema";
 import { RENAMED } from "./spec";
 import { store } from "./store";
@@ -24,7 +25,8 @@ export type AuditEntry =
       /** Every other failed check the call's figures take part in: a stated ratio they do not give, a rule they break. */
       readonly flags: readonly Flag[];
     }
-  | { readonly call: KcCall; readonly status: "error"; readonly error: "#VALUE!" | "#N/A" | "#NAME?"; readonly message: string }
+  /** A miss carries its reason (#VALUE!, #N/A); a call of no KC function (#NAME?) has none. */
+  | { readonly call: KcCall; readonly status: "error"; readonly error: "#VALUE!" | "#N/A" | "#NAME?"; readonly message: string; readonly reason?: Reason }
   | { readonly call: KcCall; readonly status: "depends"; readonly message: string };
 
 const sameLine = (a: Source, b: Source) => a.file === b.file && a.line === b.line;
@@ -92,7 +94,7 @@ export function statedIndex(reconciliations: readonly Reconciliation[]): StatedI
 }
 
 export function auditCall(call: KcCall, cells: CellValues = new Map(), stated: StatedIndex = new Map()): AuditEntry {
-  if (!(call.name in KC)) return { call, status: "error", error: "#NAME?", message: messages.notKcFunction(call.name, RENAMED[call.name] ?? null) };
+  if (!(call.name in KC)) return { call, status: "error", error: "#NAME?", message: notKcFunction(call.name, RENAMED[call.name] ?? null) };
   const args: unknown[] = [];
   for (const a of call.args) {
     if (a.kind === "literal") args.push(a.value);
@@ -101,7 +103,7 @@ export function auditCall(call: KcCall, cells: CellValues = new Map(), stated: S
     else return { call, status: "depends", message: `Depends on ${a.text}: its value is known only in the workbook.` };
   }
   const result = run(call, args);
-  if (!result.ok) return { call, status: "error", error: result.code === "invalid" ? "#VALUE!" : "#N/A", message: result.message };
+  if (!result.ok) return { call, status: "error", error: EXCEL_ERROR[result.code], message: explain(result.reason), reason: result.reason };
   const key = computationKey(call.name, result.facts);
   const same = (key && stated.get(key)) || [];
   const flags = failedChecks(result.facts).filter((f) => !same.includes(f as Reconciliation));
@@ -114,6 +116,6 @@ export function auditFormula(formula: string, cells?: CellValues, stated?: State
 
 /** The audit of pasted text, or why it is not audited: longer than any Excel formula can be. */
 export function auditText(text: string, cells?: CellValues, stated?: StatedIndex): { ok: true; entries: AuditEntry[] } | { ok: false; message: string } {
-  if (text.length > FORMULA_LIMIT) return { ok: false, message: messages.formulaTooLong(text.length, FORMULA_LIMIT) };
+  if (text.length > FORMULA_LIMIT) return { ok: false, message: formulaTooLong(text.length, FORMULA_LIMIT) };
   return { ok: true, entries: auditFormula(text, cells, stated) };
 }

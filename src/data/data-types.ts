@@ -21,7 +21,7 @@ import { all, ok, type Result } from "./result";
 import type { Currency, Fact, Metric, Period, Source } from "./schema";
 import { latestFiscalYear, store } from "./store";
 import { VERDICT } from "./verdicts";
-import { parseCurrency, parseScale } from "./units";
+import { parseCurrency, parseScale, scaleWords } from "./units";
 
 export type DataTypeValue = Excel.EntityCellValue | Excel.DoubleCellValue;
 type Property = Excel.CellValueAndPropertyMetadata;
@@ -76,12 +76,11 @@ export function numberFormatOf(metric: Metric, fact: Fact, factor: number): stri
   return fixed(decimals);
 }
 
-const SCALE_NAMES: ReadonlyMap<number, string> = new Map([[1e6, "units"], [1e3, "thousands"], [1, "millions"], [1e-3, "billions"]]);
-
-function unitsOf(metric: Metric, currency: string | null, scale: number | null): string {
-  if (metric.kind === "money") return `${currency ?? ""} ${SCALE_NAMES.get(scale ?? 1) ?? "millions"}`.trim();
+/** A figure's unit in words, as a card and KC.METRICS show it: "RMB millions", "USD per ADS", "ratio". */
+export function unitsOf(metric: Metric, currency: string | null, scale: number | null): string {
+  if (metric.kind === "money") return `${currency ?? ""} ${scaleWords(scale)}`.trim();
   if (metric.kind === "per_share") return `${currency ?? ""} per ADS`.trim();
-  return { fraction: "fraction (shown as a percentage)", ratio: "ratio", count: "count", multiple: "multiple" }[metric.kind] ?? metric.kind;
+  return metric.kind === "fraction" ? "fraction (shown as a percentage)" : metric.kind;
 }
 
 /** KC.CARD: the number KC.FIGURE answers for the same arguments, carrying its card (ExcelApi 1.19). */

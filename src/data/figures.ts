@@ -1,9 +1,9 @@
 /** A stored figure in the currency and units asked for: stated where the pages state it, else converted. */
 import { buildFormula } from "./formula";
-import { messages } from "./messages";
 import { parseMetric } from "./metrics";
 import { parsePeriod } from "./periods";
-import { all, invalid, ok, unavailable, type Result } from "./result";
+import { miss } from "./reasons";
+import { all, ok, type Result } from "./result";
 import type { Currency, Fact, Metric, Period } from "./schema";
 import { store } from "./store";
 import { clean, parseCurrency, parseScale, UNITS_ARGUMENT } from "./units";
@@ -16,21 +16,23 @@ const isMoney = (m: Metric) => m.kind === "money" || m.kind === "per_share";
 function rmbPer(currency: Currency, period: Period): Result<{ rate: number; note: string }> {
   if (currency === "RMB") return ok({ rate: 1, note: "" });
   const fx = currency === "USD" ? store.fx(period.id) : undefined;
-  if (!fx) return unavailable(messages.noRate(period.label, currency));
+  if (!fx) return miss({ kind: "noRate", period: period.label, currency });
   return ok({ rate: fx.rate, note: `Converted at ${fx.rate.toFixed(4)} RMB per USD, implied by ${fx.derivation}.` });
 }
+
+const noFigure = (metric: Metric, period: Period) => miss({ kind: "noFigure", label: metric.label, period: period.label, available: store.periodsOf(metric.id) });
 
 /** The metric's figure for a period in `currency` (null: as reported), in millions for money. */
 export function amount(metric: Metric, period: Period, currency: Currency | null): Result<Amount> {
   const stated = store.currencies(metric.id, period.id);
   if (!isMoney(metric)) {
-    if (currency) return invalid(messages.currencyNotMoney(metric.label));
+    if (currency) return miss({ kind: "currencyNotMoney", label: metric.label });
     const f = store.fact(metric.id, period.id, null);
-    if (!f) return unavailable(messages.noFigure(metric.label, period.label, store.periodsOf(metric.id)));
-    if (f.bound) return unavailable(messages.onlyBound(metric.label, period.label, f.source.text));
+    if (!f) return noFigure(metric, period);
+    if (f.bound) return miss({ kind: "onlyBound", label: metric.label, period: period.label, text: f.source.text });
     return ok({ value: f.value, currency: null, facts: [f], notes: [] });
   }
-  if (stated.length === 0) return unavailable(messages.noFigure(metric.label, period.label, store.periodsOf(metric.id)));
+  if (stated.length === 0) return noFigure(metric, period);
   const wanted = currency ?? (stated[0] as Currency);
   const direct = store.fact(metric.id, period.id, wanted);
   if (direct) return ok({ value: direct.value, currency: wanted, facts: [direct], notes: [] });
@@ -42,7 +44,7 @@ export function amount(metric: Metric, period: Period, currency: Currency | null
     const value = clean((f.value * a.value.rate) / b.value.rate);
     return ok({ value, currency: wanted, facts: [f], notes: [a.value.note || b.value.note] });
   }
-  return unavailable(messages.noCurrency(metric.label, period.label, wanted, stated.join(", ")));
+  return miss({ kind: "noCurrency", label: metric.label, period: period.label, currency: wanted, have: stated });
 }
 
 /** The function a figure was asked of, to name the formula that answers in another currency. */
@@ -61,7 +63,7 @@ export function figure(metricRaw: unknown, periodRaw: unknown, currencyRaw: unkn
  */
 export function scaled(metric: Metric, period: Period, currency: Currency | null, scale: number | null, call: FigureCall = "FIGURE"): Result<number> {
   if (scale !== null && metric.kind !== "money") {
-    return invalid(metric.kind === "per_share" ? messages.perShareUnits(metric.label) : messages.currencyNotMoney(metric.label));
+    return miss({ kind: metric.kind === "per_share" ? "perShareUnits" : "currencyNotMoney", label: metric.label });
   }
   const reporting = currency === null && isMoney(metric) ? store.reportingCurrency(metric.id) : null;
   const a = amount(metric, period, currency ?? reporting);
@@ -70,7 +72,7 @@ export function scaled(metric: Metric, period: Period, currency: Currency | null
     if (have) {
       const unitsArg = scale === null ? null : (UNITS_ARGUMENT.get(scale) ?? null);
       const args = call === "REVENUE" ? [period.id, have, unitsArg] : [metric.id, period.id, have, unitsArg];
-      return unavailable(messages.onlyInOtherCurrency(metric.label, period.label, reporting, have, buildFormula(call, args)));
+      return miss({ kind: "onlyInOtherCurrency", label: metric.label, period: period.label, reporting, have, formula: buildFormula(call, args) });
     }
   }
   if (!a.ok) return a;

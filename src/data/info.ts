@@ -1,24 +1,35 @@
 /** KC.PROFILE, KC.FILING and KC.ASOF: company profile, both listings' market data, rating, technicals, scores, filings. */
 import { dataset } from "./dataset";
 import { excelSerial } from "./dates";
-import { messages } from "./messages";
 import { choiceMap, parseChoice } from "./metrics";
 import { isOmitted, scalarOf } from "./normalize";
 import { parsePeriod } from "./periods";
-import { invalid, ok, unavailable, type Result, type Scalar } from "./result";
-import type { Filing, Quote, Source } from "./schema";
+import { miss } from "./reasons";
+import { all, ok, type Miss, type Result, type Scalar } from "./result";
+import type { Currency, Filing, Listing, Quote, Source } from "./schema";
 import { store } from "./store";
 
-export type InfoField = { readonly id: string; readonly label: string; readonly unit: string; readonly value: Scalar | null; readonly sources: readonly Source[] };
+/** A profile field; a market figure names the listing it belongs to or is priced on, and its currency. */
+export type InfoField = {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly value: Scalar | null;
+  readonly sources: readonly Source[];
+  readonly listing?: Listing["exchange"];
+  readonly currency?: Currency | null;
+};
 
 const quotes = new Map<string, Quote>(store.quotes().map((q) => [q.field, q]));
+/** A listing's own fields, then figures priced in a listing's currency (an HKD price target is the HKEX share's). */
+const listingOf = (q: Quote) => (dataset.listings.find((l) => l.fields.includes(q)) ?? dataset.listings.find((l) => l.currency === q.currency))?.exchange;
 
 /** Field ids carry the currency of market figures: the NASDAQ ADS trades in USD, the HKEX share in HKD. */
 function fromQuote(id: string, field: string, unit?: string): InfoField {
   const q = quotes.get(field);
   if (!q) throw new Error(`dataset has no quote ${field}`);
   const value = typeof q.value === "number" || q.value !== "--" ? q.value : null;
-  return { id, label: q.label, unit: unit ?? q.unit, value, sources: [q.source] };
+  return { id, label: q.label, unit: unit ?? q.unit, value, sources: [q.source], listing: listingOf(q), currency: q.currency };
 }
 
 const profile = dataset.profile;
@@ -34,12 +45,12 @@ export const INFO_FIELDS: readonly InfoField[] = [
   { id: "ceo", label: "Chief executive", unit: "text", value: profile.ceo, sources: src("ceo") },
   { id: "sector", label: "Sector", unit: "text", value: profile.sector, sources: src("sector") },
   { id: "industry", label: "Industry", unit: "text", value: profile.industry, sources: src("industry") },
-  { id: "listing_date", label: "NASDAQ listing date", unit: "date", value: excelSerial(profile.listingDate), sources: src("listingDate") },
+  { id: "listing_date", label: "NASDAQ listing date", unit: "date", value: excelSerial(profile.listingDate), sources: src("listingDate"), listing: "NASDAQ" },
   { id: "website", label: "Website", unit: "text", value: profile.website, sources: src("website") },
   { id: "phone", label: "Phone", unit: "text", value: profile.phone, sources: src("phone") },
   { id: "address", label: "Address", unit: "text", value: profile.address, sources: src("address") },
-  { id: "ticker_us", label: "NASDAQ ticker", unit: "text", value: "KC", sources: src("exchange") },
-  { id: "ticker_hk", label: "HKEX stock code", unit: "text", value: "3896", sources: [] },
+  { id: "ticker_us", label: "NASDAQ ticker", unit: "text", value: "KC", sources: src("exchange"), listing: "NASDAQ" },
+  { id: "ticker_hk", label: "HKEX stock code", unit: "text", value: "3896", sources: [], listing: "HKEX" },
   fromQuote("market_cap_usd", "market_cap", "USD millions (NASDAQ)"),
   fromQuote("pe_ttm", "pe_ttm"),
   fromQuote("dividend_yield", "dividend_yield"),
@@ -75,7 +86,7 @@ export const INFO_FIELDS: readonly InfoField[] = [
   fromQuote("revenue_cagr_4q", "revenue_cagr_4q"),
   fromQuote("cash_flow_stability", "cash_flow_stability"),
   { id: "next_earnings", label: "Next earnings date (primary source)", unit: "date", value: next ? excelSerial(next.date) : null, sources: dataset.nextEarnings.map((n) => n.source) },
-  { id: "eps_estimate_usd", label: "EPS estimate for the next report", unit: "USD per ADS (NASDAQ)", value: dataset.nextEarnings.find((n) => n.epsEstimate !== null)?.epsEstimate ?? null, sources: dataset.nextEarnings.filter((n) => n.epsEstimate !== null).map((n) => n.source) },
+  { id: "eps_estimate_usd", label: "EPS estimate for the next report", unit: "USD per ADS (NASDAQ)", value: dataset.nextEarnings.find((n) => n.epsEstimate !== null)?.epsEstimate ?? null, sources: dataset.nextEarnings.filter((n) => n.epsEstimate !== null).map((n) => n.source), listing: "NASDAQ", currency: "USD" },
   {
     id: "next_earnings_other",
     label: "Next earnings date the other source states (the sources disagree: KC.CONFLICTS)",
@@ -108,7 +119,7 @@ const byId = new Map(INFO_FIELDS.map((f) => [f.id, f]));
 export const infoChoices = choiceMap<string>([...INFO_FIELDS.map((f) => [f.id, f.id] as const), ...ALIASES]);
 
 export function infoField(fieldRaw: unknown): Result<InfoField> {
-  const id = parseChoice(fieldRaw, "field", infoChoices, { all: INFO_FIELDS.length, plural: "fields" });
+  const id = parseChoice(fieldRaw, "field", infoChoices, { list: "field", all: INFO_FIELDS.length });
   if (!id.ok) return id;
   return ok(byId.get(id.value) as InfoField);
 }
@@ -116,7 +127,7 @@ export function infoField(fieldRaw: unknown): Result<InfoField> {
 export function info(fieldRaw: unknown): Result<Scalar> {
   const field = infoField(fieldRaw);
   if (!field.ok) return field;
-  return field.value.value === null ? unavailable(messages.noInfo(field.value.label)) : ok(field.value.value);
+  return field.value.value === null ? miss({ kind: "noInfo", field: field.value.label }) : ok(field.value.value);
 }
 
 type FilingField = { readonly id: string; readonly label: string; readonly unit: string; readonly get: (f: Filing) => Scalar; readonly source: (f: Filing) => Source };
@@ -138,18 +149,21 @@ export const filingChoices = choiceMap<string>([
   ["filed_date", "filed"], ["filing_date", "filed"], ["date", "filed"], ["beat_miss", "result"], ["beat", "result"], ["period", "period_end"],
 ]);
 
-export function filingValue(yearRaw: unknown, fieldRaw: unknown): Result<Scalar> {
+/** A filing's fiscal year: a well-formed year the dataset lacks is still a year (#N/A, no filing); TTM or a quarter is none. */
+function filingYear(yearRaw: unknown): Result<number> {
   const period = parsePeriod(yearRaw);
-  if (!period.ok) {
-    const year = typeof scalarOf(yearRaw) === "number" ? (scalarOf(yearRaw) as number) : NaN;
-    return Number.isInteger(year) && period.code === "unavailable" ? unavailable(messages.noFiling(year, store.filingYears)) : period;
-  }
-  if (period.value.kind !== "fiscal_year") return invalid(messages.noFiling(period.value.fiscalYear, store.filingYears));
-  const field = parseChoice(fieldRaw, "filing field", filingChoices, FILING_FIELDS.map((f) => f.id));
-  if (!field.ok) return field;
-  const filing = store.filing(period.value.fiscalYear);
-  if (!filing) return unavailable(messages.noFiling(period.value.fiscalYear, store.filingYears));
-  return ok((filingById.get(field.value) as FilingField).get(filing));
+  const id = period.ok ? period.value.id : period.reason.kind === "noPeriod" ? period.reason.period : null;
+  if (id === null) return period as Miss;
+  return id.startsWith("FY") ? ok(Number(id.slice(2))) : miss({ kind: "filingByYear", period: id, years: store.filingYears });
+}
+
+export function filingValue(yearRaw: unknown, fieldRaw: unknown): Result<Scalar> {
+  const args = all(filingYear(yearRaw), parseChoice(fieldRaw, "filing field", filingChoices, FILING_FIELDS.map((f) => f.id)));
+  if (!args.ok) return args;
+  const [year, field] = args.value;
+  const filing = store.filing(year);
+  if (!filing) return miss({ kind: "noFiling", year, years: store.filingYears });
+  return ok((filingById.get(field) as FilingField).get(filing));
 }
 
 type AsOfKind = "analysis" | "financials" | "version";

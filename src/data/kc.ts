@@ -4,6 +4,7 @@
  * are those of spec.ts: the type below refuses a function the spec lacks or a spec entry without a function.
  */
 import { figure } from "./figures";
+import { fieldList, metricList } from "./lists";
 import { asOf, filingValue, info } from "./info";
 import { ok, type CellValue, type Result } from "./result";
 import { dataset } from "./dataset";
@@ -34,6 +35,8 @@ export const KC: Readonly<Record<KcName, KcFunction>> = {
   FXRATE: (period) => fxRate(period),
   CONFLICTS: () => conflictList(),
   EVENTS: () => eventList(),
+  METRICS: () => metricList(),
+  FIELDS: () => fieldList(),
   ASOF: (which) => asOf(which),
   // As plain values, for hosts without data types (src/functions answers data types where the host has them).
   COMPANY: () => ok(dataset.profile.name),

@@ -8,9 +8,10 @@ import { cardView, companyEntity, figureCard } from "./data-types";
 import { dataset } from "./dataset";
 import { datasetVersion, FILING_FIELDS, INFO_FIELDS } from "./info";
 import { KC } from "./kc";
+import { explain } from "./messages";
 import { MARGINS, RATIOS } from "./ratios";
 
-export const library = Object.freeze({ KC, dataset, datasetVersion, cardView, companyEntity, figureCard, auditFormula, auditText, cellReferences, statedIndex, FILING_FIELDS, INFO_FIELDS, MARGINS, RATIOS });
+export const library = Object.freeze({ KC, dataset, datasetVersion, cardView, companyEntity, figureCard, auditFormula, auditText, explain, cellReferences, statedIndex, FILING_FIELDS, INFO_FIELDS, MARGINS, RATIOS });
 
 export type Library = typeof library;
 

@@ -1,5 +1,6 @@
 /** Every message an analyst reads, in one voice: what was typed, why it failed, what would work. */
 import type { Refusal } from "./kc-formula";
+import type { Reason, ReasonKind } from "./reasons";
 
 /** A restore skip reason as messages needs it (the seam's SkipReason has this shape). */
 export type SkipReason =
@@ -23,32 +24,29 @@ const list = (choices: readonly string[], max = 12): string =>
 
 const didYouMean = (near: string | null) => (near ? ` Did you mean "${near}"?` : "");
 
-export const messages = {
-  required: (what: string) => `${what} is required.`,
-  notText: (what: string, value: unknown) => `${what} must be text, not ${show(value)}.`,
-  numericUnits: (value: number, choices: readonly string[]) =>
-    `Units are named, not numbered: ${show(value)} could mean ones or millions. Valid: ${list(choices)} (millions when omitted).`,
-  /** A name outside a short list the library defines: the list follows in full. */
-  unknownChoice: (what: string, value: unknown, choices: readonly string[], near: string | null) =>
-    `Unknown ${what} ${show(value)}.${didYouMean(near)} Valid: ${list(choices)}.`,
-  /** A name outside a long list the dataset defines (metrics, profile fields): the formula builder offers them all. */
-  notInDataset: (what: string, value: unknown, all: number, plural: string, near: string | null) =>
-    `No ${what} ${show(value)} in the dataset.${didYouMean(near)} All ${all} ${plural} are listed in the formula builder (Home > KC for Excel > Formulas).`,
-  badPeriod: (value: unknown) =>
-    `Cannot read ${show(value)} as a period. Use a fiscal year (2024, "FY2024", "FY24", "FY0", "FY-1"), "TTM", or a quarter ("Q3 2025").`,
-  noPeriod: (value: unknown, available: readonly string[]) => `The dataset has no period ${show(value)}. Available: ${list(available)}.`,
-  noFigure: (label: string, period: string, available: readonly string[]) =>
-    available.length ? `No ${label} for ${period}. Available: ${list(available)}.` : `No ${label} for ${period}.`,
-  noCurrency: (label: string, period: string, currency: string, have: string) =>
-    `No ${label} for ${period} in ${currency}: the sources state it in ${have} only and imply no ${currency === "HKD" || have.includes("HKD") ? "HKD exchange rate" : `RMB-per-USD rate for ${period}`} to convert it.`,
-  onlyInOtherCurrency: (label: string, period: string, reporting: string, have: string, formula: string) =>
+type Words = { readonly [K in ReasonKind]: (reason: Extract<Reason, { kind: K }>) => string };
+
+const WORDS: Words = {
+  required: (r) => `${r.what} is required.`,
+  notText: (r) => `${r.what} must be text, not ${show(r.value)}.`,
+  numericUnits: (r) => `Units are named, not numbered: ${show(r.value)} could mean ones or millions. Valid: ${list(r.choices)} (millions when omitted).`,
+  unknownChoice: (r) => `Unknown ${r.what} ${show(r.value)}.${didYouMean(r.near)} Valid: ${list(r.choices)}.`,
+  notInDataset: (r) =>
+    `No ${r.what} ${show(r.value)} in the dataset.${didYouMean(r.near)} All ${r.count} ${r.what}s are listed by =KC.${r.what.toUpperCase()}S() and in the formula builder (Home > KC for Excel > Formulas).`,
+  badPeriod: (r) =>
+    `Cannot read ${show(r.value)} as a period. Use a fiscal year (2024, "FY2024", "FY24", "FY0", "FY-1"), "TTM", or a quarter ("Q3 2025").`,
+  noPeriod: (r) => `The dataset has no period ${show(r.value)}. Available: ${list(r.available)}.`,
+  noFigure: (r) => `No ${r.label} for ${r.period}.${r.available.length ? ` Available: ${list(r.available)}.` : ""}`,
+  noCurrency: ({ label, period, currency, have }) =>
+    `No ${label} for ${period} in ${currency}: the sources state it in ${have.join(", ")} only and imply no ${currency === "HKD" || have.includes("HKD") ? "HKD exchange rate" : `RMB-per-USD rate for ${period}`} to convert it.`,
+  onlyInOtherCurrency: ({ label, period, reporting, have, formula }) =>
     `${label} for ${period} is stated only in ${have}, and the sources imply no ${reporting === "RMB" ? "RMB-per-USD" : `${reporting}-per-${have}`} rate for ${period} to convert it. Without a currency, KC answers in ${reporting}, the reporting currency, for every period. For the ${have} figure: ${formula}`,
-  noRate: (period: string, currency: string) => `No implied RMB per ${currency} rate for ${period} (rates exist for FY2020–FY2024 and TTM, USD only).`,
-  currencyNotMoney: (label: string) => `${label} is not a money figure, so it takes no currency or units.`,
-  perShareUnits: (label: string) => `${label} is per share; units do not apply.`,
-  onlyBound: (label: string, period: string, text: string) => `${label} for ${period} is stated only as a bound ("${text}"), not as a figure.`,
-  zeroBase: (label: string, period: string) => `${label} for ${period} is zero, so the ratio is not meaningful.`,
-  noPriorYear: (period: string, stated?: StatedGrowth) => {
+  noRate: (r) => `No implied RMB per ${r.currency} rate for ${r.period} (rates exist for FY2020–FY2024 and TTM, USD only).`,
+  currencyNotMoney: (r) => `${r.label} is not a money figure, so it takes no currency or units.`,
+  perShareUnits: (r) => `${r.label} is per share; units do not apply.`,
+  onlyBound: (r) => `${r.label} for ${r.period} is stated only as a bound ("${r.text}"), not as a figure.`,
+  zeroBase: (r) => `${r.label} for ${r.period} is zero, so the ratio is not meaningful.`,
+  noPriorYear: ({ period, stated }) => {
     const base = `No year-earlier period for ${period} in the dataset; pass a base period.`;
     if (!stated) return base;
     const call = (fn: string) => `=KC.${fn}("${stated.metric}","${stated.periodId}")`;
@@ -56,37 +54,49 @@ export const messages = {
     const disputed = stated.disputed ? ` (the sources disagree: ${call("SOURCE")})` : "";
     return `${base} The sources state ${stated.label} for ${period} as ${stated.percent}: ${call("FIGURE")}${disputed}.`;
   },
-  baseNotBefore: (period: string, base: string, swapped: string) =>
+  baseNotBefore: ({ period, base, swapped }) =>
     period === base
       ? `The period and the base period are both ${period}: growth needs a base period before the period (or none, for the year before).`
       : `The base period (${base}) must come before the period (${period}): growth runs from base_period to period, so for growth from ${period} to ${base} write ${swapped}.`,
-  growthLengths: (period: string, periodIsQuarter: boolean, base: string) =>
+  growthLengths: ({ period, periodIsQuarter, base }) =>
     `Growth compares periods of the same length: ${period} is ${periodIsQuarter ? "a quarter" : "twelve months"}, the base period ${base} ${periodIsQuarter ? "twelve months" : "a quarter"}. Compare a quarter with a quarter, a year or TTM with a year or TTM.`,
   cagrNeedsYears: () => `CAGR needs two different fiscal years (e.g. 2020 and 2024), the first earlier than the second.`,
-  cagrOrder: (from: string, to: string) =>
+  cagrOrder: ({ from, to }) =>
     from === to
       ? `CAGR needs two different fiscal years: from_period and to_period are both ${from}.`
       : `The from_period (${from}) must come before the to_period (${to}): CAGR runs from the earlier fiscal year to the later, e.g. =KC.CAGR("revenue", 2020, 2024).`,
-  cagrNeedsPositive: (label: string) => `CAGR of ${label} is not meaningful: it needs positive values at both ends.`,
-  seriesOrder: (from: string, to: string) =>
+  cagrNeedsPositive: (r) => `CAGR of ${r.label} is not meaningful: it needs positive values at both ends.`,
+  seriesOrder: ({ from, to }) =>
     `The from_period (${from}) comes after the to_period (${to}): a history runs oldest to newest, e.g. =KC.HISTORY("revenue", 2020, 2024).`,
   seriesKinds: () => `A series runs over fiscal years, optionally ending at "TTM".`,
-  ratioFormat: (value: unknown) => `Cannot read ${show(value)} as a ratio: use a name (e.g. "debt_to_equity") or "metric_a/metric_b".`,
-  noFiling: (year: number, years: readonly number[]) => `No Form 20-F for FY${year}. Filings: ${list(years.map((y) => `FY${y}`))}.`,
-  noInfo: (field: string) => `The pages give no value for ${field}.`,
-  notKcFunction: (name: string, renamed: string | null) =>
-    renamed
-      ? `KC.${name} is now KC.${renamed} (renamed in version 1.1 to follow Excel's naming rules; same arguments): Excel shows #NAME? until the formula uses the new name.`
-      : `KC.${name} is not a KC function.`,
-  formulaTooLong: (length: number, limit: number) =>
-    `This text is ${length.toLocaleString("en-US")} characters long; an Excel formula holds at most ${limit.toLocaleString("en-US")}. Paste one formula to audit it.`,
-  dataTypeArgument: (type: string, text: string | null) =>
+  ratioFormat: (r) => `Cannot read ${show(r.value)} as a ratio: use a name (e.g. "debt_to_equity") or "metric_a/metric_b".`,
+  noFiling: (r) => `No Form 20-F for FY${r.year}. ${filings(r.years)}`,
+  filingByYear: (r) => `Form 20-F filings are by fiscal year, and ${r.period} is not one. ${filings(r.years)}`,
+  noInfo: (r) => `The pages give no value for ${r.field}.`,
+  dataTypeArgument: ({ type, text }) =>
     type === "Entity" || type === "LinkedEntity"
       ? `The cell holds a data type${text ? ` ("${text.slice(0, 40)}")` : ""}, not a number or text: reference one of its fields (e.g. =A1.Field) or a cell with a number or text.`
       : type === "Error"
         ? `The cell holds an error${text ? ` (${text.slice(0, 20)})` : ""}: fix that cell first.`
         : `The cell holds ${type === "WebImage" ? "an image" : `a value of type ${type.slice(0, 20)}`}, not a number or text: reference a cell with a number or text.`,
 };
+
+const filings = (years: readonly number[]) => `Filings: ${list(years.map((y) => `FY${y}`))}.`;
+
+/** A miss's reason in words: what was typed, why it failed, what would work. */
+export function explain(reason: Reason): string {
+  return (WORDS[reason.kind] as (r: Reason) => string)(reason);
+}
+
+/** A call of a name that is no KC function (#NAME? in Excel), or one renamed since. */
+export const notKcFunction = (name: string, renamed: string | null): string =>
+  renamed
+    ? `KC.${name} is now KC.${renamed} (renamed in version 1.1 to follow Excel's naming rules; same arguments): Excel shows #NAME? until the formula uses the new name.`
+    : `KC.${name} is not a KC function.`;
+
+/** Pasted text longer than any Excel formula. */
+export const formulaTooLong = (length: number, limit: number): string =>
+  `This text is ${length.toLocaleString("en-US")} characters long; an Excel formula holds at most ${limit.toLocaleString("en-US")}. Paste one formula to audit it.`;
 
 /** Why restore refused a recorded formula, after the formula itself. */
 function refusalWords(r: Refusal): string {
@@ -146,6 +156,3 @@ export function restoreSkipped(row: number, reason: SkipReason): string {
   })();
   return `Row ${row}: ${why}`;
 }
-
-/** A growth rate a page states for a period the dataset has no year-earlier figure for. */
-export type StatedGrowth = { metric: string; label: string; periodId: string; percent: string; bound: string | null; disputed: boolean };

@@ -1,8 +1,8 @@
 /** Reads a metric name: snake_case ids or their aliases, ignoring case, spaces, hyphens and underscores. */
 import { dataset } from "./dataset";
-import { messages } from "./messages";
 import { isOmitted, Memo, scalarOf } from "./normalize";
-import { invalid, ok, type Result } from "./result";
+import { miss, type DatasetList } from "./reasons";
+import { ok, type Result } from "./result";
 import type { Metric } from "./schema";
 import { store } from "./store";
 import { suggester, type Candidate } from "./suggest";
@@ -15,10 +15,10 @@ const nearMetric = suggester(METRIC_NAMES);
 const METRIC_WORDS = METRIC_NAMES.map(([name]) => name);
 
 function read(value: unknown): Result<Metric> {
-  if (isOmitted(value)) return invalid(messages.required("A metric"));
-  if (typeof value !== "string") return invalid(messages.notText("The metric", value));
+  if (isOmitted(value)) return miss({ kind: "required", what: "A metric" });
+  if (typeof value !== "string") return miss({ kind: "notText", what: "The metric", value });
   const metric = value.length <= 64 ? store.metricByName(value) : undefined;
-  return metric ? ok(metric) : invalid(messages.notInDataset("metric", value, store.metricIds.length, "metrics", nearMetric(value)));
+  return metric ? ok(metric) : miss({ kind: "notInDataset", what: "metric", value, count: store.metricIds.length, near: nearMetric(value) });
 }
 
 export function parseMetric(raw: unknown): Result<Metric> {
@@ -37,19 +37,19 @@ export type Choices<T extends string> = {
  * How a list of choices is shown when a name is not on it: in full (a short list the library defines), or as a count
  * with the formula builder, which offers each (a long list the dataset defines).
  */
-export type Shown = readonly string[] | { readonly all: number; readonly plural: string };
+export type Shown = readonly string[] | { readonly list: DatasetList; readonly all: number };
 
 const key = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, "");
 
 /** A name from a fixed list (a margin kind, a ratio, a profile field), with the same matching and messages. */
 export function parseChoice<T extends string>(raw: unknown, what: string, choices: Choices<T>, shown: Shown): Result<T> {
   const value = scalarOf(raw);
-  if (isOmitted(value)) return invalid(messages.required(`A ${what}`));
-  if (typeof value !== "string") return invalid(messages.notText(`The ${what}`, value));
+  if (isOmitted(value)) return miss({ kind: "required", what: `A ${what}` });
+  if (typeof value !== "string") return miss({ kind: "notText", what: `The ${what}`, value });
   const hit = value.length <= 64 ? choices.get(value) : undefined;
   if (hit) return ok(hit);
   const near = choices.near(value);
-  return invalid("plural" in shown ? messages.notInDataset(what, value, shown.all, shown.plural, near) : messages.unknownChoice(what, value, shown, near));
+  return miss("list" in shown ? { kind: "notInDataset", what: shown.list, value, count: shown.all, near } : { kind: "unknownChoice", what, value, choices: shown, near });
 }
 
 /** A lookup table keyed the way parseChoice compares names, whose every name may be suggested. */

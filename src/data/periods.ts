@@ -1,7 +1,7 @@
 /** Reads the period an analyst typed: 2024, "FY2024", "FY24", "TTM"/"LTM", "Q3 2025"/"3Q25"/"2025Q3", "FY0", "FY-1". */
-import { messages } from "./messages";
 import { isOmitted, Memo, scalarOf } from "./normalize";
-import { invalid, ok, unavailable, type Result } from "./result";
+import { miss } from "./reasons";
+import { ok, type Result } from "./result";
 import type { Period } from "./schema";
 import { fiscalYears, latestFiscalYear, periodIds, store } from "./store";
 
@@ -29,22 +29,18 @@ function periodId(text: string): string | null {
   return null;
 }
 
+/**
+ * One rule however a period arrives (a number, text, a cell's value): what does not read as a period is a bad argument
+ * (#VALUE!); a well-formed period the dataset lacks is #N/A naming those it has. A number reads as its digits, so 3000
+ * and "3000" are the same period, and 2024.5 reads as none.
+ */
 function read(value: unknown): Result<Period> {
-  if (isOmitted(value)) return invalid(messages.required("A period"));
-  let text: string;
-  if (typeof value === "number") {
-    if (!Number.isInteger(value) || value < 1900 || value > 2999) return invalid(messages.badPeriod(value));
-    text = String(value);
-  } else if (typeof value === "string") {
-    if (value.length > 64) return invalid(messages.badPeriod(value));
-    text = value;
-  } else {
-    return invalid(messages.badPeriod(value));
-  }
-  const id = periodId(text);
-  if (id === null) return invalid(messages.badPeriod(value));
+  if (isOmitted(value)) return miss({ kind: "required", what: "A period" });
+  const text = typeof value === "number" ? String(value) : typeof value === "string" && value.length <= 64 ? value : null;
+  const id = text === null ? null : periodId(text);
+  if (id === null) return miss({ kind: "badPeriod", value });
   const period = store.period(id);
-  return period ? ok(period) : unavailable(messages.noPeriod(value, periodIds));
+  return period ? ok(period) : miss({ kind: "noPeriod", value, period: id, available: periodIds });
 }
 
 export function parsePeriod(raw: unknown): Result<Period> {

@@ -1,10 +1,10 @@
 /** Margins, growth, CAGR and balance-sheet ratios, computed from the stored figures in one currency. */
 import { amount } from "./figures";
-import { messages, type StatedGrowth } from "./messages";
 import { choiceMap, parseChoice, parseMetric } from "./metrics";
 import { isOmitted, scalarOf } from "./normalize";
 import { parsePeriod } from "./periods";
-import { all, invalid, ok, unavailable, type Result } from "./result";
+import { miss, type StatedGrowth } from "./reasons";
+import { all, ok, type Result } from "./result";
 import type { Metric, Period } from "./schema";
 import { store } from "./store";
 import { clean } from "./units";
@@ -15,7 +15,7 @@ export function quotient(top: Metric, bottom: Metric, period: Period): Result<nu
   if (!a.ok) return a;
   const b = amount(bottom, period, a.value.currency);
   if (!b.ok) return b;
-  if (b.value.value === 0) return unavailable(messages.zeroBase(bottom.label, period.label));
+  if (b.value.value === 0) return miss({ kind: "zeroBase", label: bottom.label, period: period.label });
   return ok(clean(a.value.value / b.value.value), [...a.value.facts, ...b.value.facts], [...a.value.notes, ...b.value.notes]);
 }
 
@@ -59,7 +59,7 @@ export function ratio(nameRaw: unknown, periodRaw: unknown): Result<number> {
   const name = scalarOf(nameRaw);
   if (typeof name === "string" && name.includes("/")) {
     const parts = name.split("/");
-    if (parts.length !== 2) return invalid(messages.ratioFormat(name));
+    if (parts.length !== 2) return miss({ kind: "ratioFormat", value: name });
     const args = all(parseMetric(parts[0]), parseMetric(parts[1]), parsePeriod(periodRaw));
     return args.ok ? quotient(...args.value) : args;
   }
@@ -90,9 +90,9 @@ function statedGrowth(m: Metric, period: Period): StatedGrowth | undefined {
  * 2024) read as "from 2020 to 2024" would otherwise answer −0.155, a plausible number for the wrong question.
  */
 function baseBefore(m: Metric, period: Period, base: Period): Result<true> {
-  if ((period.kind === "quarter") !== (base.kind === "quarter")) return invalid(messages.growthLengths(period.label, period.kind === "quarter", base.label));
+  if ((period.kind === "quarter") !== (base.kind === "quarter")) return miss({ kind: "growthLengths", period: period.label, periodIsQuarter: period.kind === "quarter", base: base.label });
   if (base.end < period.end) return ok(true);
-  return invalid(messages.baseNotBefore(period.label, base.label, `=KC.GROWTHRATE("${m.id}", "${base.id}", "${period.id}")`));
+  return miss({ kind: "baseNotBefore", period: period.label, base: base.label, swapped: `=KC.GROWTHRATE("${m.id}", "${base.id}", "${period.id}")` });
 }
 
 /** Change against a base; against a negative base it is (new − base) / |base|, so a smaller loss is growth. */
@@ -104,7 +104,7 @@ export function growth(metricRaw: unknown, periodRaw: unknown, baseRaw: unknown)
   let base: Period;
   if (isOmitted(scalarOf(baseRaw))) {
     const prior = period.value.priorYear ? store.period(period.value.priorYear) : undefined;
-    if (!prior) return unavailable(messages.noPriorYear(period.value.label, statedGrowth(m.value, period.value)));
+    if (!prior) return miss({ kind: "noPriorYear", period: period.value.label, stated: statedGrowth(m.value, period.value) });
     base = prior;
   } else {
     const b = parsePeriod(baseRaw);
@@ -117,7 +117,7 @@ export function growth(metricRaw: unknown, periodRaw: unknown, baseRaw: unknown)
   if (!now.ok) return now;
   const then = amount(m.value, base, now.value.currency);
   if (!then.ok) return then;
-  if (then.value.value === 0) return unavailable(messages.zeroBase(m.value.label, base.label));
+  if (then.value.value === 0) return miss({ kind: "zeroBase", label: m.value.label, period: base.label });
   const change = (now.value.value - then.value.value) / Math.abs(then.value.value);
   return ok(clean(change), [...now.value.facts, ...then.value.facts], [...now.value.notes, ...then.value.notes]);
 }
@@ -127,12 +127,12 @@ export function cagr(metricRaw: unknown, fromRaw: unknown, toRaw: unknown): Resu
   if (!args.ok) return args;
   const [m, from, to] = args.value;
   const years = to.fiscalYear - from.fiscalYear;
-  if (from.kind !== "fiscal_year" || to.kind !== "fiscal_year") return invalid(messages.cagrNeedsYears());
-  if (years <= 0) return invalid(messages.cagrOrder(from.label, to.label));
+  if (from.kind !== "fiscal_year" || to.kind !== "fiscal_year") return miss({ kind: "cagrNeedsYears" });
+  if (years <= 0) return miss({ kind: "cagrOrder", from: from.label, to: to.label });
   const a = amount(m, from, null);
   if (!a.ok) return a;
   const b = amount(m, to, a.value.currency);
   if (!b.ok) return b;
-  if (a.value.value <= 0 || b.value.value <= 0) return unavailable(messages.cagrNeedsPositive(m.label));
+  if (a.value.value <= 0 || b.value.value <= 0) return miss({ kind: "cagrNeedsPositive", label: m.label });
   return ok(clean(Math.pow(b.value.value / a.value.value, 1 / years) - 1), [...a.value.facts, ...b.value.facts]);
 }

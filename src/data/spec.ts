@@ -57,12 +57,17 @@ export const DATA_TYPE_SETS = {
 
 export type DataTypeKind = keyof typeof DATA_TYPE_SETS;
 
-const period = need("period", "period");
-const metric = need("metric", "metric");
-const currency = may("currency", "currency");
-const units = may("units", "units");
+/** The functions that answer a data type, and which: functions.js reads this alone, not the whole spec. */
+export const DATA_TYPES = { COMPANY: "entity", CARD: "numberCard" } as const satisfies Readonly<Record<string, DataTypeKind>>;
 
-export const SPEC = {
+// The signatures and the parameters they share are marked pure, so that a bundle which reads only DATA_TYPES and
+// RENAMED (functions.js) leaves them out.
+const period = /* @__PURE__ */ need("period", "period");
+const metric = /* @__PURE__ */ need("metric", "metric");
+const currency = /* @__PURE__ */ may("currency", "currency");
+const units = /* @__PURE__ */ may("units", "units");
+
+export const SPEC = /* @__PURE__ */ (() => ({
   REVENUE: fn("number", [period, currency, units], [2024]),
   FIGURE: fn("number", [metric, period, currency, units], ["gross_profit", 2024]),
   MARGIN: fn("number", [need("kind", "margin_kind"), period], ["gross", "TTM"], true),
@@ -78,13 +83,15 @@ export const SPEC = {
   FXRATE: fn("number", [need("period", "fx_period")], [2024]),
   CONFLICTS: fn("grid", [], []),
   EVENTS: fn("grid", [], []),
+  METRICS: fn("grid", [], []),
+  FIELDS: fn("grid", [], []),
   ASOF: fn("any", [may("which", "asof")], []),
-  COMPANY: { ...fn("any", [], []), dataType: "entity" },
-  CARD: { ...fn("any", [metric, period, currency, units], ["revenue", 2024]), dataType: "numberCard" },
-} satisfies Record<string, FunctionSpec>;
+  COMPANY: { ...fn("any", [], []), dataType: DATA_TYPES.COMPANY },
+  CARD: { ...fn("any", [metric, period, currency, units], ["revenue", 2024]), dataType: DATA_TYPES.CARD },
+}) satisfies Record<string, FunctionSpec>)();
 
 export type KcName = keyof typeof SPEC;
-export const KC_NAMES = Object.keys(SPEC) as KcName[];
+export const KC_NAMES = /* @__PURE__ */ Object.keys(SPEC) as KcName[];
 
 /** Names of version 1.0 that Microsoft's naming rules retired, and what each is called now (same arguments). */
 export const RENAMED: Readonly<Record<string, KcName>> = { FX: "FXRATE", VALUE: "FIGURE", GROWTH: "GROWTHRATE", SERIES: "HISTORY", INFO: "PROFILE" };

@@ -1,19 +1,19 @@
 /** Spilled ranges: a metric over a run of periods, a whole statement, the list of periods. */
 import { dataset } from "./dataset";
 import { scaled } from "./figures";
-import { messages } from "./messages";
 import { choiceMap, parseChoice, parseMetric } from "./metrics";
 import { parsePeriod } from "./periods";
-import { all, invalid, ok, type Result, type Scalar } from "./result";
+import { miss } from "./reasons";
+import { all, ok, type Result, type Scalar } from "./result";
 import type { Fact, Period } from "./schema";
 import { fiscalYears, periods, store } from "./store";
-import { parseCurrency, parseScale } from "./units";
+import { parseCurrency, parseScale, scaleWords } from "./units";
 
 /** Fiscal years from `from` to `to`, oldest first; `to` may be TTM, which follows the last fiscal year. */
 function run(from: Period, to: Period): Result<Period[]> {
-  if (from.kind !== "fiscal_year" || (to.kind !== "fiscal_year" && to.kind !== "ttm")) return invalid(messages.seriesKinds());
+  if (from.kind !== "fiscal_year" || (to.kind !== "fiscal_year" && to.kind !== "ttm")) return miss({ kind: "seriesKinds" });
   const last = to.kind === "ttm" ? Infinity : to.fiscalYear;
-  if (from.fiscalYear > last) return invalid(messages.seriesOrder(from.label, to.label));
+  if (from.fiscalYear > last) return miss({ kind: "seriesOrder", from: from.label, to: to.label });
   const years = fiscalYears.filter((p) => p.fiscalYear >= from.fiscalYear && p.fiscalYear <= last);
   return ok(to.kind === "ttm" ? [...years, to] : years);
 }
@@ -47,8 +47,7 @@ export function statement(nameRaw: unknown, currencyRaw: unknown, unitsRaw: unkn
   if (!args.ok) return args;
   const [name, currency, scale] = args.value;
   const columns = [...fiscalYears, store.period("TTM") as Period];
-  const unitName = scale === null || scale === 1 ? "millions" : scale === 1e3 ? "thousands" : scale === 1e6 ? "units" : "billions";
-  const grid: Scalar[][] = [[`${currency ?? "RMB"} ${unitName}`, ...columns.map((p) => p.id)]];
+  const grid: Scalar[][] = [[`${currency ?? "RMB"} ${scaleWords(scale)}`, ...columns.map((p) => p.id)]];
   const facts: Fact[] = [];
   for (const metric of dataset.metrics.filter((m) => m.statement === name)) {
     const row: Scalar[] = [metric.label];
@@ -72,6 +71,6 @@ export function fxRate(periodRaw: unknown): Result<number> {
   const period = parsePeriod(periodRaw);
   if (!period.ok) return period;
   const rate = store.fx(period.value.id);
-  if (!rate) return { ok: false, code: "unavailable", message: messages.noRate(period.value.label, "USD") };
+  if (!rate) return miss({ kind: "noRate", period: period.value.label, currency: "USD" });
   return ok(rate.rate, rate.inputs.map((id) => dataset.facts.find((f) => f.id === id) as Fact));
 }

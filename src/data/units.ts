@@ -1,7 +1,7 @@
 /** Currency and scale arguments: which currency a money figure is shown in and in what units. */
-import { messages } from "./messages";
 import { isOmitted, scalarOf } from "./normalize";
-import { invalid, ok, type Result } from "./result";
+import { miss } from "./reasons";
+import { ok, type Result } from "./result";
 import type { Currency } from "./schema";
 import { suggester } from "./suggest";
 
@@ -24,6 +24,9 @@ const SCALES: ReadonlyMap<string, number> = new Map(SCALE_NAMES.map(([name, scal
 const SCALES_SHOWN = ["units", "K", "thousands", "M", "millions", "B", "billions"];
 const nearScale = suggester(SCALE_NAMES.map(([name, scale]) => [name, String(scale)]));
 
+/** How a header or a card names each scale in words. */
+export const scaleWords = (scale: number | null): string => (scale === 1e6 ? "units" : scale === 1e3 ? "thousands" : scale === 1e-3 ? "billions" : "millions");
+
 /** How a formula spells each scale as a units argument. */
 export const UNITS_ARGUMENT: ReadonlyMap<number, string> = new Map([[1e6, "units"], [1e3, "K"], [1, "M"], [1e-3, "B"]]);
 
@@ -31,20 +34,20 @@ export const UNITS_ARGUMENT: ReadonlyMap<number, string> = new Map([[1e6, "units
 export function parseCurrency(raw: unknown): Result<Currency | null> {
   const value = scalarOf(raw);
   if (isOmitted(value)) return ok(null);
-  if (typeof value !== "string") return invalid(messages.notText("The currency", value));
+  if (typeof value !== "string") return miss({ kind: "notText", what: "The currency", value });
   const hit = value.length <= 16 ? CURRENCIES.get(value.trim().toLowerCase()) : undefined;
-  return hit ? ok(hit) : invalid(messages.unknownChoice("currency", value, CURRENCIES_SHOWN, nearCurrency(value)));
+  return hit ? ok(hit) : miss({ kind: "unknownChoice", what: "currency", value, choices: CURRENCIES_SHOWN, near: nearCurrency(value) });
 }
 
 /** null when omitted (millions). Units are named: a number such as 1 could mean ones or millions, so none is read. */
 export function parseScale(raw: unknown): Result<number | null> {
   const value = scalarOf(raw);
   if (isOmitted(value)) return ok(null);
-  if (typeof value === "number") return invalid(messages.numericUnits(value, SCALES_SHOWN));
-  if (typeof value !== "string") return invalid(messages.notText("Units", value));
+  if (typeof value === "number") return miss({ kind: "numericUnits", value, choices: SCALES_SHOWN });
+  if (typeof value !== "string") return miss({ kind: "notText", what: "Units", value });
   const text = value.trim().toLowerCase();
   const hit = text.length <= 16 ? SCALES.get(text) : undefined;
-  return hit !== undefined ? ok(hit) : invalid(messages.unknownChoice("units", value, SCALES_SHOWN, nearScale(value)));
+  return hit !== undefined ? ok(hit) : miss({ kind: "unknownChoice", what: "units", value, choices: SCALES_SHOWN, near: nearScale(value) });
 }
 
 /** Drops binary noise from a conversion (7790 / 1000 → 7.79, not 7.790000000000001). */

@@ -5,8 +5,8 @@
  * for its basic value; an entity, an image or another rich value is refused by name, so the analyst sees what to
  * reference instead of "cannot read an empty argument".
  */
-import { messages } from "../data/messages";
-import { invalid, ok, type Result } from "../data/result";
+import { miss } from "../data/reasons";
+import { ok, type Result } from "../data/result";
 
 /** The shapes Excel documents for a cell's value (Excel.CellValue in @types/office-js), by their `type`. */
 type Basic = Excel.DoubleCellValue | Excel.FormattedNumberCellValue | Excel.StringCellValue | Excel.BooleanCellValue;
@@ -35,7 +35,7 @@ export function readCellArgument(value: unknown): Result<unknown> {
   if (BASIC.has(value.type)) return ok(value.basicValue);
   if (value.type === "Empty") return ok(null);
   const text = typeof value.text === "string" ? value.text : typeof value.basicValue === "string" ? value.basicValue : null;
-  return invalid(messages.dataTypeArgument(value.type, text));
+  return miss({ kind: "dataTypeArgument", type: value.type, text });
 }
 
 /** Every argument read, or the first refusal in argument order. */

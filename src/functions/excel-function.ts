@@ -1,6 +1,8 @@
 /** A library function as Excel calls it: data-type arguments read, answers remembered per argument list, misses as errors. */
 import type { DataTypeValue } from "../data/data-types";
-import { KC, SPEC, type KcName } from "../data/kc";
+import type { DataTypeKind } from "../data/spec";
+import { KC, type KcName } from "../data/kc";
+import { DATA_TYPES } from "../data/spec";
 import type { Result } from "../data/result";
 import { hasDataType } from "../office/requirements";
 import { AnswerCache } from "./answer-cache";
@@ -31,7 +33,7 @@ function answering(name: KcName, run: Run) {
  */
 export function excel(name: KcName, dataType?: (...args: unknown[]) => Result<DataTypeValue>): (...args: unknown[]) => unknown {
   const plain = answering(name, KC[name]);
-  const kind = SPEC[name].dataType;
+  const kind = (DATA_TYPES as Partial<Record<KcName, DataTypeKind>>)[name];
   if (!dataType || !kind) return plain;
   const rich = answering(name, dataType);
   return (...args: unknown[]) => (hasDataType(kind) ? rich : plain)(...args);

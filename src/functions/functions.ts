@@ -27,6 +27,8 @@ const SOURCE = excel("SOURCE");
 const FXRATE = excel("FXRATE");
 const CONFLICTS = excel("CONFLICTS");
 const EVENTS = excel("EVENTS");
+const METRICS = excel("METRICS");
+const FIELDS = excel("FIELDS");
 const ASOF = excel("ASOF");
 const COMPANY = excel("COMPANY", () => ok(companyEntity(supports("ExcelApi", "1.19") ? "1.19" : "1.16")));
 const CARD = excel("CARD", figureCard);
@@ -211,6 +213,26 @@ export function conflicts(): any[][] {
  */
 export function events(): any[][] {
   return EVENTS() as any[][];
+}
+
+/**
+ * Every metric KC.FIGURE takes, spilled with a header row: the name to type, its label, unit (money in millions), the currency it is reported in, the periods it has and the other names it accepts. Example: =KC.METRICS().
+ * @customfunction METRICS
+ * @helpurl https://localhost:3000/help.html#kc-metrics
+ * @returns A table of metrics.
+ */
+export function metrics(): any[][] {
+  return METRICS() as any[][];
+}
+
+/**
+ * Every field KC.PROFILE takes, spilled with a header row: the name to type, its label, the listing (NASDAQ or HKEX) and currency of a market figure, and its unit. Example: =KC.FIELDS().
+ * @customfunction FIELDS
+ * @helpurl https://localhost:3000/help.html#kc-fields
+ * @returns A table of profile fields.
+ */
+export function fields(): any[][] {
+  return FIELDS() as any[][];
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Turns a lookup's Result into what a custom function returns: the value, or an Excel error with its message. */
 import type { DataTypeValue } from "../data/data-types";
+import { explain } from "../data/messages";
 import type { CellValue, Result } from "../data/result";
 
 /** What a custom function may answer: a plain value or grid, or a data type where the host has them. */
@@ -9,7 +10,7 @@ import { recordFault } from "./faults";
 export function toExcel<T extends Answer>(result: Result<T>): T | CustomFunctions.Error {
   if (result.ok) return result.value;
   const code = result.code === "invalid" ? CustomFunctions.ErrorCode.invalidValue : CustomFunctions.ErrorCode.notAvailable;
-  return new CustomFunctions.Error(code, result.message);
+  return new CustomFunctions.Error(code, explain(result.reason));
 }
 
 /**

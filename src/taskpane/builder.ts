@@ -1,6 +1,6 @@
 /** Formulas: build a KC formula with its live value and audit, audit any formula, and freeze or restore KC formulas. */
 import { buildFormula } from "../data/formula";
-import type { CellValue, Ok } from "../data/result";
+import { EXCEL_ERROR, type CellValue, type Ok } from "../data/result";
 import { KC_NAMES, SPEC, type KcName } from "../data/spec";
 import { actionButton, type Actions } from "./actions";
 import { auditView, formulaValueView, valueView } from "./audit-view";
@@ -12,7 +12,7 @@ import { h, replaceChildren } from "./dom";
 import { library } from "./library";
 import { answerText } from "./value-text";
 
-const { KC, auditFormula, auditText, cardView, companyEntity, figureCard } = library;
+const { KC, auditFormula, auditText, cardView, companyEntity, explain, figureCard } = library;
 
 export type BuilderState = { readonly fn: KcName; readonly args: Readonly<Record<string, string>> };
 export const DEFAULT_BUILDER: BuilderState = { fn: "MARGIN", args: { kind: "gross", period: "TTM" } };
@@ -76,7 +76,7 @@ export function builder(actions: Actions, initial: BuilderState, save: (state: B
     };
     replaceChildren(
       result,
-      live.ok ? [h("span", { className: "label" }, "Value: "), valueOf(live)] : h("span", { className: "error" }, `${live.code === "invalid" ? "#VALUE!" : "#N/A"} ${live.message}`),
+      live.ok ? [h("span", { className: "label" }, "Value: "), valueOf(live)] : h("span", { className: "error" }, `${EXCEL_ERROR[live.code]} ${explain(live.reason)}`),
     );
     const kind = SPEC[state.fn].dataType;
     const rich = state.fn === "COMPANY" ? { ok: true as const, value: companyEntity("1.19") } : state.fn === "CARD" ? figureCard(args[0], args[1], args[2], args[3]) : null;

@@ -62,7 +62,7 @@ function nextEarnings(): HTMLElement {
 /** One headline line for the latest fiscal year and TTM, from the KC function the sheet would use, with the ratios the pages state. */
 function headline(label: string, metric: string, periods: readonly string[], run: (period: string) => Result<unknown>, show: (value: number, facts: readonly Fact[]) => string): HTMLElement {
   const results = periods.map((p) => [p, run(p)] as const);
-  const text = results.map(([p, r]) => `${p} ${r.ok && typeof r.value === "number" ? show(r.value, r.facts) : r.ok ? "—" : r.message}`).join(" · ");
+  const text = results.map(([p, r]) => `${p} ${r.ok && typeof r.value === "number" ? show(r.value, r.facts) : r.ok ? "—" : library.explain(r.reason)}`).join(" · ");
   const conflicts = core.conflicts.filter((c) => periods.some((p) => c.id === `${metric}:${p}`));
   const stated = core.reconciliations.filter((c) => periods.some((p) => c.id === `${metric}_${p}`));
   const sources = [...results.flatMap(([, r]) => (r.ok ? r.facts.map((f) => f.source) : [])), ...stated.map((s) => s.source), ...conflicts.flatMap((c) => c.others)];

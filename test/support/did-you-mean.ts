@@ -2,6 +2,7 @@
  * What the "did you mean" suites share: every list of names an argument is read from, the rule a suggestion keeps,
  * written out independently of the library, and the one-character typos of each name.
  */
+import { explain } from "../../src/data/messages";
 import "../../src/functions/share-library"; // the builder reads the library functions.js publishes, as on the page
 import { filingChoices, infoChoices } from "../../src/data/info";
 import { KC } from "../../src/data/kc";
@@ -14,7 +15,9 @@ import { BUILDER } from "../../src/taskpane/builder-spec";
 
 /** The name a message suggests, or null. */
 export const suggestion = (message: string): string | null => /Did you mean "([^"]*)"\?/.exec(message)?.[1] ?? null;
-export const messageOf = (r: Result<unknown>): string => (r.ok ? "" : r.message);
+export const messageOf = (r: Result<unknown>): string => (r.ok ? "" : explain(r.reason));
+/** The name a miss suggests, read from its reason, or null. */
+export const nearOf = (r: Result<unknown>): string | null => (r.ok || !("near" in r.reason) ? null : r.reason.near);
 
 /** Every list of names an argument is read from: each name with what it stands for, and a call that reads one. */
 export type List = { what: string; names: ReadonlyArray<readonly [string, unknown]>; call: (typed: string) => Result<unknown> };
