@@ -37,9 +37,9 @@ describe("a formula's own value", () => {
 
   it("names the cell, function, text or operator that stops it", () => {
     expect(value("=KC.REVENUE(2024)/A1")).toEqual({ kind: "unknown", because: "reference", part: "A1" });
-    expect(value("=SUM(KC.REVENUE(2024),1)")).toEqual({ kind: "unknown", because: "function", part: "SUM" });
+    expect(value("=NPV(0.1,KC.REVENUE(2024))")).toEqual({ kind: "unknown", because: "function", part: "NPV" });
     expect(value('=KC.PROFILE("name")&"x"')).toEqual({ kind: "unknown", because: "text", part: 'KC.PROFILE("name")' });
-    expect(value("=KC.REVENUE(2024)>1")).toEqual({ kind: "unknown", because: "operator", part: ">" });
+    expect(value("=KC.REVENUE(2024)*{1,2}")).toEqual({ kind: "unknown", because: "operator", part: "{" });
     expect(value("=KC.REVENUE(B2)+1")).toEqual({ kind: "unknown", because: "reference", part: "B2" });
     expect(value("=(1+2")).toEqual({ kind: "unknown", because: "syntax", part: "=(1+2" });
   });
@@ -48,5 +48,34 @@ describe("a formula's own value", () => {
     expect(value("=KC.REVENUE(2019)*2+A1")).toEqual({ kind: "error", error: "#N/A", from: "KC.REVENUE(2019)" });
     expect(value("=1/(KC.REVENUE(2023)-KC.REVENUE(2023))")).toEqual({ kind: "error", error: "#DIV/0!", from: null });
     expect(value("=#REF!+1")).toEqual({ kind: "error", error: "#REF!", from: null });
+  });
+
+  it("compares, joins text and computes IF, ABS, SUM, MIN, MAX and ROUND as Excel does", () => {
+    const cells = new Map<string, unknown>([["B1", 10], ["B2", -4], ["B3", "note"], ["C1", 0.25]]);
+    expect(value("=KC.REVENUE(2024)>KC.REVENUE(2023)")).toEqual({ kind: "value", value: true });
+    expect(value('="a"="A"')).toEqual({ kind: "value", value: true });
+    expect(value('=1<"1"')).toEqual({ kind: "value", value: true });
+    expect(value('="FY"&2024')).toEqual({ kind: "value", value: "FY2024" });
+    expect(value('=IF(ABS(B2)<=5,"agrees","differs")', cells)).toEqual({ kind: "value", value: "agrees" });
+    // IF computes only the branch it takes: the other one's error is never met.
+    expect(value("=IF(B1>0,B1,1/0)", cells)).toEqual({ kind: "value", value: 10 });
+    expect(value("=IF(B1<0,B1,1/0)", cells)).toEqual({ kind: "error", error: "#DIV/0!", from: null });
+    // SUM over a range skips text, as Excel does.
+    expect(value("=SUM(B1:B3)", cells)).toEqual({ kind: "value", value: 6 });
+    expect(value("=MIN(B1:B2)+MAX(B1,C1)", cells)).toEqual({ kind: "value", value: 6 });
+    expect(value("=ROUND(-2.345,2)")).toEqual({ kind: "value", value: -2.35 });
+    expect(value("=B3*2", cells)).toEqual({ kind: "unknown", because: "text", part: "B3" });
+  });
+
+  it("gives a KC call its arguments' values, cells read through the caller's lookup", () => {
+    const seen: unknown[][] = [];
+    const answer = (text: string, args: () => unknown[]): CallAnswer => {
+      seen.push(args());
+      return text.startsWith("KC.FIGURE") ? { kind: "number", value: 2 } : { kind: "text", value: "v" };
+    };
+    const lookup = (ref: string) => ({ $B9: "revenue", C$7: "FY2024", D7: "TTM" })[ref];
+    expect(formulaValue("=KC.FIGURE($B9,C$7)*3", answer, lookup)).toEqual({ kind: "value", value: 6 });
+    expect(formulaValue('=KC.SOURCE("net_income",D7)', answer, lookup)).toEqual({ kind: "value", value: "v" });
+    expect(seen).toEqual([["revenue", "FY2024"], ["net_income", "TTM"]]);
   });
 });

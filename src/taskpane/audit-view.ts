@@ -94,7 +94,7 @@ const BECAUSE = {
   reference: (part: string) => `it refers to ${part}, whose value only the workbook knows.`,
   function: (part: string) => `it calls ${part}, which only Excel computes.`,
   text: (part: string) => `${part} is no single number.`,
-  operator: (part: string) => `the pane computes + − * / ^ and % only, not "${part}".`,
+  operator: (part: string) => `the pane does not compute "${part}".`,
   syntax: () => "the formula is incomplete.",
 } as const;
 
@@ -119,7 +119,11 @@ export function formulaValueView(formula: string, entries: readonly AuditEntry[]
   const said = only
     ? (valueText(only) ?? (Array.isArray(only.value) ? "the grid its KC call spills, below." : typeof only.value === "number" ? plain(only.value) : String(only.value)))
     : outcome.kind === "value"
-      ? plain(outcome.value)
+      ? typeof outcome.value === "number"
+        ? plain(outcome.value)
+        : typeof outcome.value === "boolean"
+          ? String(outcome.value).toUpperCase()
+          : outcome.value
       : outcome.kind === "error"
         ? `${outcome.error}${outcome.from ? `, from ${outcome.from}${message(outcome.from)}` : outcome.error === "#DIV/0!" ? " (a division by zero)." : "."}`
         : `not computed here: ${BECAUSE[outcome.because](outcome.part)}`;
