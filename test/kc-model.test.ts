@@ -6,7 +6,9 @@
  */
 import { HyperFormula, type CellValue } from "hyperformula";
 import core from "../src/data/core.json";
+import { KC, type KcName } from "../src/data/kc";
 import { columnLetter, kcModel, type Model } from "../src/data/model";
+import { modelValues } from "../src/data/model-values";
 import type { DatasetCore } from "../src/data/schema";
 import { registerKcFunctions } from "./support/hyperformula-kc";
 
@@ -157,5 +159,20 @@ describe("the KC model evaluated as a spreadsheet", () => {
       expect(contentAt(Number(m?.[1]), 1)).toBeDefined();
     }
     expect(model.names.find((n) => n.name === "KC_Revenue")?.range).toBe(`$C$${rowOfMetric.get("revenue")}:$${columnLetter(periods.length + 1)}$${rowOfMetric.get("revenue")}`);
+  });
+
+  it("computes, outside Excel, every cell as the spreadsheet engine does: the pane's preview of the model", () => {
+    const preview = modelValues(model, (name, args) => (name in KC ? KC[name as KcName](...args) : null));
+    const differences: string[] = [];
+    model.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (!cell) return;
+        const want = at(r + 1, c);
+        const got = preview[r]?.[c];
+        const same = got?.kind === "value" && (typeof want === "number" && typeof got.value === "number" ? Math.abs(got.value - want) <= 1e-9 * Math.max(1, Math.abs(want)) : got.value === want);
+        if (!same) differences.push(`${columnLetter(c)}${r + 1}: engine ${JSON.stringify(want)}, preview ${JSON.stringify(got)}`);
+      }),
+    );
+    expect(differences).toEqual([]);
   });
 });

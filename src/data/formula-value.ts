@@ -27,7 +27,10 @@ export type CallAnswer =
 /** A KC call's text, and its arguments' values where the caller wants them (a cell's value, or what stops it). */
 export type KcCallAnswer = (callText: string, args: () => Value[]) => CallAnswer;
 
-/** A cell's value by its reference as written ("$C$9", "Sheet1!B2"); undefined where it is not known. */
+/**
+ * A cell's value by its reference as written ("$C$9", "Sheet1!B2"): a number, text or TRUE/FALSE; null for an empty
+ * cell; { error } for a cell showing an Excel error; undefined where it is not known.
+ */
 export type CellLookup = ReadonlyMap<string, unknown> | ((reference: string) => unknown);
 
 type Node =
@@ -185,6 +188,8 @@ export function formulaValue(formula: string, callAnswer: KcCallAnswer | ((callT
     const value = lookup(ref);
     if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
     if (value === null) return 0;
+    // A cell showing an error passes it on, as in Excel.
+    if (typeof value === "object" && typeof (value as { error?: unknown }).error === "string") return stop({ kind: "error", error: (value as { error: string }).error, from: ref });
     return unknown("reference", ref);
   };
   const number = (v: Value, part: string): number => (typeof v === "number" ? v : typeof v === "boolean" ? Number(v) : unknown("text", part));
