@@ -43,7 +43,7 @@ const q = (list: readonly Quote[], field: string, label?: string): HTMLElement =
   return row(label ?? found?.label ?? field, shown(found), found ? [found.source] : []);
 };
 
-export function overview(actions: Actions, today = todayOf(new Date())): HTMLElement {
+export function overview(actions: Actions, today = todayOf(new Date()), model: HTMLElement | null = null): HTMLElement {
   const p = core.profile;
   const s = p.sources;
   const pick = (...names: string[]) => names.map((n) => s[n]).filter((x): x is Source => Boolean(x));
@@ -54,6 +54,7 @@ export function overview(actions: Actions, today = todayOf(new Date())): HTMLEle
     {},
     staleness(today),
     glance(today),
+    model,
     trends(),
     card("NASDAQ: KC", " · USD, per ADS", q(nasdaq, "market_cap", "Market cap"), q(nasdaq, "pe_ttm"), q(nasdaq, "high_52w"), q(nasdaq, "low_52w"), q(nasdaq, "range_52w"), q(nasdaq, "dividend_yield")),
     card("HKEX: 3896", " · HKD, per share", q(hkex, "last_price"), q(hkex, "change"), q(hkex, "change_percent")),

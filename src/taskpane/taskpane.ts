@@ -6,6 +6,8 @@ import * as excel from "../office/excel";
 import { OFFICE_READY_TIMEOUT_MS, officeReady, onPaneVisibility, type Host } from "../office/host";
 import type { Actions } from "./actions";
 import { auditView, formulaValueView } from "./audit-view";
+import { buildSummary, modelButton, modelSection, theModel } from "./model-view";
+import { buildModel } from "../office/model-writer";
 import { builder } from "./builder";
 import { stated } from "./content";
 import { h, replaceChildren } from "./dom";
@@ -78,13 +80,22 @@ async function start(): Promise<void> {
       ),
   };
 
+  // The KC model: built in Excel through the seam, previewed anywhere from the same template.
+  const build = () => buildModel(theModel()).then(buildSummary);
+  const modelPanel = modelSection(actions, build);
+  const showModel = () => {
+    sections.select("formulas");
+    update({ ...state, tab: "formulas" });
+    modelPanel.querySelector<HTMLButtonElement>("#model-preview-button")?.click();
+    modelPanel.scrollIntoView();
+  };
   const sections = tabs(
     [
-      { id: "overview", label: LABELS.overview, panel: overview(actions) },
+      { id: "overview", label: LABELS.overview, panel: overview(actions, undefined, modelButton(actions, build, showModel)) },
       { id: "filings", label: LABELS.filings, panel: filings(actions) },
       { id: "events", label: LABELS.events, panel: events(actions) },
       { id: "risks", label: LABELS.risks, panel: risks(actions) },
-      { id: "formulas", label: LABELS.formulas, panel: builder(actions, state.builder, (b) => update({ ...state, builder: b }), tools) },
+      { id: "formulas", label: LABELS.formulas, panel: h("div", {}, builder(actions, state.builder, (b) => update({ ...state, builder: b }), tools), modelPanel) },
     ],
     state.tab,
     (id) => {

@@ -87,7 +87,8 @@ run("the task pane in headless Chromium", () => {
   };
 
   it("opens on the overview with both listings and their currencies", async () => {
-    const page = await session.open();
+    // A fixed day, so that the screenshot's "N days old" is the same on every run.
+    const page = await session.open({ before: (p) => p.clock.setFixedTime(new Date("2026-11-26T12:00:00")) });
     await expect(page.getAttribute("#tab-overview", "aria-selected")).resolves.toBe("true");
     const text = await page.locator("#panel-overview").innerText();
     // The company's name heads the NASDAQ page, the last line above its ticker line.
