@@ -1,6 +1,6 @@
 /**
  * `npm run screenshots` (after the build): rewrites docs/screenshots/ from the built task pane. It runs the browser
- * test with KC_UPDATE_SCREENSHOTS set, so the pictures are the ones the test's checks passed on; any other run of the
+ * tests that take pictures (the pane's tabs, its trend charts, the model's preview) with KC_UPDATE_SCREENSHOTS set, so the pictures are the ones the test's checks passed on; any other run of the
  * test writes its screenshots to a temporary folder and leaves the checkout as it was.
  */
 import { spawnSync } from "node:child_process";
@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const jest = createRequire(import.meta.url).resolve("jest/bin/jest");
-const run = spawnSync(process.execPath, [jest, "test/browser/taskpane.test.ts", "--runInBand"], {
+const run = spawnSync(process.execPath, [jest, "test/browser/taskpane.test.ts", "test/browser/trends.test.ts", "test/browser/model.test.ts", "--runInBand"], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, KC_UPDATE_SCREENSHOTS: "1" },

@@ -54,8 +54,8 @@ run("the KC model's preview in the task pane", () => {
     }
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(overflow).toBe(width);
-    if (width === 320) {
-      await page.locator("#kc-model").evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 120));
+    if (width === 800) {
+      await page.locator("#model-preview table.model").evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 200));
       const file = join(shots.folder, "model.png");
       await page.screenshot({ path: file });
     }

@@ -4,7 +4,8 @@
  * tooltip and a text alternative with the values, inside a 320-pixel pane and in both themes.
  */
 import type { Page } from "playwright-core";
-import { chromiumAvailable, startPane, stopPane, type PaneSession } from "../support/browser";
+import { join } from "path";
+import { chromiumAvailable, screenshotFolder, startPane, stopPane, type PaneSession } from "../support/browser";
 import { statementPeriods, statementRow } from "../support/seed-tables";
 
 const run = chromiumAvailable() ? describe : describe.skip;
@@ -29,6 +30,7 @@ const marksOf = (page: Page, id: string) =>
 
 run("trend charts on the overview", () => {
   let session: PaneSession;
+  const shots = screenshotFolder();
   beforeAll(async () => {
     session = await startPane();
   });
@@ -37,7 +39,10 @@ run("trend charts on the overview", () => {
     await session.reset();
     expect(problems).toEqual([]);
   });
-  afterAll(async () => stopPane(session));
+  afterAll(async () => {
+    await stopPane(session);
+    shots.done();
+  });
 
   it.each([320, 800])("draws each trend with its title, units, one mark per period in order, and the values as text at %i px", async (width) => {
     const page = await session.open({ width });
@@ -62,6 +67,10 @@ run("trend charts on the overview", () => {
     }
     const overflow = await page.evaluate(() => [...document.querySelectorAll(".trend-chart")].map((e) => e.getBoundingClientRect().right - window.innerWidth).filter((d) => d > 0.5));
     expect(overflow).toEqual([]);
+    if (width === 320) {
+      await page.locator("section.trends").evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 250));
+      await page.screenshot({ path: join(shots.folder, "trends.png") });
+    }
   });
 
   it("takes its colours from the theme: bars stand out from the background in light and dark", async () => {
