@@ -260,7 +260,8 @@ const lines = [
   `| per call ≤ 5× a Map lookup of the same value | worst median ${fmt(worstRatio)}× | ${verdict(worstRatio <= 5)} |`,
   `| 10,000 KC formulas recalculate no slower than INDEX/MATCH | ${fmt(workbook.ratio.median, 2)}× | ${verdict(workbook.ratio.median <= 1)} |`,
   `| cold start ≤ 20 ms | ${fmt(cold.load.median, 2)} ms | ${verdict(cold.load.median <= 20)} |`,
-  `| functions.js ≤ 87 KiB minified | ${fmt(cold.sizes["functions.js"].raw / KIB)} KiB | ${verdict(cold.sizes["functions.js"].raw <= 87 * KIB)} |`,
+  // The budget test/bundle-size.test.ts holds functions.js to.
+  `| functions.js ≤ 114 KiB minified | ${fmt(cold.sizes["functions.js"].raw / KIB)} KiB | ${verdict(cold.sizes["functions.js"].raw <= 114 * KIB)} |`,
   pane ? `| task pane first content ≤ 500 ms | ${fmt(pane.ready.median, 0)} ms | ${verdict(pane.ready.median <= 500)} |` : "| task pane first content ≤ 500 ms | not measured: no Chromium | |",
   "",
   "## 1. Per call, through dist/functions.js",

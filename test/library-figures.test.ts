@@ -175,7 +175,7 @@ describe("spills, info, filings, sources", () => {
   it("answers profile and market fields with their currency in the name", () => {
     expect(value(KC.PROFILE("ceo"))).toBe(textAfter(US_PAGE, "CEO: "));
     expect(value(KC.PROFILE("listing_date"))).toBe(excelSerial(dateAfter(US_PAGE, "Listing Date: ")));
-    expect(value(KC.PROFILE("market_cap"))).toBe(figuresBelow(US_PAGE, "Market Cap")[0]?.value);
+    expect(value(KC.PROFILE("market_cap_usd"))).toBe(figuresBelow(US_PAGE, "Market Cap")[0]?.value);
     expect(figuresBelow(HK_PAGE, "Price Target:")[0]?.currency).toBe("HKD");
     expect(value(KC.PROFILE("price_target_hkd"))).toBe(figuresBelow(HK_PAGE, "Price Target:")[0]?.value);
     expect(value(KC.PROFILE("rsi"))).toBe(figuresBelow(HK_PAGE, "Kingsoft Cloud Holdings Ltd Technical Analysis", "RSI")[0]?.value);

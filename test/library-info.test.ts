@@ -1,6 +1,7 @@
 /** KC.PROFILE, KC.FILING and KC.ASOF: the values the two pages state, as Excel values (dates as serials). */
 import { explain } from "../src/data/messages";
 import { contentHash } from "../scripts/data/content-hash";
+import { INFO_FIELDS, infoChoices } from "../src/data/info";
 import { KC } from "../src/data/kc";
 import type { Result } from "../src/data/result";
 import { dataset } from "./support/dataset";
@@ -21,17 +22,17 @@ describe("KC.PROFILE", () => {
     ["phone", "86-10-6292-7777"],
     ["ticker_us", "KC"],
     ["ticker_hk", "3896"],
-    ["marketcap", 2940],
+    ["market_cap_usd", 2940],
     ["P/E", -22.6],
-    ["52w high", 22.26],
-    ["low_52w", 8.84],
+    ["52w high usd", 22.26],
+    ["52w_low_usd", 8.84],
     ["52w_range_position", 0.18],
     ["rank", 66],
     ["rank_top_percent", 0.896],
-    ["price", 7.15],
+    ["last_price_hkd", 7.15],
     ["change_hkd", -0.67],
     ["change_percent", -0.0857],
-    ["target", 7.5],
+    ["price_target_hkd", 7.5],
     ["upside", 0.049],
     ["rating", "Neutral"],
     ["score", 54],
@@ -39,9 +40,9 @@ describe("KC.PROFILE", () => {
     ["analyst_rating", "Hold"],
     ["followers", 18],
     ["sentiment", "Positive"],
-    ["ma20", 6.48],
-    ["MA50", 6.2],
-    ["ma100", 6.76],
+    ["ma20_hkd", 6.48],
+    ["MA50_HKD", 6.2],
+    ["ma100_hkd", 6.76],
     ["ma200_hkd", 6.92],
     ["macd", 0.36],
     ["stoch", 73.36],
@@ -57,6 +58,30 @@ describe("KC.PROFILE", () => {
     ["eps_estimate_usd", -0.05],
   ])("%s is %p", (field, expected) => {
     expect(outcome(KC.PROFILE(field))).toBe(expected);
+  });
+
+  it.each([
+    ["price", "last_price_hkd", "HKD per share (HKEX)"],
+    ["Last Price", "last_price_hkd", "HKD per share (HKEX)"],
+    ["market_cap", "market_cap_usd", "USD millions (NASDAQ)"],
+    ["52w_high", "52w_high_usd", "USD per ADS (NASDAQ)"],
+    ["target", "price_target_hkd", "HKD per share (HKEX)"],
+    ["ma200", "ma200_hkd", "HKD per share"],
+    ["change", "change_hkd", "HKD per share (HKEX)"],
+  ])("refuses %p, which names no listing or currency, with the field that does (%s)", (typed, field, unit) => {
+    const r = KC.PROFILE(typed);
+    expect(r).toMatchObject({ ok: false, code: "invalid", reason: { kind: "fieldNeedsListing", fields: [{ id: field, unit }] } });
+    expect(r.ok ? "" : explain(r.reason)).toBe(`"${typed}" does not say which listing or currency: KC is listed on NASDAQ (USD, per ADS) and HKEX (HKD, per share). Use "${field}" (${unit}).`);
+  });
+
+  it("accepts no name for a figure in USD or HKD unless the name says the currency", () => {
+    const unsaid = infoChoices.names.filter(([name, id]) => {
+      const unit = INFO_FIELDS.find((f) => f.id === id)?.unit ?? "";
+      const currency = /\b(USD|HKD)\b/.exec(unit)?.[1];
+      return currency !== undefined && !name.toLowerCase().includes(currency.toLowerCase()) && KC.PROFILE(name).ok;
+    });
+    expect(unsaid).toEqual([]);
+    expect(infoChoices.names.length).toBeGreaterThan(INFO_FIELDS.length);
   });
 
   it("reads the address as one line", () => {

@@ -55,7 +55,7 @@ describe("a miss is a reason, and its kind decides the Excel error", () => {
     const expected: Record<ReasonKind, MissCode> = {
       required: "invalid", notText: "invalid", numericUnits: "invalid", unknownChoice: "invalid", notInDataset: "invalid", badPeriod: "invalid",
       currencyNotMoney: "invalid", perShareUnits: "invalid", baseNotBefore: "invalid", growthLengths: "invalid", cagrNeedsYears: "invalid",
-      cagrOrder: "invalid", seriesOrder: "invalid", seriesKinds: "invalid", ratioFormat: "invalid", filingByYear: "invalid", dataTypeArgument: "invalid",
+      cagrOrder: "invalid", seriesOrder: "invalid", seriesKinds: "invalid", ratioFormat: "invalid", filingByYear: "invalid", dataTypeArgument: "invalid", fieldNeedsListing: "invalid",
       noPeriod: "unavailable", noFigure: "unavailable", noCurrency: "unavailable", onlyInOtherCurrency: "unavailable", noRate: "unavailable", onlyBound: "unavailable",
       zeroBase: "unavailable", noPriorYear: "unavailable", cagrNeedsPositive: "unavailable", noFiling: "unavailable", noInfo: "unavailable",
     };

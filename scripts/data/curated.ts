@@ -200,13 +200,16 @@ export function rating({ hk }: Pages): Quote[] {
   ];
 }
 
+/** The moving averages (ma20 … ma200) are prices in HKD; MACD, RSI and STOCH are indicators. */
+const MOVING_AVERAGE = /^ma\d+$/;
+
 export function technicals({ hk }: Pages): Quote[] {
   const pair = (field: string, label: string, heading: string): Quote[] => {
     const at = hk.indexOf(heading, hk.indexOf("Kingsoft Cloud Holdings Ltd Technical Analysis"));
     const value = hk.line(at + 1);
     const signal = hk.line(at + 2);
     return [
-      numberQuote(field, label, value.text, field.startsWith("ma") ? "HKD per share" : "indicator", value, field.startsWith("ma") ? { currency: "HKD" } : {}),
+      numberQuote(field, label, value.text, MOVING_AVERAGE.test(field) ? "HKD per share" : "indicator", value, MOVING_AVERAGE.test(field) ? { currency: "HKD" } : {}),
       quote(`${field}_signal`, `${label} signal`, signal.text, "label", signal),
     ];
   };

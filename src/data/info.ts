@@ -108,17 +108,30 @@ export const INFO_FIELDS: readonly InfoField[] = [
 ];
 
 const ALIASES: ReadonlyArray<readonly [string, string]> = [
-  ["company", "name"], ["company_name", "name"], ["market_cap", "market_cap_usd"], ["marketcap", "market_cap_usd"],
-  ["pe", "pe_ttm"], ["p/e", "pe_ttm"], ["52w_high", "52w_high_usd"], ["52w_low", "52w_low_usd"], ["high_52w", "52w_high_usd"], ["low_52w", "52w_low_usd"],
-  ["last_price", "last_price_hkd"], ["price", "last_price_hkd"], ["price_target", "price_target_hkd"], ["target", "price_target_hkd"],
-  ["upside", "price_target_upside"], ["score", "ai_score"], ["ma20", "ma20_hkd"], ["ma50", "ma50_hkd"], ["ma100", "ma100_hkd"], ["ma200", "ma200_hkd"],
+  ["company", "name"], ["company_name", "name"], ["pe", "pe_ttm"], ["p/e", "pe_ttm"],
+  ["upside", "price_target_upside"], ["score", "ai_score"],
   ["next_earnings_date", "next_earnings"], ["sentiment", "technical_sentiment"], ["piotroski", "f_score"], ["fscore", "f_score"],
 ];
+
+/**
+ * Market figures by a name that leaves out the listing and currency: a price, a market cap or a moving average is
+ * per ADS in USD on NASDAQ or per share in HKD on HKEX, so these are refused with the names that say which.
+ */
+const NEEDS_LISTING = choiceMap<string>([
+  ["market_cap", "market_cap_usd"], ["marketcap", "market_cap_usd"], ["52w_high", "52w_high_usd"], ["52w_low", "52w_low_usd"],
+  ["high_52w", "52w_high_usd"], ["low_52w", "52w_low_usd"], ["last_price", "last_price_hkd"], ["price", "last_price_hkd"],
+  ["price_target", "price_target_hkd"], ["target", "price_target_hkd"], ["change", "change_hkd"],
+  ["ma20", "ma20_hkd"], ["ma50", "ma50_hkd"], ["ma100", "ma100_hkd"], ["ma200", "ma200_hkd"],
+]);
 
 const byId = new Map(INFO_FIELDS.map((f) => [f.id, f]));
 export const infoChoices = choiceMap<string>([...INFO_FIELDS.map((f) => [f.id, f.id] as const), ...ALIASES]);
 
 export function infoField(fieldRaw: unknown): Result<InfoField> {
+  const raw = scalarOf(fieldRaw);
+  const named = typeof raw === "string" && raw.length <= 64 ? NEEDS_LISTING.get(raw) : undefined;
+  const field = named ? byId.get(named) : undefined;
+  if (field) return miss({ kind: "fieldNeedsListing", value: raw, fields: [{ id: field.id, unit: field.unit }] });
   const id = parseChoice(fieldRaw, "field", infoChoices, { list: "field", all: INFO_FIELDS.length });
   if (!id.ok) return id;
   return ok(byId.get(id.value) as InfoField);

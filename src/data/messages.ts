@@ -33,6 +33,8 @@ const WORDS: Words = {
   unknownChoice: (r) => `Unknown ${r.what} ${show(r.value)}.${didYouMean(r.near)} Valid: ${list(r.choices)}.`,
   notInDataset: (r) =>
     `No ${r.what} ${show(r.value)} in the dataset.${didYouMean(r.near)} All ${r.count} ${r.what}s are listed by =KC.${r.what.toUpperCase()}S() and in the formula builder (Home > KC for Excel > Formulas).`,
+  fieldNeedsListing: (r) =>
+    `${show(r.value)} does not say which listing or currency: KC is listed on NASDAQ (USD, per ADS) and HKEX (HKD, per share). Use ${r.fields.map((f) => `"${f.id}" (${f.unit})`).join(" or ")}.`,
   badPeriod: (r) =>
     `Cannot read ${show(r.value)} as a period. Use a fiscal year (2024, "FY2024", "FY24", "FY0", "FY-1"), "TTM", or a quarter ("Q3 2025").`,
   noPeriod: (r) => `The dataset has no period ${show(r.value)}. Available: ${list(r.available)}.`,

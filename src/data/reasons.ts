@@ -44,6 +44,8 @@ export type Reason =
   /** A period that is no fiscal year (TTM, a quarter) where a filing's fiscal year is needed. */
   | { readonly kind: "filingByYear"; readonly period: string; readonly years: readonly number[] }
   | { readonly kind: "noInfo"; readonly field: string }
+  /** A market field named without its listing and currency: the names that say them. */
+  | { readonly kind: "fieldNeedsListing"; readonly value: unknown; readonly fields: readonly { readonly id: string; readonly unit: string }[] }
   | { readonly kind: "dataTypeArgument"; readonly type: string; readonly text: string | null };
 
 export type ReasonKind = Reason["kind"];

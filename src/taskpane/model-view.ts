@@ -75,7 +75,8 @@ export function modelPreview(): HTMLElement {
 
 /** Where the model is offered: its buttons, what a build did, and the preview once asked for. */
 export function modelSection(actions: Actions, build: () => Promise<string>): HTMLElement {
-  const result = h("p", { className: "subtle", role: "status", "aria-live": "polite", id: "model-result" });
+  // Not a second status region: the pane keeps one; this line is polite live text beside its buttons.
+  const result = h("p", { className: "subtle", "aria-live": "polite", id: "model-result" });
   const preview = h("div", {});
   const show = h("button", { type: "button", className: "action", id: "model-preview-button" }, "Preview the model");
   show.addEventListener("click", () => replaceChildren(preview, modelPreview()));
@@ -114,7 +115,7 @@ export function buildSummary(built: ModelBuild): string {
 /** The overview's way in: builds the model in Excel; elsewhere shows the preview on the Formulas tab. */
 export function modelButton(actions: Actions, build: () => Promise<string>, preview: () => void): HTMLElement {
   const button = h("button", { type: "button", className: "action", id: "overview-model" }, actions.excel ? "Build the KC model sheet" : "Preview the KC model");
-  const said = h("span", { className: "subtle", role: "status" });
+  const said = h("span", { className: "subtle", "aria-live": "polite" });
   button.addEventListener("click", () => {
     if (!actions.excel) return preview();
     said.textContent = " Building…";
