@@ -211,6 +211,11 @@ describe("KC.CARD", () => {
       const value = card(metric, "TTM") as Value;
       expect([metric, value.properties?.["Implausible TTM"]?.basicValue]).toEqual([metric, rule?.note]);
       expect(value.layouts?.card?.sections?.find((s) => s.title === "Plausibility rules broken")?.properties).toEqual(["Implausible TTM"]);
+      // Cited by the lines of the figures the rule read, not labelled with the rule's id.
+      const meta = value.properties?.["Implausible TTM"]?.propertyMetadata;
+      expect(meta?.sublabel).toBeUndefined();
+      const lines = (rule?.inputs ?? []).map((id) => data.facts.find((f) => f.id === id)?.source.line);
+      expect((meta?.attribution ?? []).map((a) => Number(/, line (\d+):/.exec(a.sourceText ?? "")?.[1]))).toEqual(lines);
     }
     const fy = card("free_cash_flow", 2024) as Value;
     expect(Object.keys(fy.properties ?? {}).filter((k) => k.startsWith("Implausible"))).toEqual([]);

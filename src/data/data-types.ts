@@ -134,7 +134,9 @@ function cardFor(metric: Metric, period: Period, fact: Fact, value: number, curr
     sections.push({ layout: "List", title: "Checks against ratios the pages state", collapsible: true, collapsed: checks.every((r) => r.status === "reconciles"), properties: checks.map((r) => r.label) });
   }
   const broken = dataset.implausible.filter((p) => p.inputs.includes(fact.id)).map((p) => {
-    properties[`Implausible ${p.period}`] = text(p.note ?? "", p.rule);
+    // The rule's words are its note; its figures' lines are the attribution (the rule's id is no reader's word).
+    const sources = p.inputs.flatMap((id) => dataset.facts.find((f) => f.id === id)?.source ?? []);
+    properties[`Implausible ${p.period}`] = text(p.note ?? "", null, sources);
     return `Implausible ${p.period}`;
   });
   if (broken.length) sections.push({ layout: "List", title: "Plausibility rules broken", collapsible: true, collapsed: false, properties: broken });
