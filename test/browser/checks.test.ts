@@ -4,7 +4,7 @@
  * the tests' own reader (test/support/seed-tables.ts), never taken from the dataset.
  */
 import type { Page } from "playwright-core";
-import { chromiumAvailable, startPane, stopPane, type PaneSession } from "../support/browser";
+import { chromiumAvailable, usePane } from "../support/browser";
 import { HK_PAGE, lineOf } from "../support/seed-reader";
 import { statementPeriods } from "../support/seed-tables";
 import { dataset } from "../support/dataset";
@@ -13,7 +13,6 @@ import { overlaps, span, statement } from "../support/stated-ratios";
 /** A seed page as the pane names it: by the title the dataset gives it. */
 const titleOf = (file: string) => dataset.seeds.find((seed) => seed.file === file)?.title ?? file;
 
-const OFFICE_TELEMETRY = "https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/";
 const run = chromiumAvailable() ? describe : describe.skip;
 const WIDTH = 320;
 
@@ -21,21 +20,7 @@ const WIDTH = 320;
 const fcfLikeOcf = statementPeriods().filter((p) => overlaps(span(statement("Free Cash Flow", p)), span(statement("Operating Cash Flow", p))));
 
 run("plausibility checks in the task pane, in headless Chromium at 320 px", () => {
-  let session: PaneSession;
-
-  beforeAll(async () => {
-    session = await startPane();
-  });
-  afterEach(async () => {
-    const problems = [...session.problems];
-    // office.js itself, loaded outside Office, frames its telemetry proxy; the pane asks nothing else (refused here).
-    const outside = session.outside.filter((url) => !url.startsWith(OFFICE_TELEMETRY));
-    await session.reset();
-    expect({ problems, outside }).toEqual({ problems: [], outside: [] });
-  });
-  afterAll(async () => {
-    await stopPane(session);
-  });
+  const pane = usePane();
 
   const fitsWidth = async (page: Page) => {
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBe(WIDTH);
@@ -49,7 +34,7 @@ run("plausibility checks in the task pane, in headless Chromium at 320 px", () =
 
   it("lists every rule beside the stated ratios, and says which TTM figure fails, with the lines it read", async () => {
     expect(fcfLikeOcf).toEqual(["TTM"]);
-    const page = await session.open({ width: WIDTH });
+    const page = await pane.session.open({ width: WIDTH });
     const stated = page.locator("section[aria-label='Stated ratios, checked']");
     const card = page.locator("section[aria-label='Plausibility of the figures']");
     await expect(stated.evaluate((s) => s.nextElementSibling?.getAttribute("aria-label"))).resolves.toBe("Plausibility of the figures");
@@ -80,7 +65,7 @@ run("plausibility checks in the task pane, in headless Chromium at 320 px", () =
   });
 
   it("audits =KC.MARGIN(\"fcf\",\"TTM\") with the rule its free cash flow breaks and the stated ratio that figure gives otherwise", async () => {
-    const page = await session.open({ width: WIDTH });
+    const page = await pane.session.open({ width: WIDTH });
     await page.click("#tab-formulas");
     await page.waitForSelector("#panel-formulas:not([hidden])");
     await page.fill("#audit-input", '=KC.MARGIN("fcf","TTM")');

@@ -8,7 +8,7 @@ import { join } from "path";
 import type { Page } from "playwright-core";
 import { kcModel } from "../../src/data/model";
 import type { DatasetCore } from "../../src/data/schema";
-import { chromiumAvailable, screenshotFolder, startPane, stopPane, type PaneSession } from "../support/browser";
+import { chromiumAvailable, usePane } from "../support/browser";
 import { dataset } from "../support/dataset";
 import { statementPeriods, statementRow } from "../support/seed-tables";
 
@@ -20,25 +20,12 @@ const SEED_ROWS: Record<string, string> = { revenue: "Total Revenue", net_income
 const oneDecimal = (v: number) => `${v < 0 ? "\u2212" : ""}${Math.abs(v).toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}`;
 
 run("the KC model's preview in the task pane", () => {
-  let session: PaneSession;
-  const shots = screenshotFolder();
-  beforeAll(async () => {
-    session = await startPane();
-  });
-  afterEach(async () => {
-    const problems = [...session.problems];
-    await session.reset();
-    expect(problems).toEqual([]);
-  });
-  afterAll(async () => {
-    await stopPane(session);
-    shots.done();
-  });
+  const pane = usePane();
 
   const cellText = (page: Page, row: number, column: number) => page.locator(`#model-preview tbody tr:nth-child(${row}) td:nth-of-type(${column + 1})`).innerText();
 
   it.each([320, 800])("opens from the overview onto the Formulas tab and shows every statement cell as the seed page states it, at %i px", async (width) => {
-    const page = await session.open({ width });
+    const page = await pane.session.open({ width });
     await page.click("#overview-model");
     await expect(page.getAttribute("#tab-formulas", "aria-selected")).resolves.toBe("true");
     await page.waitForSelector("#model-preview table.model");
@@ -56,13 +43,13 @@ run("the KC model's preview in the task pane", () => {
     expect(overflow).toBe(width);
     if (width === 800) {
       await page.locator("#model-preview table.model").evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 200));
-      const file = join(shots.folder, "model.png");
+      const file = join(pane.shots.folder, "model.png");
       await page.screenshot({ path: file });
     }
   });
 
   it("flags each stated ratio in the preview as the dataset's reconciliation does", async () => {
-    const page = await session.open();
+    const page = await pane.session.open();
     await page.click("#tab-formulas");
     await page.click("#model-preview-button");
     await page.waitForSelector("#model-preview table.model");
@@ -74,7 +61,7 @@ run("the KC model's preview in the task pane", () => {
   });
 
   it("says building the sheet needs Excel, and shows inputs and calculations in two colours in light and dark", async () => {
-    const page = await session.open({ width: 360 });
+    const page = await pane.session.open({ width: 360 });
     await page.click("#tab-formulas");
     await expect(page.locator("#model-build").isDisabled()).resolves.toBe(true);
     await expect(page.getAttribute("#model-build", "title")).resolves.toMatch(/^Needs Excel/);

@@ -4,7 +4,7 @@
  */
 import type { Page } from "playwright-core";
 import { OFFICE_READY_TIMEOUT_MS } from "../../src/office/host";
-import { chromiumAvailable, OFFICE_JS_URL, startPane, stopPane, type PaneSession } from "../support/browser";
+import { chromiumAvailable, OFFICE_JS_URL, usePane } from "../support/browser";
 
 const run = chromiumAvailable() ? describe : describe.skip;
 
@@ -25,17 +25,7 @@ const officeAnswering = (after: number | "never") => async (page: Page) => {
 };
 
 run("the task pane when Office does not answer", () => {
-  let session: PaneSession;
-
-  beforeAll(async () => {
-    session = await startPane();
-  });
-  afterEach(async () => {
-    const problems = [...session.problems];
-    await session.reset();
-    expect(problems).toEqual([]);
-  });
-  afterAll(async () => stopPane(session));
+  const pane = usePane();
 
   const status = (page: Page) => page.locator("[role=status]").innerText();
   const usable = async (page: Page) => {
@@ -46,7 +36,7 @@ run("the task pane when Office does not answer", () => {
   };
 
   it("waits OFFICE_READY_TIMEOUT_MS for Office.onReady, then opens as a preview that says Office did not answer", async () => {
-    const page = await session.open({ before: officeAnswering("never"), ready: false });
+    const page = await pane.session.open({ before: officeAnswering("never"), ready: false });
     await page.clock.runFor(OFFICE_READY_TIMEOUT_MS - 1);
     await expect(page.locator("[role=tablist]").count()).resolves.toBe(0);
     await expect(page.locator("#app").innerText()).resolves.toContain("Loading");
@@ -59,7 +49,7 @@ run("the task pane when Office does not answer", () => {
   });
 
   it("takes Office's answer when it comes just before the limit", async () => {
-    const page = await session.open({ before: officeAnswering(OFFICE_READY_TIMEOUT_MS - 100), ready: false });
+    const page = await pane.session.open({ before: officeAnswering(OFFICE_READY_TIMEOUT_MS - 100), ready: false });
     await page.clock.runFor(OFFICE_READY_TIMEOUT_MS - 100);
     await page.waitForSelector("[role=tablist]");
     await expect(status(page)).resolves.toBe("Preview outside Excel: browsing, search, the builder and the audit work; writing to a workbook needs Excel.");
@@ -67,7 +57,7 @@ run("the task pane when Office does not answer", () => {
   });
 
   it("opens as the usual preview with the real office.js outside Office, which answers at once", async () => {
-    const page = await session.open();
+    const page = await pane.session.open();
     await expect(status(page)).resolves.toMatch(/^Preview outside Excel: /);
     await usable(page);
   });

@@ -4,7 +4,7 @@
  * clock before the pane loads, so each rule is tried on either side of its threshold.
  */
 import type { Page } from "playwright-core";
-import { chromiumAvailable, startPane, stopPane, type PaneSession } from "../support/browser";
+import { chromiumAvailable, usePane } from "../support/browser";
 import { HK_PAGE, US_PAGE, dateAfter, figureAfter, figuresBelow, lineOf, seedLines, textAfter, type SeedFigure } from "../support/seed-reader";
 import { statementPeriods, statementRow } from "../support/seed-tables";
 import { dataset } from "../support/dataset";
@@ -14,7 +14,6 @@ import { STALE_AFTER_DAYS as STALE_DAYS } from "../../src/taskpane/stale";
 const titleOf = (file: string) => dataset.seeds.find((seed) => seed.file === file)?.title ?? file;
 
 const run = chromiumAvailable() ? describe : describe.skip;
-const OFFICE_TELEMETRY = "https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/";
 
 const DAY = 86_400_000;
 const utc = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
@@ -33,23 +32,10 @@ const COMPANY = "Kingsoft Cloud Holdings Limited";
 const TODAY = "2026-11-26";
 
 run("the overview in headless Chromium", () => {
-  let session: PaneSession;
-
-  beforeAll(async () => {
-    session = await startPane();
-  });
-  afterEach(async () => {
-    const problems = [...session.problems];
-    const outside = session.outside.filter((url) => !url.startsWith(OFFICE_TELEMETRY));
-    await session.reset();
-    expect({ problems, outside }).toEqual({ problems: [], outside: [] });
-  });
-  afterAll(async () => {
-    await stopPane(session);
-  });
+  const pane = usePane();
 
   /** A fresh pane whose clock reads noon UTC of `today` (the same calendar day in any time zone within ±11 hours). */
-  const paneOn = (today: string, width = 360) => session.open({ width, before: (page) => page.clock.setFixedTime(new Date(`${today}T12:00:00Z`)) });
+  const paneOn = (today: string, width = 360) => pane.session.open({ width, before: (page) => page.clock.setFixedTime(new Date(`${today}T12:00:00Z`)) });
   const notice = async (page: Page) => ((await page.locator("#stale-notice").count()) ? page.locator("#stale-notice").innerText() : null);
 
   describe("at a glance", () => {
@@ -163,7 +149,7 @@ run("the overview in headless Chromium", () => {
     it("counts days to the reader's own calendar date: in Hong Kong, 04:00 is already the next day", async () => {
       const lastQuiet = plusDays(ANALYSIS, STALE_DAYS);
       // 20:00 UTC on the last quiet day is 04:00 the next day in Hong Kong (UTC+8, no daylight saving).
-      const page = await session.open({
+      const page = await pane.session.open({
         before: async (p) => {
           const cdp = await p.context().newCDPSession(p);
           await cdp.send("Emulation.setTimezoneOverride", { timezoneId: "Asia/Hong_Kong" });

@@ -6,12 +6,11 @@
  */
 import type { Page } from "playwright-core";
 import { dataset } from "../support/dataset";
-import { chromiumAvailable, startPane, stopPane, type PaneSession } from "../support/browser";
+import { chromiumAvailable, usePane } from "../support/browser";
 import { HK_PAGE, US_PAGE, figuresBelow, isoDate, seedLines, textAfter, type SeedFigure } from "../support/seed-reader";
 import { filing } from "../support/seed-tables";
 import { statement } from "../support/stated-ratios";
 
-const OFFICE_TELEMETRY = "https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/";
 const run = chromiumAvailable() ? describe : describe.skip;
 const WIDTHS = [320, 800] as const;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -37,27 +36,14 @@ function contrast(a: string, b: string): number {
 }
 
 run("the task pane's reading polish in headless Chromium", () => {
-  let session: PaneSession;
-
-  beforeAll(async () => {
-    session = await startPane();
-  });
-  afterEach(async () => {
-    const problems = [...session.problems];
-    const outside = session.outside.filter((url) => !url.startsWith(OFFICE_TELEMETRY));
-    await session.reset();
-    expect({ problems, outside }).toEqual({ problems: [], outside: [] });
-  });
-  afterAll(async () => {
-    await stopPane(session);
-  });
+  const pane = usePane();
 
   const tab = async (page: Page, name: string) => {
     await page.click(`#tab-${name}`);
     await page.waitForSelector(`#panel-${name}:not([hidden])`);
   };
   const paneOn = async (name: string, width = 360) => {
-    const page = await session.open({ width });
+    const page = await pane.session.open({ width });
     await tab(page, name);
     return page;
   };
@@ -130,7 +116,7 @@ run("the task pane's reading polish in headless Chromium", () => {
     });
 
     it("gives every cell of a statement row as many decimals as the others", async () => {
-      const page = await session.open();
+      const page = await pane.session.open();
       const rows = await page.locator("table.statement tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
       expect(rows.length).toBeGreaterThan(10);
       for (const row of rows) {
@@ -140,7 +126,7 @@ run("the task pane's reading polish in headless Chromium", () => {
     });
 
     it("gives every column of a peer table one count of decimals, and each market cap its currency", async () => {
-      const page = await session.open();
+      const page = await pane.session.open();
       const tables = await page.locator("table.peers").evaluateAll((list) =>
         list.map((table) => {
           const rows = [...table.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? ""));
@@ -160,7 +146,7 @@ run("the task pane's reading polish in headless Chromium", () => {
     });
 
     it("signs a change but not a share: a position in a range reads as a plain percentage", async () => {
-      const page = await session.open();
+      const page = await pane.session.open();
       const range = figuresBelow(US_PAGE, "52W Range")[0] as SeedFigure;
       await expect(page.locator("section[aria-label='NASDAQ: KC'] .row", { hasText: "52-week range" }).locator("dd").innerText()).resolves.toMatch(new RegExp(`^${(range.value * 100).toFixed(2)}%`));
     });
@@ -184,7 +170,7 @@ run("the task pane's reading polish in headless Chromium", () => {
     });
 
     it("names each metric by its label wherever a reader sees it, never by its id", async () => {
-      const page = await session.open();
+      const page = await pane.session.open();
       const ids = dataset.metrics.map((m) => m.id).filter((id) => id.includes("_"));
       const text = await readerText(page, "#panel-overview");
       expect(ids.filter((id) => text.includes(id))).toEqual([]);
@@ -196,7 +182,7 @@ run("the task pane's reading polish in headless Chromium", () => {
   describe("search and filters", () => {
     for (const width of WIDTHS) {
       it(`hides every card left empty by a search and says what was searched and how to clear it (${width} px)`, async () => {
-        const page = await session.open({ width });
+        const page = await pane.session.open({ width });
         const query = "zzqx nothing like this";
         await page.fill("#search", query);
         for (const name of ["overview", "filings", "events", "risks"]) {
@@ -219,7 +205,7 @@ run("the task pane's reading polish in headless Chromium", () => {
     }
 
     it("clears the search from a labelled button the keyboard reaches, which shows only while there is a search", async () => {
-      const page = await session.open();
+      const page = await pane.session.open();
       const clear = page.getByRole("button", { name: "Clear search", exact: true });
       await expect(clear.isVisible()).resolves.toBe(false);
       await page.fill("#search", "RSU");
@@ -235,7 +221,7 @@ run("the task pane's reading polish in headless Chromium", () => {
 
     for (const width of WIDTHS) {
       it(`says whether a year is fiscal or calendar, and keeps the statements when one is chosen (${width} px)`, async () => {
-        const page = await session.open({ width });
+        const page = await pane.session.open({ width });
         const year = Math.max(...filingYears);
         const options = await page.locator("#filter-year option").allInnerTexts();
         expect(options).toContain(`Fiscal year ${year}`);
@@ -261,7 +247,7 @@ run("the task pane's reading polish in headless Chromium", () => {
   describe("sources named by their document", () => {
     for (const width of WIDTHS) {
       it(`cites a statement cell as row × column in the titled page, with the seed file and line one click away (${width} px)`, async () => {
-        const page = await session.open({ width });
+        const page = await pane.session.open({ width });
         const conflict = page.locator("section[aria-label='Where the sources disagree'] .row").first();
         await conflict.locator("details.source > summary").first().click();
         const note = conflict.locator("details.source").first();

@@ -9,12 +9,11 @@ import { join } from "path";
 import type { Page } from "playwright-core";
 import { contentHash } from "../../scripts/data/content-hash";
 import { dataset } from "../support/dataset";
-import { chromiumAvailable, screenshotFolder, startPane, stopPane, type PaneSession } from "../support/browser";
+import { chromiumAvailable, usePane, OFFICE_TELEMETRY } from "../support/browser";
 import { HK_PAGE, US_PAGE, dateAfter, figureAfter, figuresBelow, figuresOnLine, isoDate, lineOf, seedLines, textAfter, type SeedFigure } from "../support/seed-reader";
 import { statementPeriods, statementRow } from "../support/seed-tables";
 import { CHECKS, byId, computed, highlightsLoss, keyMetrics, statement, verdict } from "../support/stated-ratios";
 
-const OFFICE_TELEMETRY = "https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/";
 const run = chromiumAvailable() ? describe : describe.skip;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -50,23 +49,7 @@ const HK_TITLE = dataset.seeds.find((s) => s.file === HK_PAGE)?.title ?? HK_PAGE
 const nextEarnings = () => [textAfter(HK_PAGE, "Next Earnings Date:"), textAfter(US_PAGE, "Next earnings:")];
 
 run("the task pane in headless Chromium", () => {
-  let session: PaneSession;
-  const shots = screenshotFolder();
-
-  beforeAll(async () => {
-    session = await startPane();
-  });
-  afterEach(async () => {
-    const problems = [...session.problems];
-    // office.js itself, loaded outside Office, frames its telemetry proxy; the pane asks nothing else (refused here).
-    const outside = session.outside.filter((url) => !url.startsWith(OFFICE_TELEMETRY));
-    await session.reset();
-    expect({ problems, outside }).toEqual({ problems: [], outside: [] });
-  });
-  afterAll(async () => {
-    await stopPane(session);
-    shots.done();
-  });
+  const pane = usePane();
 
   const visible = (page: Page, selector: string) => page.locator(selector).filter({ visible: true });
   const tab = async (page: Page, name: string) => {
@@ -75,12 +58,12 @@ run("the task pane in headless Chromium", () => {
   };
   /** A fresh pane (nothing stored) showing `name`. */
   const paneOn = async (name: string) => {
-    const page = await session.open();
+    const page = await pane.session.open();
     await tab(page, name);
     return page;
   };
   const screenshot = async (page: Page, name: string) => {
-    const file = join(shots.folder, `${name}.png`);
+    const file = join(pane.shots.folder, `${name}.png`);
     await page.screenshot({ path: file });
     const png = readFileSync(file);
     expect([png.subarray(1, 4).toString("ascii"), png.readUInt32BE(16)]).toEqual(["PNG", page.viewportSize()?.width]);
@@ -88,7 +71,7 @@ run("the task pane in headless Chromium", () => {
 
   it("opens on the overview with both listings and their currencies", async () => {
     // A fixed day, so that the screenshot's "N days old" is the same on every run.
-    const page = await session.open({ before: (p) => p.clock.setFixedTime(new Date("2026-11-26T12:00:00")) });
+    const page = await pane.session.open({ before: (p) => p.clock.setFixedTime(new Date("2026-11-26T12:00:00")) });
     await expect(page.getAttribute("#tab-overview", "aria-selected")).resolves.toBe("true");
     const text = await page.locator("#panel-overview").innerText();
     // The company's name heads the NASDAQ page, the last line above its ticker line.
@@ -191,7 +174,7 @@ run("the task pane in headless Chromium", () => {
   });
 
   it("narrows every section as you search, and counts matches per tab", async () => {
-    const page = await session.open();
+    const page = await pane.session.open();
     const years = filingYears;
     const withRsu = corporateEvents().filter((event) => event.text.includes("RSU"));
     expect(withRsu.length).toBeGreaterThan(0);
@@ -242,7 +225,7 @@ run("the task pane in headless Chromium", () => {
   });
 
   it("offers KC.CARD and KC.COMPANY, saying what each needs of Excel and showing the card Excel would show", async () => {
-    const page = await session.open({ width: 320 });
+    const page = await pane.session.open({ width: 320 });
     await page.click("#tab-formulas");
     await page.selectOption("#builder-function", "CARD");
     await page.selectOption("#builder-metric", "net_income");
@@ -279,7 +262,7 @@ run("the task pane in headless Chromium", () => {
   });
 
   it("lists the conflicts and every stated ratio with its check on the overview; the Conflicts filter finds them all", async () => {
-    const page = await session.open();
+    const page = await pane.session.open();
     const card = page.locator("section[aria-label='Stated ratios, checked']");
     const text = await card.innerText();
     // The verdicts worked out from the seed pages (test/support/stated-ratios.ts), and the items the card lists.
@@ -330,22 +313,22 @@ run("the task pane in headless Chromium", () => {
   });
 
   it("moves between tabs with the arrow keys and remembers the tab across openings", async () => {
-    const context = await session.context();
-    const page = await session.open({ context });
+    const context = await pane.session.context();
+    const page = await pane.session.open({ context });
     await tab(page, "formulas");
     await page.focus("#tab-formulas");
     await page.keyboard.press("ArrowLeft");
     await expect(page.getAttribute("#tab-risks", "aria-selected")).resolves.toBe("true");
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("tab-risks");
-    const again = await session.open({ context });
+    const again = await pane.session.open({ context });
     await expect(again.getAttribute("#tab-risks", "aria-selected")).resolves.toBe("true");
     // A pane with nothing stored opens on the overview.
-    const fresh = await session.open();
+    const fresh = await pane.session.open();
     await expect(fresh.getAttribute("#tab-overview", "aria-selected")).resolves.toBe("true");
   });
 
   it("fits a 320-pixel pane without horizontal scrolling", async () => {
-    const narrow = await session.open({ width: 320 });
+    const narrow = await pane.session.open({ width: 320 });
     for (const name of ["overview", "filings", "events", "risks", "formulas"]) {
       await narrow.click(`#tab-${name}`);
       const width = await narrow.evaluate(() => document.documentElement.scrollWidth);
@@ -362,7 +345,7 @@ run("the task pane in headless Chromium", () => {
   });
 
   it("follows a dark theme, keeping text readable", async () => {
-    const dark = await session.open();
+    const dark = await pane.session.open();
     const colours = () => dark.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
     const light = await colours();
     expect(light).toEqual(["rgb(255, 255, 255)", "rgb(36, 36, 36)"]);
@@ -438,7 +421,7 @@ run("the task pane in headless Chromium", () => {
   });
 
   it("says in the pane that functions.js is missing rather than showing an empty one", async () => {
-    const context = await session.browser.newContext({ ignoreHTTPSErrors: true });
+    const context = await pane.session.browser.newContext({ ignoreHTTPSErrors: true });
     // Only the pane's own files load: no functions.js, and nothing from another host.
     await context.route("**/*", (route) => {
       const target = new URL(route.request().url());
@@ -447,18 +430,18 @@ run("the task pane in headless Chromium", () => {
     const lonely = await context.newPage();
     const errors: string[] = [];
     lonely.on("pageerror", (error) => errors.push(`${error.name}: ${error.message}`));
-    await lonely.goto(session.url);
+    await lonely.goto(pane.session.url);
     await expect(lonely.locator("#app [role=alert]").innerText()).resolves.toMatch(/could not start: functions\.js, which holds the KC functions and their data, did not load/);
     expect(errors).toEqual([expect.stringMatching(/^LibraryMissingError: KC for Excel could not start/)]);
     await context.close();
   });
 
   it("logs no console errors and asks no host but office.js's own, on any tab", async () => {
-    const page = await session.open();
+    const page = await pane.session.open();
     for (const name of ["overview", "filings", "events", "risks", "formulas"]) await tab(page, name);
     await page.waitForLoadState("networkidle");
     // The same check runs after every test; here it is the whole point, so it is stated, not only inherited.
-    expect(session.problems).toEqual([]);
-    expect(session.outside.filter((url) => !url.startsWith(OFFICE_TELEMETRY))).toEqual([]);
+    expect(pane.session.problems).toEqual([]);
+    expect(pane.session.outside.filter((url) => !url.startsWith(OFFICE_TELEMETRY))).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { join } from "path";
-import { chromiumAvailable, screenshotFolder, startPane, stopPane, type PaneSession } from "../support/browser";
+import { chromiumAvailable, usePane } from "../support/browser";
 import { statementPeriods, statementRow } from "../support/seed-tables";
 
 const run = chromiumAvailable() ? describe : describe.skip;
@@ -29,23 +29,10 @@ const marksOf = (page: Page, id: string) =>
   );
 
 run("trend charts on the overview", () => {
-  let session: PaneSession;
-  const shots = screenshotFolder();
-  beforeAll(async () => {
-    session = await startPane();
-  });
-  afterEach(async () => {
-    const problems = [...session.problems];
-    await session.reset();
-    expect(problems).toEqual([]);
-  });
-  afterAll(async () => {
-    await stopPane(session);
-    shots.done();
-  });
+  const pane = usePane();
 
   it.each([320, 800])("draws each trend with its title, units, one mark per period in order, and the values as text at %i px", async (width) => {
-    const page = await session.open({ width });
+    const page = await pane.session.open({ width });
     for (const [id, want] of Object.entries(EXPECTED)) {
       const caption = await page.locator(`#trend-${id} figcaption`).innerText();
       expect(caption.replace(/\s+/g, " ")).toBe(`${want.title} · ${want.units}`);
@@ -69,12 +56,12 @@ run("trend charts on the overview", () => {
     expect(overflow).toEqual([]);
     if (width === 320) {
       await page.locator("section.trends").evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 250));
-      await page.screenshot({ path: join(shots.folder, "trends.png") });
+      await page.screenshot({ path: join(pane.shots.folder, "trends.png") });
     }
   });
 
   it("takes its colours from the theme: bars stand out from the background in light and dark", async () => {
-    const page = await session.open({ width: 360 });
+    const page = await pane.session.open({ width: 360 });
     const colours = () => page.evaluate(() => [getComputedStyle(document.querySelector(".trend-bar:not(.negative)") as Element).fill, getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector(".trend-label") as Element).fill]);
     const light = await colours();
     await page.emulateMedia({ colorScheme: "dark" });

@@ -130,3 +130,37 @@ export function screenshotFolder(): { readonly folder: string; readonly updating
   const folder = mkdtempSync(join(tmpdir(), "kc-screenshots-"));
   return { folder, updating: false, done: () => rmSync(folder, { recursive: true, force: true }) };
 }
+
+/** office.js itself, loaded outside Office, frames its telemetry proxy: the one request the pane makes elsewhere. */
+export const OFFICE_TELEMETRY = "https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/";
+
+/**
+ * The pane for one describe block: started before its tests and stopped after them, each test then checked for
+ * problems (console and page errors, CSP violations) and for requests outside the pane (all refused; office.js's
+ * telemetry frame aside), with a folder for its screenshots (screenshotFolder). Read `pane.session` inside a test.
+ */
+export function usePane(): { readonly session: PaneSession; readonly shots: ReturnType<typeof screenshotFolder> } {
+  let started: PaneSession | undefined;
+  const shots = screenshotFolder();
+  beforeAll(async () => {
+    started = await startPane();
+  });
+  afterEach(async () => {
+    if (!started) return;
+    const problems = [...started.problems];
+    const outside = started.outside.filter((url) => !url.startsWith(OFFICE_TELEMETRY));
+    await started.reset();
+    expect({ problems, outside }).toEqual({ problems: [], outside: [] });
+  });
+  afterAll(async () => {
+    await stopPane(started);
+    shots.done();
+  });
+  return {
+    get session(): PaneSession {
+      if (!started) throw new Error("The pane starts in beforeAll: read pane.session inside a test.");
+      return started;
+    },
+    shots,
+  };
+}
