@@ -1,58 +1,19 @@
-/** The KC library registered in a real spreadsheet engine (HyperFormula, test-only) and composed with native functions. */
-import { explain } from "../src/data/messages";
-import { ArraySize, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
-
-/** What HyperFormula passes a plugin method; its own types for these are not exported. */
-type ProcedureAst = { args: ({ value?: unknown } & object)[] };
-type InterpreterState = unknown;
-import { CellError, ErrorType } from "hyperformula";
-import { KC, KC_NAMES, SPEC, type KcName } from "../src/data/kc";
+/**
+ * The KC functions of the shipped dist/functions.js registered in a real spreadsheet engine (HyperFormula, test-only)
+ * and composed with native functions.
+ */
+import { HyperFormula } from "hyperformula";
 import { INFO_FIELDS } from "../src/data/info";
 import { dataset } from "./support/dataset";
+import { registerKcFunctions } from "./support/hyperformula-kc";
 import { filing, statementPeriods, statementRow } from "./support/seed-tables";
+
+const faults = registerKcFunctions();
+afterAll(() => expect(faults()).toEqual([]));
 
 // Expected figures come from the seed pages' statement table and 20-F list.
 const revenue = (period: string) => statementRow("Total Revenue")[period]?.value as number;
 const fiscalYears = statementPeriods().filter((p) => p !== "TTM").reverse();
-
-const SPILLS: ReadonlySet<KcName> = new Set(KC_NAMES.filter((name) => SPEC[name].returns === "grid"));
-
-function evaluate(name: KcName, args: unknown[]) {
-  const result = KC[name](...(args as [unknown, unknown, unknown, unknown, unknown]));
-  if (!result.ok) return new CellError(result.code === "invalid" ? ErrorType.VALUE : ErrorType.NA, explain(result.reason));
-  return Array.isArray(result.value) ? SimpleRangeValue.onlyValues(result.value as (string | number)[][]) : result.value;
-}
-
-class KcPlugin extends FunctionPlugin {
-  static override implementedFunctions = Object.fromEntries(
-    KC_NAMES.map((name) => [
-      `KC.${name}`,
-      {
-        method: `kc_${name}`,
-        parameters: SPEC[name].params.map((p) => ({ argumentType: FunctionArgumentType.SCALAR, optionalArg: p.optional })),
-        ...(SPILLS.has(name) ? { sizeOfResultArrayMethod: `kc_${name}_size` } : {}),
-      },
-    ]),
-  );
-}
-for (const name of KC_NAMES) {
-  const proto = KcPlugin.prototype as unknown as Record<string, unknown>;
-  proto[`kc_${name}`] = function (this: FunctionPlugin, ast: ProcedureAst, state: InterpreterState) {
-    const run = this.runFunction.bind(this) as (args: unknown, state: unknown, metadata: unknown, fn: (...args: unknown[]) => unknown) => unknown;
-    return run(ast.args, state, this.metadata(`KC.${name}`), (...args: unknown[]) => evaluate(name, args.map((a) => (a === undefined ? null : a))));
-  };
-  if (SPILLS.has(name)) {
-    proto[`kc_${name}_size`] = function (this: FunctionPlugin, ast: ProcedureAst, state: InterpreterState) {
-      const args = ast.args.map((a) => ("value" in a ? a.value : null));
-      const result = KC[name](...(args as [unknown, unknown, unknown, unknown, unknown]));
-      const grid = result.ok && Array.isArray(result.value) ? (result.value as unknown[][]) : [[0]];
-      void state;
-      return new ArraySize(grid[0]?.length ?? 1, grid.length);
-    };
-  }
-}
-const translations = Object.fromEntries(KC_NAMES.map((n) => [`KC.${n}`, `KC.${n}`]));
-HyperFormula.registerFunctionPlugin(KcPlugin, { enGB: translations, enUS: translations });
 
 function sheet(rows: (string | number | null)[][]) {
   return HyperFormula.buildFromArray(rows, { licenseKey: "gpl-v3" });
