@@ -7,7 +7,8 @@
 import { HyperFormula, type CellValue } from "hyperformula";
 import core from "../src/data/core.json";
 import { KC, type KcName } from "../src/data/kc";
-import { columnLetter, kcModel, type Model } from "../src/data/model";
+import { columnName } from "../src/data/a1";
+import { kcModel, type Model } from "../src/data/model";
 import { modelValues } from "../src/data/model-values";
 import type { DatasetCore } from "../src/data/schema";
 import { registerKcFunctions } from "./support/hyperformula-kc";
@@ -49,7 +50,7 @@ describe("the KC model evaluated as a spreadsheet", () => {
     model.cells.forEach((row, r) =>
       row.forEach((cell, c) => {
         const value = at(r + 1, c);
-        if (cell && value !== null && typeof value === "object") errors.push(`${columnLetter(c)}${r + 1} ${String(cell.content)}: ${JSON.stringify(value)}`);
+        if (cell && value !== null && typeof value === "object") errors.push(`${columnName(c)}${r + 1} ${String(cell.content)}: ${JSON.stringify(value)}`);
       }),
     );
     expect(errors).toEqual([]);
@@ -60,7 +61,7 @@ describe("the KC model evaluated as a spreadsheet", () => {
     expect(inputRows.map(([, m]) => m).sort()).toEqual([...statementMetrics].sort());
     for (const [r, metric] of inputRows) {
       periods.forEach((period, i) => {
-        expect(contentAt(r, i + 2)).toBe(`=KC.FIGURE($B${r},${columnLetter(i + 2)}$${headerRow})`);
+        expect(contentAt(r, i + 2)).toBe(`=KC.FIGURE($B${r},${columnName(i + 2)}$${headerRow})`);
         expect([metric, period, at(r, i + 2)]).toEqual([metric, period, figure(metric, period)]);
       });
     }
@@ -122,7 +123,7 @@ describe("the KC model evaluated as a spreadsheet", () => {
   });
 
   it("draws every chart from the cells it names: the period headers and the rows of its series", () => {
-    const headerRange = `C${headerRow}:${columnLetter(periods.length + 1)}${headerRow}`;
+    const headerRange = `C${headerRow}:${columnName(periods.length + 1)}${headerRow}`;
     const claims: Record<string, string> = {
       Revenue: "revenue", EBITDA: "ebitda", "Net income": "net_income", "Operating cash flow": "operating_cash_flow", "Free cash flow": "free_cash_flow",
       "Total debt": "total_debt", "Cash and short-term investments": "cash_and_short_term_investments",
@@ -131,7 +132,7 @@ describe("the KC model evaluated as a spreadsheet", () => {
       expect(chart.categories).toBe(headerRange);
       for (const series of chart.series) {
         const r = claims[series.name] ? rowOfMetric.get(claims[series.name] as string) : rowOfLabel(series.name);
-        expect([chart.id, series.name, series.values]).toEqual([chart.id, series.name, `C${r}:${columnLetter(periods.length + 1)}${r}`]);
+        expect([chart.id, series.name, series.values]).toEqual([chart.id, series.name, `C${r}:${columnName(periods.length + 1)}${r}`]);
       }
     }
     expect(model.charts.map((c) => c.id)).toEqual(["revenue", "earnings", "cash_flow", "debt_cash"]);
@@ -154,11 +155,11 @@ describe("the KC model evaluated as a spreadsheet", () => {
   it("names the key lines, each over its own row's period cells", () => {
     for (const name of model.names) {
       const m = /^\$C\$(\d+):\$([A-Z]+)\$(\d+)$/.exec(name.range);
-      expect([name.name, m?.[1] === m?.[3], m?.[2]]).toEqual([name.name, true, columnLetter(periods.length + 1)]);
+      expect([name.name, m?.[1] === m?.[3], m?.[2]]).toEqual([name.name, true, columnName(periods.length + 1)]);
       expect(name.name).toMatch(/^KC_[A-Za-z]+$/);
       expect(contentAt(Number(m?.[1]), 1)).toBeDefined();
     }
-    expect(model.names.find((n) => n.name === "KC_Revenue")?.range).toBe(`$C$${rowOfMetric.get("revenue")}:$${columnLetter(periods.length + 1)}$${rowOfMetric.get("revenue")}`);
+    expect(model.names.find((n) => n.name === "KC_Revenue")?.range).toBe(`$C$${rowOfMetric.get("revenue")}:$${columnName(periods.length + 1)}$${rowOfMetric.get("revenue")}`);
   });
 
   it("computes, outside Excel, every cell as the spreadsheet engine does: the pane's preview of the model", () => {
@@ -170,7 +171,7 @@ describe("the KC model evaluated as a spreadsheet", () => {
         const want = at(r + 1, c);
         const got = preview[r]?.[c];
         const same = got?.kind === "value" && (typeof want === "number" && typeof got.value === "number" ? Math.abs(got.value - want) <= 1e-9 * Math.max(1, Math.abs(want)) : got.value === want);
-        if (!same) differences.push(`${columnLetter(c)}${r + 1}: engine ${JSON.stringify(want)}, preview ${JSON.stringify(got)}`);
+        if (!same) differences.push(`${columnName(c)}${r + 1}: engine ${JSON.stringify(want)}, preview ${JSON.stringify(got)}`);
       }),
     );
     expect(differences).toEqual([]);

@@ -5,7 +5,8 @@
  * only where the host's sets allow it.
  */
 import core from "../src/data/core.json";
-import { columnLetter, FONTS, kcModel, type Model } from "../src/data/model";
+import { columnIndex, columnName } from "../src/data/a1";
+import { FONTS, kcModel, type Model } from "../src/data/model";
 import type { DatasetCore } from "../src/data/schema";
 import { widthInPoints } from "../src/office/model-sheet";
 import { buildModel, freeSheetName } from "../src/office/model-writer";
@@ -52,7 +53,7 @@ function differences(sheet: Sheet): string[] {
   const width = Math.max(...model.cells.map((row) => row.length));
   model.cells.forEach((row, r) =>
     Array.from({ length: width }, (_, c) => row[c] ?? null).forEach((cell, c) => {
-      const address = `${columnLetter(c)}${r + 1}`;
+      const address = `${columnName(c)}${r + 1}`;
       const got = sheet.cells.get(address);
       const want = cell
         ? { formula: typeof cell.content === "string" && /^[+\-@]/.test(cell.content) ? `'${cell.content}` : cell.content, format: cell.format ?? "General", color: colour[cell.role], bold: bold.has(cell.role) || undefined }
@@ -115,7 +116,7 @@ describe("building the KC model in Excel", () => {
         spec.series.map((s) => ({ name: s.name, values: absolute("KC Model", s.values), categories: absolute("KC Model", spec.categories), chartType: s.type, axisGroup: s.secondaryAxis ? "Secondary" : "Primary" })),
       );
       const at = /^([A-Z]+)(\d+)$/.exec(spec.anchor);
-      expect(chart?.position).toEqual({ start: spec.anchor, end: `${columnLetter(columnLetterIndex(at?.[1] ?? "") + 7)}${Number(at?.[2]) + 14}` });
+      expect(chart?.position).toEqual({ start: spec.anchor, end: `${columnName(columnIndex(at?.[1] ?? "") + 7)}${Number(at?.[2]) + 14}` });
     }
     const revenue = charts.find((c) => c.name === model.charts[0]?.title);
     expect(revenue?.series.map((s) => [s.name, s.chartType, s.axisGroup])).toEqual([["Revenue", "ColumnClustered", "Primary"], ["Gross margin", "Line", "Secondary"]]);
@@ -289,7 +290,3 @@ describe("the Excel double refuses what Excel refuses", () => {
     expect(() => (chart.series.getItemAt(0).axisGroup = "Secondary")).toThrow(/ExcelApi 1\.8/);
   });
 });
-
-function columnLetterIndex(letters: string): number {
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-}

@@ -6,6 +6,7 @@
  * follow Excel: the first error met is the answer. The formula is read whole first, so IF computes only the branch
  * it takes, as Excel does.
  */
+import { columnIndex, columnName } from "./a1";
 import { scanFormula, type Token } from "./formula-scan";
 
 export type Value = number | string | boolean;
@@ -165,12 +166,10 @@ function cellsOf(from: string, to: string): string[] {
   const read = (ref: string) => /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(ref);
   const [a, b] = [read(from), read(to)];
   if (!a || !b) return [];
-  const column = (letters: string) => [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
-  const letter = (n: number): string => (n > 26 ? letter(Math.floor((n - 1) / 26)) : "") + String.fromCharCode(65 + ((n - 1) % 26));
-  const [c1, c2] = [column(a[1] as string), column(b[1] as string)].sort((x, y) => x - y) as [number, number];
+  const [c1, c2] = [columnIndex(a[1] as string), columnIndex(b[1] as string)].sort((x, y) => x - y) as [number, number];
   const [r1, r2] = [Number(a[2]), Number(b[2])].sort((x, y) => x - y) as [number, number];
   const out: string[] = [];
-  for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) out.push(`${letter(c)}${r}`);
+  for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) out.push(`${columnName(c)}${r}`);
   return out;
 }
 

@@ -3,7 +3,8 @@
  * the formula evaluator, its KC calls answered by the library, its references by the cells they name. What the pane
  * previews in a browser, so what Excel would show can be seen and tested without Excel.
  */
-import { columnLetter, type Model } from "./model";
+import { columnName } from "./a1";
+import type { Model } from "./model";
 import { formulaValue, type CallAnswer, type FormulaValue, type Value } from "./formula-value";
 import { EXCEL_ERROR, type CellValue, type Result } from "./result";
 
@@ -25,7 +26,7 @@ function answer(kc: KcCall, callText: string, args: () => Value[]): CallAnswer {
 /** Every cell of the model, row by row, as the spreadsheet would compute it. */
 export function modelValues(model: Model, kc: KcCall): ModelValue[][] {
   const address = new Map<string, [number, number]>();
-  model.cells.forEach((row, r) => row.forEach((_, c) => address.set(`${columnLetter(c)}${r + 1}`, [r, c])));
+  model.cells.forEach((row, r) => row.forEach((_, c) => address.set(`${columnName(c)}${r + 1}`, [r, c])));
   const done = new Map<string, ModelValue>();
   const busy = new Set<string>();
 
@@ -36,7 +37,7 @@ export function modelValues(model: Model, kc: KcCall): ModelValue[][] {
     const cell = model.cells[r]?.[c];
     if (!cell) return { kind: "empty" };
     // A cell that reaches itself again is a circular reference: Excel shows 0 and warns; say so instead.
-    if (busy.has(key)) return { kind: "unknown", because: "reference", part: `${columnLetter(c)}${r + 1}` };
+    if (busy.has(key)) return { kind: "unknown", because: "reference", part: `${columnName(c)}${r + 1}` };
     busy.add(key);
     const value: ModelValue =
       typeof cell.content === "number" || !cell.content.startsWith("=")

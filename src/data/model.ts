@@ -10,6 +10,7 @@
  * It reads the dataset it is given (the pane passes the one functions.js loaded), so it names no period or metric
  * of its own: the next snapshot's periods become the next model's columns.
  */
+import { columnName } from "./a1";
 import type { DatasetCore, Metric, Period, Reconciliation } from "./schema";
 
 /** What a cell is, which decides its font: sourced inputs in one colour, calculations in another. */
@@ -67,18 +68,6 @@ export const MILLIONS = "#,##0.0;-#,##0.0";
 export const PERCENT = "0.0%";
 export const MULTIPLE = '0.00"x"';
 
-/** The column letter of a 0-based column index (0 → A, 26 → AA). */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 const STATEMENTS: readonly { readonly id: NonNullable<Metric["statement"]>; readonly title: string }[] = [
   { id: "income", title: "Income statement" },
   { id: "balance", title: "Balance sheet" },
@@ -129,7 +118,7 @@ export function kcModel(core: DatasetCore): Model {
   const periods: Period[] = core.periods.filter((p) => p.kind === "fiscal_year" || p.kind === "ttm");
   const years = periods.filter((p) => p.kind === "fiscal_year");
   const first = 2; // column C: the first period
-  const col = (i: number) => columnLetter(first + i);
+  const col = (i: number) => columnName(first + i);
   const lastCol = col(periods.length - 1);
   const rows: (ModelCell | null)[][] = [];
   const put = (cells: (ModelCell | null)[]) => {
@@ -236,7 +225,7 @@ export function kcModel(core: DatasetCore): Model {
   const line = (metric: string) => `${col(0)}${rowOf.get(metric)}:${lastCol}${rowOf.get(metric)}`;
   const ratioLine = (key: string) => `${col(0)}${ratioRow.get(key)}:${lastCol}${ratioRow.get(key)}`;
   const categories = `${col(0)}${headerRow}:${lastCol}${headerRow}`;
-  const chartsAt = columnLetter(first + periods.length + 1);
+  const chartsAt = columnName(first + periods.length + 1);
   const chart = (id: string, title: string, at: number, series: ChartSeries[]): ModelChart => ({ id, title, categories, series, anchor: `${chartsAt}${at}` });
   const charts: ModelChart[] = [
     chart("revenue", "Revenue (RMB millions) and gross margin", headerRow, [

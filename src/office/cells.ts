@@ -1,5 +1,8 @@
 /** Cells and areas as the seam handles them: values, KC formulas, A1 addresses and the text Excel must keep as text. */
+import { columnIndex, columnName } from "../data/a1";
 import { findKcCalls } from "../data/formula";
+
+export { columnName };
 
 export type Cell = string | number | boolean;
 
@@ -11,20 +14,12 @@ export function isKcFormula(formula: unknown): formula is string {
   return typeof formula === "string" && formula.startsWith("=") && findKcCalls(formula).length > 0;
 }
 
-/** Column letters for a zero-based index: 0 → A, 26 → AA. */
-export function columnName(index: number): string {
-  let name = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
-
 /** "Sheet1!B3" or "B3:D9" → the top-left cell's zero-based row and column. */
 export function topLeft(address: string): { row: number; column: number } {
   const cell = (address.split("!").pop() ?? "").split(":")[0]?.replace(/\$/g, "") ?? "";
   const match = /^([A-Z]+)(\d+)$/i.exec(cell);
   if (!match) throw new Error(`not a cell address: ${address}`);
-  const column = [...(match[1] as string).toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
-  return { row: Number(match[2]) - 1, column };
+  return { row: Number(match[2]) - 1, column: columnIndex(match[1] as string) };
 }
 
 /** An area's A1 address on its sheet: "C5" for one cell, "A1:CV2000" for a block. */

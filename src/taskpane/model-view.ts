@@ -3,6 +3,7 @@
  * "Preview the model" shows the same template computed here (src/data/model-values.ts) as a read-only table, each
  * cell as the sheet would show it, sourced inputs and calculations in the template's two colours.
  */
+import { columnName } from "../data/a1";
 import { kcModel, MILLIONS, MULTIPLE, PERCENT, type Model, type ModelCell } from "../data/model";
 import { modelValues, type ModelValue } from "../data/model-values";
 import type { Value } from "../data/formula-value";
@@ -37,7 +38,7 @@ export function modelPreview(): HTMLElement {
   const m = theModel();
   const values = modelValues(m, (name, args) => (name in library.KC ? library.KC[name as keyof typeof library.KC](...args) : null));
   const width = Math.max(...m.cells.map((row) => row.length));
-  const letters = Array.from({ length: width }, (_, c) => String.fromCharCode(65 + c));
+  const letters = Array.from({ length: width }, (_, c) => columnName(c));
   const formulas = m.cells.flat().filter((c) => c && typeof c.content === "string" && c.content.startsWith("=")).length;
   return h(
     "div",
