@@ -50,7 +50,7 @@ describe("two periods in the wrong order", () => {
 
   it("refuses a CAGR that runs backwards or over no time, naming both years", () => {
     expect(refusal("CAGR", "revenue", 2024, 2020)).toBe(
-      'The from_period (FY2024) must come before the to_period (FY2020): CAGR runs from the earlier fiscal year to the later, e.g. =KC.CAGR("revenue", 2020, 2024).',
+      'The from_period (FY2024) must come before the to_period (FY2020): CAGR runs from the earlier fiscal year to the later, e.g. =KC.CAGR("revenue", "FY2020", "FY2024").',
     );
     expect(refusal("CAGR", "revenue", "FY2024", 2024)).toBe("CAGR needs two different fiscal years: from_period and to_period are both FY2024.");
     expect(call("CAGR", "revenue", 2020, 2024)).toBeCloseTo(Math.pow(7790 / 6580, 1 / 4) - 1, 9);
@@ -58,7 +58,7 @@ describe("two periods in the wrong order", () => {
 
   it("refuses a history that runs backwards, naming both years, and spills a single year", () => {
     expect(refusal("HISTORY", "revenue", 2024, 2020, null, null)).toBe(
-      'The from_period (FY2024) comes after the to_period (FY2020): a history runs oldest to newest, e.g. =KC.HISTORY("revenue", 2020, 2024).',
+      'The from_period (FY2024) comes after the to_period (FY2020): a history runs oldest to newest, e.g. =KC.HISTORY("revenue", "FY2020", "FY2024").',
     );
     expect(call("HISTORY", "revenue", 2024, "FY2024", null, null)).toEqual([[7790]]);
   });

@@ -19,7 +19,7 @@ describe("faults in custom functions", () => {
   it("returns a refusal with its own message and records no fault", () => {
     const before = faults().count;
     expect(guarded("REVENUE", ["FY1999"], () => miss({ kind: "noFigure", label: "Total revenue", period: "FY1999", available: [] }))).toEqual(new StubError("#N/A", "No Total revenue for FY1999."));
-    expect(guarded("REVENUE", ["x"], () => miss({ kind: "badPeriod", value: "x" }))).toEqual(new StubError("#VALUE!", expect.stringMatching(/^Cannot read "x" as a period\./)));
+    expect(guarded("REVENUE", ["x"], () => miss({ kind: "badPeriod", value: "x", year: 2031, quarter: null }))).toEqual(new StubError("#VALUE!", expect.stringMatching(/^Cannot read "x" as a period\./)));
     expect(faults().count).toBe(before);
     expect(errors).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { isOmitted, Memo, scalarOf } from "../src/data/normalize";
 import { distance, suggester } from "../src/data/suggest";
 import { parsePeriod } from "../src/data/periods";
 import type { Result } from "../src/data/result";
+import { LATEST_QUARTER, LATEST_YEAR } from "./support/dataset";
 
 const outcome = (r: Result<unknown>) => (r.ok ? { value: r.value } : { code: r.code, message: explain(r.reason) });
 const periodId = (typed: unknown) => {
@@ -28,14 +29,16 @@ describe("periods", () => {
 
   it.each(["Q5 2025", "Q0 2025", "FY1", "FY 123", "FY20245", "2025Q", "Q3 202", "TTM1", "FY-", "CY24", "FY2024 Q3", "20 24", "FY-1x", "Q3 FY-1",
     "Q3 2025x", "xQ3 2025", "3Q25x", "x3Q25", "2025Q3x", "x2025Q3"])("refuses %p as not a period (#VALUE!)", (typed) => {
-    expect(parsePeriod(typed)).toEqual({ ok: false, code: "invalid", reason: { kind: "badPeriod", value: typed } });
+    expect(parsePeriod(typed)).toEqual({ ok: false, code: "invalid", reason: { kind: "badPeriod", value: typed, year: LATEST_YEAR, quarter: LATEST_QUARTER } });
   });
 
-  it("says what a period looks like when one cannot be read", () => {
+  it("says what a period looks like when one cannot be read, with the dataset's latest fiscal year and quarter as examples", () => {
     expect(outcome(parsePeriod("Q5 2025"))).toEqual({
       code: "invalid",
-      message: 'Cannot read "Q5 2025" as a period. Use a fiscal year (2024, "FY2024", "FY24", "FY0", "FY-1"), "TTM", or a quarter ("Q3 2025").',
+      message: `Cannot read "Q5 2025" as a period. Use a fiscal year (${LATEST_YEAR}, "FY${LATEST_YEAR}", "FY${String(LATEST_YEAR).slice(2)}", "FY0", "FY-1"), "TTM", or a quarter ("${LATEST_QUARTER}").`,
     });
+    expect(explain({ kind: "badPeriod", value: "x", year: 2031, quarter: "Q1 2032" })).toBe('Cannot read "x" as a period. Use a fiscal year (2031, "FY2031", "FY31", "FY0", "FY-1"), "TTM", or a quarter ("Q1 2032").');
+    expect(explain({ kind: "badPeriod", value: "x", year: 2031, quarter: null })).toBe('Cannot read "x" as a period. Use a fiscal year (2031, "FY2031", "FY31", "FY0", "FY-1"), "TTM", or a quarter ("Qn YYYY").');
   });
 
   it("reads a number as its digits, so a number and its text are the same period", () => {

@@ -5,6 +5,7 @@
 import { explain } from "../src/data/messages";
 import { KC } from "../src/data/kc";
 import type { Result } from "../src/data/result";
+import { FIRST_YEAR, LATEST_YEAR } from "./support/dataset";
 
 const miss = (r: Result<unknown>) => (r.ok ? { ok: true, value: r.value } : { code: r.code, message: explain(r.reason) });
 
@@ -60,10 +61,10 @@ describe("a ratio name is one named ratio or exactly two metrics", () => {
 });
 
 describe("CAGR runs between two fiscal years, earliest first, over positive values", () => {
-  it("refuses TTM as an end, which is not a fiscal year", () => {
+  it("refuses TTM as an end, which is not a fiscal year, with the dataset's first and latest fiscal years as the example", () => {
     expect(miss(KC.CAGR("revenue", 2020, "TTM"))).toEqual({
       code: "invalid",
-      message: "CAGR needs two different fiscal years (e.g. 2020 and 2024), the first earlier than the second.",
+      message: `CAGR needs two different fiscal years (e.g. ${FIRST_YEAR} and ${LATEST_YEAR}), the first earlier than the second.`,
     });
   });
 

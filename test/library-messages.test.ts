@@ -60,7 +60,7 @@ describe("a miss is a reason, and its kind decides the Excel error", () => {
       zeroBase: "unavailable", noPriorYear: "unavailable", cagrNeedsPositive: "unavailable", noFiling: "unavailable", noInfo: "unavailable",
     };
     for (const [kind, code] of Object.entries(expected)) expect([kind, missCode(kind as ReasonKind)]).toEqual([kind, code]);
-    expect(miss({ kind: "badPeriod", value: "x" })).toEqual({ ok: false, code: "invalid", reason: { kind: "badPeriod", value: "x" } });
+    expect(miss({ kind: "badPeriod", value: "x", year: 2031, quarter: null })).toEqual({ ok: false, code: "invalid", reason: { kind: "badPeriod", value: "x", year: 2031, quarter: null } });
     expect(miss({ kind: "noInfo", field: "Phone" })).toEqual({ ok: false, code: "unavailable", reason: { kind: "noInfo", field: "Phone" } });
   });
 });

@@ -2,6 +2,7 @@
 import { explain } from "../src/data/messages";
 import { KC } from "../src/data/kc";
 import type { Result } from "../src/data/result";
+import { FX_PERIODS } from "./support/dataset";
 
 const outcome = (r: Result<unknown>) => (r.ok ? r.value : { code: r.code, message: explain(r.reason) });
 const grid = (r: Result<unknown>) => (r.ok ? (r.value as (string | number)[][]) : []);
@@ -23,11 +24,12 @@ describe("KC.HISTORY", () => {
     expect(r.ok && r.facts.map((f) => f.id)).toEqual(["gross_profit:FY2020:statement", "gross_profit:FY2021:statement"]);
   });
 
-  it("refuses a start after the end", () => {
+  it("refuses a start after the end, with the call that runs the other way", () => {
     expect(outcome(KC.HISTORY("revenue", 2024, 2020, null, null))).toEqual({
       code: "invalid",
-      message: 'The from_period (FY2024) comes after the to_period (FY2020): a history runs oldest to newest, e.g. =KC.HISTORY("revenue", 2020, 2024).',
+      message: 'The from_period (FY2024) comes after the to_period (FY2020): a history runs oldest to newest, e.g. =KC.HISTORY("revenue", "FY2020", "FY2024").',
     });
+    expect(outcome(KC.HISTORY("gross profit", "FY-1", "FY-3", null, null))).toMatchObject({ message: expect.stringMatching(/, e\.g\. =KC\.HISTORY\("gross_profit", "FY\d{4}", "FY\d{4}"\)\.$/) });
   });
 
   it("refuses quarters and a TTM start", () => {
@@ -107,8 +109,9 @@ describe("KC.FXRATE", () => {
     expect(ttm.ok && ttm.value).toBeCloseTo(9020 / 1250, 9);
   });
 
-  it("is #N/A for a quarter", () => {
-    expect(outcome(KC.FXRATE("Q2 2025"))).toEqual({ code: "unavailable", message: "No implied RMB per USD rate for Q2 2025 (rates exist for FY2020–FY2024 and TTM, USD only)." });
+  it("is #N/A for a quarter, naming the periods that have a rate", () => {
+    expect(FX_PERIODS).toContain("TTM");
+    expect(outcome(KC.FXRATE("Q2 2025"))).toEqual({ code: "unavailable", message: `No implied RMB per USD rate for Q2 2025 (rates exist for ${FX_PERIODS.join(", ")}; USD only).` });
   });
 
   it("passes on a bad period", () => {

@@ -8,7 +8,7 @@ import type { Library } from "../src/data/library";
 import type { Reason } from "../src/data/reasons";
 import { KC_NAMES, SPEC, type KcName } from "../src/data/spec";
 import { StubError } from "./support/custom-functions-stub";
-import { dataset } from "./support/dataset";
+import { dataset, LATEST_QUARTER, LATEST_YEAR } from "./support/dataset";
 import { loadFunctions } from "./support/load-functions";
 
 const { registered, context } = loadFunctions();
@@ -17,7 +17,6 @@ const library = (context as unknown as { kcLibrary: Library }).kcLibrary;
 const PERIOD_CHOICES = new Set(["period", "base_period", "fiscal_year", "fiscal_year_or_ttm", "fx_period"]);
 const periodIds = dataset.periods.map((p) => p.id);
 const filingYears = dataset.filings.map((f) => f.fiscalYear).sort();
-const latestYear = Math.max(...dataset.periods.filter((p) => p.kind === "fiscal_year").map((p) => p.fiscalYear));
 
 /** Every period parameter of every function, with the spec's example call to put a period into. */
 const slots = KC_NAMES.flatMap((name) =>
@@ -69,17 +68,17 @@ describe("a period, typed as a number, as text, as FY text or read from a cell, 
   });
 
   describe.each(slots)("$label", ({ name, index }) => {
-    it.each([1899, 2019, latestYear + 1, 3000])("is #N/A for the year %p the dataset lacks, naming what it has", (year) => {
+    it.each([1899, 2019, LATEST_YEAR + 1, 3000])("is #N/A for the year %p the dataset lacks, naming what it has", (year) => {
       const { all, first } = sweep(name, index, year);
       sameForEveryTyping(all, first);
       if (name === "FILING") expect(first).toEqual({ error: "#N/A", reason: { kind: "noFiling", year, years: filingYears } });
       else expect(first).toEqual({ error: "#N/A", reason: { kind: "noPeriod", period: `FY${year}`, available: periodIds } });
     });
 
-    it.each([2024.5, 99999, -2024])("is #VALUE! for %p, which does not read as a period", (bad) => {
+    it.each([2024.5, 99999, -2024])("is #VALUE! for %p, which does not read as a period, with the dataset's latest fiscal year and quarter as examples", (bad) => {
       const { all, first } = sweep(name, index, bad);
       sameForEveryTyping(all, first);
-      expect(first).toEqual({ error: "#VALUE!", reason: { kind: "badPeriod" } });
+      expect(first).toEqual({ error: "#VALUE!", reason: { kind: "badPeriod", year: LATEST_YEAR, quarter: LATEST_QUARTER } });
     });
 
     it("is #N/A for a quarter the dataset lacks, as text or from a cell (#VALUE! for KC.FILING, which needs a fiscal year)", () => {

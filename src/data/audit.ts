@@ -62,8 +62,8 @@ export function cellReferences(formula: string): string[] {
 
 /**
  * Computed quantities (margins, ratios, growth) that a page also states, keyed by what the computation is made of: the
- * kind of arithmetic and the facts it used, in order. KC.MARGIN("gross",2024) and KC.RATIO("gross_profit/revenue",
- * "FY2024") are then the same key, and so is the reconciliation that checks the 2024 highlights' 17.2%.
+ * kind of arithmetic and the facts it used, in order. KC.MARGIN("gross","FY0") and KC.RATIO("gross_profit/revenue",
+ * "FY0") are then the same key, and so is the reconciliation that checks a gross margin a page states for that year.
  */
 export type StatedIndex = ReadonlyMap<string, readonly Reconciliation[]>;
 

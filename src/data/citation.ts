@@ -17,7 +17,7 @@ export const seedLine = (s: Source): string => `seeds/${s.file}, line ${s.line}`
 
 const FIGURE = /[-+]?(?:HK\$|US\$|\$|RMB ?)?[-+]?\d[\d,]*(?:\.\d+)?[KMB%]?/g;
 
-/** "Total Revenue × FY2024" for a table row: a label, then nothing but several figures; null for any other line. */
+/** "Total Revenue × <column>" for a table row: a label, then nothing but several figures; null for any other line. */
 export function tableCell(s: Source, column: string): string | null {
   const row = /^(.*?[A-Za-z)])(?=[-+]?(?:HK\$|US\$|\$)?\d)/.exec(s.text)?.[1];
   if (!row) return null;

@@ -1,4 +1,4 @@
-/** Excel stores dates as days since 1899-12-30 (the 1900 date system). */
+/** Excel stores dates as days since 1899-12-30 (its default date system). */
 const EPOCH = Date.UTC(1899, 11, 30);
 
 export function excelSerial(isoDate: string): number {
@@ -8,7 +8,7 @@ export function excelSerial(isoDate: string): number {
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** "2026-01-28" → "Jan 28, 2026": how the pane and the cards write a date. */
+/** "YYYY-MM-DD" → "Mon D, YYYY": how the pane and the cards write a date. */
 export function longDate(isoDate: string): string {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
   return `${MONTHS[m - 1]} ${d}, ${y}`;

@@ -16,7 +16,7 @@ const isMoney = (m: Metric) => m.kind === "money" || m.kind === "per_share";
 function rmbPer(currency: Currency, period: Period): Result<{ rate: number; note: string }> {
   if (currency === "RMB") return ok({ rate: 1, note: "" });
   const fx = currency === "USD" ? store.fx(period.id) : undefined;
-  if (!fx) return miss({ kind: "noRate", period: period.label, currency });
+  if (!fx) return miss({ kind: "noRate", period: period.label, currency, available: store.fxPeriods });
   return ok({ rate: fx.rate, note: `Converted at ${fx.rate.toFixed(4)} RMB per USD, implied by ${fx.derivation}.` });
 }
 

@@ -9,7 +9,7 @@ export type Argument =
 export type KcCall = { readonly name: string; readonly args: readonly Argument[]; readonly text: string };
 
 const KC_NAME = /^KC\.[A-Za-z]+$/i;
-/** Whether the character before `start` joins a name to it ("2024KC.REVENUE(" is not a KC call). */
+/** Whether the character before `start` joins a name to it ("1KC.REVENUE(" is not a KC call). */
 const gluedIn = (text: string, start: number) => start > 0 && /[A-Za-z0-9_.]/.test(text.charAt(start - 1));
 
 function readArgument(raw: string, tokens: number): Argument {

@@ -185,7 +185,7 @@ const ASOF = choiceMap<AsOfKind>([
   ["version", "version"],
 ]);
 
-/** The dataset's version as text: its analysis as-of date and its content hash, "2026-01-28 · 0123456789ab". */
+/** The dataset's version as text: its analysis as-of date and its content hash, "YYYY-MM-DD · 0123456789ab". */
 export const datasetVersion = `${dataset.asOf.analysis} · ${dataset.contentHash}`;
 
 export function asOf(whichRaw: unknown): Result<Scalar> {

@@ -35,15 +35,15 @@ const WORDS: Words = {
     `No ${r.what} ${show(r.value)} in the dataset.${didYouMean(r.near)} All ${r.count} ${r.what}s are listed by =KC.${r.what.toUpperCase()}S() and in the formula builder (Home > KC for Excel > Formulas).`,
   fieldNeedsListing: (r) =>
     `${show(r.value)} does not say which listing or currency: KC is listed on NASDAQ (USD, per ADS) and HKEX (HKD, per share). Use ${r.fields.map((f) => `"${f.id}" (${f.unit})`).join(" or ")}.`,
-  badPeriod: (r) =>
-    `Cannot read ${show(r.value)} as a period. Use a fiscal year (2024, "FY2024", "FY24", "FY0", "FY-1"), "TTM", or a quarter ("Q3 2025").`,
+  badPeriod: ({ value, year, quarter }) =>
+    `Cannot read ${show(value)} as a period. Use a fiscal year (${year}, "FY${year}", "FY${String(year).slice(2)}", "FY0", "FY-1"), "TTM", or a quarter (${quarter ? `"${quarter}"` : '"Qn YYYY"'}).`,
   noPeriod: (r) => `The dataset has no period ${show(r.value)}. Available: ${list(r.available)}.`,
   noFigure: (r) => `No ${r.label} for ${r.period}.${r.available.length ? ` Available: ${list(r.available)}.` : ""}`,
   noCurrency: ({ label, period, currency, have }) =>
     `No ${label} for ${period} in ${currency}: the sources state it in ${have.join(", ")} only and imply no ${currency === "HKD" || have.includes("HKD") ? "HKD exchange rate" : `RMB-per-USD rate for ${period}`} to convert it.`,
   onlyInOtherCurrency: ({ label, period, reporting, have, formula }) =>
     `${label} for ${period} is stated only in ${have}, and the sources imply no ${reporting === "RMB" ? "RMB-per-USD" : `${reporting}-per-${have}`} rate for ${period} to convert it. Without a currency, KC answers in ${reporting}, the reporting currency, for every period. For the ${have} figure: ${formula}`,
-  noRate: (r) => `No implied RMB per ${r.currency} rate for ${r.period} (rates exist for FY2020–FY2024 and TTM, USD only).`,
+  noRate: (r) => `No implied RMB per ${r.currency} rate for ${r.period} (rates exist for ${list(r.available)}; USD only).`,
   currencyNotMoney: (r) => `${r.label} is not a money figure, so it takes no currency or units.`,
   perShareUnits: (r) => `${r.label} is per share; units do not apply.`,
   onlyBound: (r) => `${r.label} for ${r.period} is stated only as a bound ("${r.text}"), not as a figure.`,
@@ -62,14 +62,13 @@ const WORDS: Words = {
       : `The base period (${base}) must come before the period (${period}): growth runs from base_period to period, so for growth from ${period} to ${base} write ${swapped}.`,
   growthLengths: ({ period, periodIsQuarter, base }) =>
     `Growth compares periods of the same length: ${period} is ${periodIsQuarter ? "a quarter" : "twelve months"}, the base period ${base} ${periodIsQuarter ? "twelve months" : "a quarter"}. Compare a quarter with a quarter, a year or TTM with a year or TTM.`,
-  cagrNeedsYears: () => `CAGR needs two different fiscal years (e.g. 2020 and 2024), the first earlier than the second.`,
-  cagrOrder: ({ from, to }) =>
+  cagrNeedsYears: (r) => `CAGR needs two different fiscal years (e.g. ${r.first} and ${r.last}), the first earlier than the second.`,
+  cagrOrder: ({ from, to, swapped }) =>
     from === to
       ? `CAGR needs two different fiscal years: from_period and to_period are both ${from}.`
-      : `The from_period (${from}) must come before the to_period (${to}): CAGR runs from the earlier fiscal year to the later, e.g. =KC.CAGR("revenue", 2020, 2024).`,
+      : `The from_period (${from}) must come before the to_period (${to}): CAGR runs from the earlier fiscal year to the later, e.g. ${swapped}.`,
   cagrNeedsPositive: (r) => `CAGR of ${r.label} is not meaningful: it needs positive values at both ends.`,
-  seriesOrder: ({ from, to }) =>
-    `The from_period (${from}) comes after the to_period (${to}): a history runs oldest to newest, e.g. =KC.HISTORY("revenue", 2020, 2024).`,
+  seriesOrder: ({ from, to, swapped }) => `The from_period (${from}) comes after the to_period (${to}): a history runs oldest to newest, e.g. ${swapped}.`,
   seriesKinds: () => `A series runs over fiscal years, optionally ending at "TTM".`,
   ratioFormat: (r) => `Cannot read ${show(r.value)} as a ratio: use a name (e.g. "debt_to_equity") or "metric_a/metric_b".`,
   noFiling: (r) => `No Form 20-F for FY${r.year}. ${filings(r.years)}`,

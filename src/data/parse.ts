@@ -114,7 +114,7 @@ const MONTHS: Record<string, string> = {
   Jul: "07", Aug: "08", Sep: "09", Oct: "10", Nov: "11", Dec: "12",
 };
 
-/** "Apr 15, 2025" → "2025-04-15". */
+/** "Mon D, YYYY" → "YYYY-MM-DD". */
 export function parseDate(text: string): string {
   const match = /^([A-Z][a-z]{2})\s+(\d{1,2}),\s*(\d{4})$/.exec(text.trim());
   const month = match ? MONTHS[match[1] as string] : undefined;

@@ -1,15 +1,16 @@
-/** Reads the period an analyst typed: 2024, "FY2024", "FY24", "TTM"/"LTM", "Q3 2025"/"3Q25"/"2025Q3", "FY0", "FY-1". */
+/** Reads the period an analyst typed: YYYY, "FYYYYY", "FYyy", "TTM"/"LTM", "Qn YYYY"/"nQyy"/"YYYYQn", "FY0", "FY-1". */
 import { isOmitted, Memo, scalarOf } from "./normalize";
 import { miss } from "./reasons";
 import { ok, type Result } from "./result";
 import type { Period } from "./schema";
-import { fiscalYears, latestFiscalYear, periodIds, store } from "./store";
+import { fiscalYears, latestFiscalYear, periodIds, periods, store } from "./store";
 
 const memo = new Memo<Result<Period>>();
+/** The examples a period that reads as none is answered with: the dataset's latest fiscal year and quarter. */
+const examples = { year: latestFiscalYear.fiscalYear, quarter: periods.filter((p) => p.kind === "quarter").pop()?.label ?? null };
 
-function fullYear(text: string): number {
-  return text.length === 2 ? 2000 + Number(text) : Number(text);
-}
+/** A two-digit year is of this century. */
+const fullYear = (text: string): number => Number(text.length === 2 ? `20${text}` : text);
 
 /** The dataset's id for what was typed, or null if it does not read as a period at all. */
 function periodId(text: string): string | null {
@@ -32,13 +33,13 @@ function periodId(text: string): string | null {
 /**
  * One rule however a period arrives (a number, text, a cell's value): what does not read as a period is a bad argument
  * (#VALUE!); a well-formed period the dataset lacks is #N/A naming those it has. A number reads as its digits, so 3000
- * and "3000" are the same period, and 2024.5 reads as none.
+ * and "3000" are the same period, and 3000.5 reads as none.
  */
 function read(value: unknown): Result<Period> {
   if (isOmitted(value)) return miss({ kind: "required", what: "A period" });
   const text = typeof value === "number" ? String(value) : typeof value === "string" && value.length <= 64 ? value : null;
   const id = text === null ? null : periodId(text);
-  if (id === null) return miss({ kind: "badPeriod", value });
+  if (id === null) return miss({ kind: "badPeriod", value, ...examples });
   const period = store.period(id);
   return period ? ok(period) : miss({ kind: "noPeriod", value, period: id, available: periodIds });
 }

@@ -6,7 +6,7 @@ import { parsePeriod } from "./periods";
 import { miss, type StatedGrowth } from "./reasons";
 import { all, ok, type Result } from "./result";
 import type { Metric, Period } from "./schema";
-import { store } from "./store";
+import { fiscalYears, latestFiscalYear, store } from "./store";
 import { clean } from "./units";
 
 /** numerator / denominator for one period, both in the numerator's reported currency. */
@@ -86,8 +86,8 @@ function statedGrowth(m: Metric, period: Period): StatedGrowth | undefined {
 }
 
 /**
- * A base period given explicitly must be of the same length and end before the period: KC.GROWTHRATE("revenue",2020,
- * 2024) read as "from 2020 to 2024" would otherwise answer −0.155, a plausible number for the wrong question.
+ * A base period given explicitly must be of the same length and end before the period: KC.GROWTHRATE("revenue","FY-4",
+ * "FY0") read as "from FY-4 to FY0" would otherwise answer a plausible number for the wrong question.
  */
 function baseBefore(m: Metric, period: Period, base: Period): Result<true> {
   if ((period.kind === "quarter") !== (base.kind === "quarter")) return miss({ kind: "growthLengths", period: period.label, periodIsQuarter: period.kind === "quarter", base: base.label });
@@ -127,8 +127,8 @@ export function cagr(metricRaw: unknown, fromRaw: unknown, toRaw: unknown): Resu
   if (!args.ok) return args;
   const [m, from, to] = args.value;
   const years = to.fiscalYear - from.fiscalYear;
-  if (from.kind !== "fiscal_year" || to.kind !== "fiscal_year") return miss({ kind: "cagrNeedsYears" });
-  if (years <= 0) return miss({ kind: "cagrOrder", from: from.label, to: to.label });
+  if (from.kind !== "fiscal_year" || to.kind !== "fiscal_year") return miss({ kind: "cagrNeedsYears", first: (fiscalYears[0] as Period).fiscalYear, last: latestFiscalYear.fiscalYear });
+  if (years <= 0) return miss({ kind: "cagrOrder", from: from.label, to: to.label, swapped: `=KC.CAGR("${m.id}", "${to.id}", "${from.id}")` });
   const a = amount(m, from, null);
   if (!a.ok) return a;
   const b = amount(m, to, a.value.currency);

@@ -19,13 +19,15 @@ export type Reason =
   | { readonly kind: "unknownChoice"; readonly what: string; readonly value: unknown; readonly choices: readonly string[]; readonly near: string | null }
   /** A name outside a long list the dataset defines: a KC function spills it. */
   | { readonly kind: "notInDataset"; readonly what: DatasetList; readonly value: unknown; readonly count: number; readonly near: string | null }
-  | { readonly kind: "badPeriod"; readonly value: unknown }
+  /** Text that reads as no period; the dataset's latest fiscal year and quarter (a label, if any) make the examples. */
+  | { readonly kind: "badPeriod"; readonly value: unknown; readonly year: number; readonly quarter: string | null }
   /** A well-formed period (`period`, its id) the dataset lacks. */
   | { readonly kind: "noPeriod"; readonly value: unknown; readonly period: string; readonly available: readonly string[] }
   | { readonly kind: "noFigure"; readonly label: string; readonly period: string; readonly available: readonly string[] }
   | { readonly kind: "noCurrency"; readonly label: string; readonly period: string; readonly currency: Currency; readonly have: readonly string[] }
   | { readonly kind: "onlyInOtherCurrency"; readonly label: string; readonly period: string; readonly reporting: Currency; readonly have: string; readonly formula: string }
-  | { readonly kind: "noRate"; readonly period: string; readonly currency: Currency }
+  /** No implied rate for a period: `available`, the periods that have one. */
+  | { readonly kind: "noRate"; readonly period: string; readonly currency: Currency; readonly available: readonly string[] }
   | { readonly kind: "currencyNotMoney"; readonly label: string }
   | { readonly kind: "perShareUnits"; readonly label: string }
   | { readonly kind: "onlyBound"; readonly label: string; readonly period: string; readonly text: string }
@@ -33,10 +35,12 @@ export type Reason =
   | { readonly kind: "noPriorYear"; readonly period: string; readonly stated?: StatedGrowth }
   | { readonly kind: "baseNotBefore"; readonly period: string; readonly base: string; readonly swapped: string }
   | { readonly kind: "growthLengths"; readonly period: string; readonly periodIsQuarter: boolean; readonly base: string }
-  | { readonly kind: "cagrNeedsYears" }
-  | { readonly kind: "cagrOrder"; readonly from: string; readonly to: string }
+  /** A CAGR between periods that are not both fiscal years; `first` and `last`, the dataset's fiscal years. */
+  | { readonly kind: "cagrNeedsYears"; readonly first: number; readonly last: number }
+  /** `swapped`: the same call from the earlier year to the later. */
+  | { readonly kind: "cagrOrder"; readonly from: string; readonly to: string; readonly swapped: string }
   | { readonly kind: "cagrNeedsPositive"; readonly label: string }
-  | { readonly kind: "seriesOrder"; readonly from: string; readonly to: string }
+  | { readonly kind: "seriesOrder"; readonly from: string; readonly to: string; readonly swapped: string }
   | { readonly kind: "seriesKinds" }
   | { readonly kind: "ratioFormat"; readonly value: unknown }
   /** A fiscal year with no Form 20-F in the dataset. */

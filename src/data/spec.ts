@@ -35,7 +35,7 @@ export type FunctionSpec = {
   readonly returns: Returns;
   /** The value is a fraction an analyst reads as a percentage. */
   readonly fraction: boolean;
-  /** A call that answers with a value, used by the bench and the tests. */
+  /** A call that answers with a value, used by the bench and the tests; periods relative ("FY0" the latest fiscal year). */
   readonly example: readonly (string | number)[];
   /** The data type the answer is where Excel has the sets DATA_TYPE_SETS names for it; elsewhere the plain value. */
   readonly dataType?: DataTypeKind;
@@ -68,26 +68,26 @@ const currency = /* @__PURE__ */ may("currency", "currency");
 const units = /* @__PURE__ */ may("units", "units");
 
 export const SPEC = /* @__PURE__ */ (() => ({
-  REVENUE: fn("number", [period, currency, units], [2024]),
-  FIGURE: fn("number", [metric, period, currency, units], ["gross_profit", 2024]),
+  REVENUE: fn("number", [period, currency, units], ["FY0"]),
+  FIGURE: fn("number", [metric, period, currency, units], ["gross_profit", "FY0"]),
   MARGIN: fn("number", [need("kind", "margin_kind"), period], ["gross", "TTM"], true),
-  GROWTHRATE: fn("number", [metric, period, may("base_period", "base_period")], ["revenue", 2024], true),
-  CAGR: fn("number", [metric, need("from_period", "fiscal_year"), need("to_period", "fiscal_year")], ["revenue", 2020, 2024], true),
+  GROWTHRATE: fn("number", [metric, period, may("base_period", "base_period")], ["revenue", "FY0"], true),
+  CAGR: fn("number", [metric, need("from_period", "fiscal_year"), need("to_period", "fiscal_year")], ["revenue", "FY-4", "FY0"], true),
   RATIO: fn("number", [need("name", "ratio_name"), period], ["debt_to_equity", "TTM"]),
-  HISTORY: fn("grid", [metric, need("from_period", "fiscal_year"), need("to_period", "fiscal_year_or_ttm"), currency, units], ["revenue", 2020, 2024]),
+  HISTORY: fn("grid", [metric, need("from_period", "fiscal_year"), need("to_period", "fiscal_year_or_ttm"), currency, units], ["revenue", "FY-4", "FY0"]),
   STATEMENT: fn("grid", [need("name", "statement"), currency, units], ["income"]),
   PERIODS: fn("grid", [], []),
   PROFILE: fn("any", [need("field", "profile_field")], ["market_cap_usd"]),
-  FILING: fn("any", [need("fiscal_year", "fiscal_year"), need("field", "filing_field")], [2024, "filed"]),
-  SOURCE: fn("text", [metric, period, may("currency", "currency")], ["net_income", 2024]),
-  FXRATE: fn("number", [need("period", "fx_period")], [2024]),
+  FILING: fn("any", [need("fiscal_year", "fiscal_year"), need("field", "filing_field")], ["FY0", "filed"]),
+  SOURCE: fn("text", [metric, period, may("currency", "currency")], ["net_income", "FY0"]),
+  FXRATE: fn("number", [need("period", "fx_period")], ["FY0"]),
   CONFLICTS: fn("grid", [], []),
   EVENTS: fn("grid", [], []),
   METRICS: fn("grid", [], []),
   FIELDS: fn("grid", [], []),
   ASOF: fn("any", [may("which", "asof")], []),
   COMPANY: { ...fn("any", [], []), dataType: DATA_TYPES.COMPANY },
-  CARD: { ...fn("any", [metric, period, currency, units], ["revenue", 2024]), dataType: DATA_TYPES.CARD },
+  CARD: { ...fn("any", [metric, period, currency, units], ["revenue", "FY0"]), dataType: DATA_TYPES.CARD },
 }) satisfies Record<string, FunctionSpec>)();
 
 export type KcName = keyof typeof SPEC;

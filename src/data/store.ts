@@ -42,7 +42,7 @@ const fx = new Map<string, FxRate>(dataset.fx.map((r) => [r.period, r]));
 const filings = new Map<number, Filing>(dataset.filings.map((f) => [f.fiscalYear, f]));
 const conflicts = new Map<string, Conflict>(dataset.conflicts.map((c) => [c.id, c]));
 
-/** Periods in time order; TTM, which ends with Q3 2025, sorts last. */
+/** Periods in time order; TTM, which ends with the latest quarter, sorts last. */
 export const periods: readonly Period[] = [...dataset.periods].sort((a, b) => a.end.localeCompare(b.end) || (a.kind === "ttm" ? 1 : -1));
 export const fiscalYears: readonly Period[] = periods.filter((p) => p.kind === "fiscal_year");
 export const latestFiscalYear = fiscalYears[fiscalYears.length - 1] as Period;
@@ -62,6 +62,8 @@ export const store = {
   periodsOf: (metric: string): readonly string[] => [...(periodsWith.get(metric) ?? [])].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
   reportingCurrency: (metric: string): Currency | null => reporting.get(metric) ?? null,
   fx: (period: string): FxRate | undefined => fx.get(period),
+  /** The periods with an implied exchange rate, in time order. */
+  fxPeriods: periodIds.filter((id) => fx.has(id)),
   filing: (year: number): Filing | undefined => filings.get(year),
   filingYears: dataset.filings.map((f) => f.fiscalYear).sort(),
   conflict: (id: string): Conflict | undefined => conflicts.get(id),

@@ -5,15 +5,15 @@ import { choiceMap, parseChoice, parseMetric } from "./metrics";
 import { parsePeriod } from "./periods";
 import { miss } from "./reasons";
 import { all, ok, type Result, type Scalar } from "./result";
-import type { Fact, Period } from "./schema";
+import type { Fact, Metric, Period } from "./schema";
 import { fiscalYears, periods, store } from "./store";
 import { parseCurrency, parseScale, scaleWords } from "./units";
 
 /** Fiscal years from `from` to `to`, oldest first; `to` may be TTM, which follows the last fiscal year. */
-function run(from: Period, to: Period): Result<Period[]> {
+function run(metric: Metric, from: Period, to: Period): Result<Period[]> {
   if (from.kind !== "fiscal_year" || (to.kind !== "fiscal_year" && to.kind !== "ttm")) return miss({ kind: "seriesKinds" });
   const last = to.kind === "ttm" ? Infinity : to.fiscalYear;
-  if (from.fiscalYear > last) return miss({ kind: "seriesOrder", from: from.label, to: to.label });
+  if (from.fiscalYear > last) return miss({ kind: "seriesOrder", from: from.label, to: to.label, swapped: `=KC.HISTORY("${metric.id}", "${to.id}", "${from.id}")` });
   const years = fiscalYears.filter((p) => p.fiscalYear >= from.fiscalYear && p.fiscalYear <= last);
   return ok(to.kind === "ttm" ? [...years, to] : years);
 }
@@ -22,7 +22,7 @@ export function series(metricRaw: unknown, fromRaw: unknown, toRaw: unknown, cur
   const args = all(parseMetric(metricRaw), parsePeriod(fromRaw), parsePeriod(toRaw), parseCurrency(currencyRaw), parseScale(unitsRaw));
   if (!args.ok) return args;
   const [metric, from, to, currency, scale] = args.value;
-  const span = run(from, to);
+  const span = run(metric, from, to);
   if (!span.ok) return span;
   const row: number[] = [];
   const facts: Fact[] = [];
@@ -71,6 +71,6 @@ export function fxRate(periodRaw: unknown): Result<number> {
   const period = parsePeriod(periodRaw);
   if (!period.ok) return period;
   const rate = store.fx(period.value.id);
-  if (!rate) return miss({ kind: "noRate", period: period.value.label, currency: "USD" });
+  if (!rate) return miss({ kind: "noRate", period: period.value.label, currency: "USD", available: store.fxPeriods });
   return ok(rate.rate, rate.inputs.map((id) => dataset.facts.find((f) => f.id === id) as Fact));
 }

@@ -34,10 +34,10 @@ const COMPANY = excel("COMPANY", () => ok(companyEntity(supports("ExcelApi", "1.
 const CARD = excel("CARD", figureCard);
 
 /**
- * Total revenue for a period in RMB millions (the reporting currency, for every period) unless a currency is asked for. Example: =KC.REVENUE(2024) → 7790.
+ * Total revenue for a period in RMB millions (the reporting currency, for every period) unless a currency is asked for. Example: =KC.REVENUE("FY0"), the latest fiscal year.
  * @customfunction REVENUE
  * @helpurl https://localhost:3000/help.html#kc-revenue
- * @param period Fiscal year (2024, "FY2024", "FY24", "FY0" latest, "FY-1"), "TTM", or a quarter ("Q3 2025").
+ * @param period Fiscal year (YYYY, "FY YYYY", "FY yy", "FY0" the latest, "FY-1" the one before), "TTM", or a quarter ("Qn YYYY").
  * @param [currency] "RMB" (default), "USD" or "HKD". Uses the figure the sources state in that currency, else the implied RMB-per-USD rate; #N/A naming the formula for the stated currency where none exists.
  * @param [units] "M" millions (default), "B" billions, "K" thousands or "units", as text (a number such as 1 is refused).
  * @returns Revenue in the requested currency and units.
@@ -47,11 +47,11 @@ export function revenue(period: string | number, currency?: string, units?: stri
 }
 
 /**
- * Any stored figure; money in millions of its reporting currency for every period (RMB; EPS in USD per ADS), margins and shares as fractions. Example: =KC.FIGURE("gross_profit", 2024).
+ * Any stored figure; money in millions of its reporting currency for every period (RMB; EPS in USD per ADS), margins and shares as fractions. Example: =KC.FIGURE("gross_profit", "FY-1"), the fiscal year before the latest.
  * @customfunction FIGURE
  * @helpurl https://localhost:3000/help.html#kc-figure
  * @param metric Metric id or alias, e.g. "revenue", "gross_profit", "net_income", "total_debt", "fcf", "eps", "ai_gross_billings", "premium_customers".
- * @param period Fiscal year (2024, "FY2024", "FY24", "FY0", "FY-1"), "TTM", or a quarter ("Q2 2025").
+ * @param period Fiscal year (YYYY, "FY YYYY", "FY yy", "FY0" the latest, "FY-1" the one before), "TTM", or a quarter ("Qn YYYY").
  * @param [currency] "RMB", "USD" or "HKD" for money figures; leave empty for the reporting currency.
  * @param [units] "M" millions (default), "B", "K" or "units" for money figures, as text (a number such as 1 is refused).
  * @returns The figure.
@@ -61,7 +61,7 @@ export function figure(metric: string, period: string | number, currency?: strin
 }
 
 /**
- * A margin as a fraction of revenue for a period, computed from the stored figures. Example: =KC.MARGIN("gross", 2024) → 0.172.
+ * A margin as a fraction of revenue for a period, computed from the stored figures. Example: =KC.MARGIN("gross", "TTM").
  * @customfunction MARGIN
  * @helpurl https://localhost:3000/help.html#kc-margin
  * @param kind "gross", "ebitda", "net", "fcf", "ocf" or "non_gaap_ebitda".
@@ -73,7 +73,7 @@ export function margin(kind: string, period: string | number): number {
 }
 
 /**
- * Growth of a metric against one year earlier (or a base period), as a fraction. Against a negative base: (new − base) / |base|. Example: =KC.GROWTHRATE("revenue", 2024) → 0.105.
+ * Growth of a metric against one year earlier (or a base period), as a fraction. Against a negative base: (new − base) / |base|. Example: =KC.GROWTHRATE("revenue", "FY0"), the latest fiscal year against the one before.
  * @customfunction GROWTHRATE
  * @helpurl https://localhost:3000/help.html#kc-growthrate
  * @param metric Metric id or alias, e.g. "revenue", "gross_profit", "net_income".
@@ -86,12 +86,12 @@ export function growthRate(metric: string, period: string | number, base_period?
 }
 
 /**
- * Compound annual growth rate between two fiscal years, as a fraction. Example: =KC.CAGR("revenue", 2020, 2024).
+ * Compound annual growth rate between two fiscal years, as a fraction. Example: =KC.CAGR("revenue", "FY-4", "FY0"), over the four years to the latest.
  * @customfunction CAGR
  * @helpurl https://localhost:3000/help.html#kc-cagr
  * @param metric Metric id or alias with positive values at both ends, e.g. "revenue", "total_assets".
- * @param from_period The first fiscal year, e.g. 2020.
- * @param to_period The last fiscal year, after from_period, e.g. 2024.
+ * @param from_period The first fiscal year, e.g. "FY-4" (four years before the latest) or YYYY.
+ * @param to_period The last fiscal year, after from_period, e.g. "FY0" (the latest) or YYYY.
  * @returns The CAGR as a fraction.
  */
 export function cagr(metric: string, from_period: string | number, to_period: string | number): number {
@@ -99,7 +99,7 @@ export function cagr(metric: string, from_period: string | number, to_period: st
 }
 
 /**
- * A financial ratio for a period, computed from the stored figures. Example: =KC.RATIO("debt_to_equity", "TTM") → 1.30.
+ * A financial ratio for a period, computed from the stored figures. Example: =KC.RATIO("debt_to_equity", "TTM").
  * @customfunction RATIO
  * @helpurl https://localhost:3000/help.html#kc-ratio
  * @param name "debt_to_equity", "debt_to_assets", "liabilities_to_assets", "liabilities_to_equity", "equity_ratio", "roe", "roa", "cash_to_debt", "ocf_to_net_income", "fcf_to_net_income", "asset_turnover", or "metric_a/metric_b".
@@ -111,11 +111,11 @@ export function ratio(name: string, period: string | number): number {
 }
 
 /**
- * A metric over a run of fiscal years, oldest to newest, spilled across a row (optionally ending with "TTM"). Example: =KC.HISTORY("revenue", 2020, 2024).
+ * A metric over a run of fiscal years, oldest to newest, spilled across a row (optionally ending with "TTM"). Example: =KC.HISTORY("revenue", "FY-4", "TTM").
  * @customfunction HISTORY
  * @helpurl https://localhost:3000/help.html#kc-history
  * @param metric Metric id or alias, e.g. "revenue", "net_income", "free_cash_flow".
- * @param from_period First fiscal year, e.g. 2020.
+ * @param from_period First fiscal year, e.g. "FY-4" (four years before the latest) or YYYY.
  * @param to_period Last fiscal year, or "TTM" to end with the trailing twelve months.
  * @param [currency] "RMB", "USD" or "HKD"; default: the reporting currency.
  * @param [units] "M" millions (default), "B", "K" or "units", as text (a number such as 1 is refused).
@@ -126,7 +126,7 @@ export function history(metric: string, from_period: string | number, to_period:
 }
 
 /**
- * A whole statement spilled as a table: a header row of periods (FY2020 → FY2024, then TTM) and a label column. Example: =KC.STATEMENT("income").
+ * A whole statement spilled as a table: a header row of periods (the fiscal years, oldest to newest, then TTM) and a label column. Example: =KC.STATEMENT("income").
  * @customfunction STATEMENT
  * @helpurl https://localhost:3000/help.html#kc-statement
  * @param name "income", "balance" or "cashflow".
@@ -139,7 +139,7 @@ export function statement(name: string, currency?: string, units?: string): any[
 }
 
 /**
- * The periods the dataset has, oldest to newest, spilled down a column: FY2020 … FY2024, Q2-2025, Q3-2025, TTM.
+ * The periods the dataset has, oldest to newest, spilled down a column: the fiscal years ("FY" and the year), the quarters ("Qn-YYYY"), then "TTM".
  * @customfunction PERIODS
  * @helpurl https://localhost:3000/help.html#kc-periods
  * @returns One column of period ids.
@@ -160,10 +160,10 @@ export function profile(field: string): any {
 }
 
 /**
- * A field of the Form 20-F annual report for a fiscal year. Example: =KC.FILING(2024, "filed") → Apr 15, 2025 (an Excel date).
+ * A field of the Form 20-F annual report for a fiscal year. Example: =KC.FILING("FY0", "filed"), the day the latest fiscal year's report was filed (an Excel date).
  * @customfunction FILING
  * @helpurl https://localhost:3000/help.html#kc-filing
- * @param fiscal_year 2020 to 2024, or "FY2024".
+ * @param fiscal_year A fiscal year with a Form 20-F: YYYY, "FY YYYY", "FY0" the latest or "FY-1" the one before.
  * @param field "form", "fiscal_year", "period_end", "filed", "revenue" (USD millions), "revenue_growth", "eps" (USD per ADS), "eps_growth" or "result" (Beat/Miss).
  * @returns The value: text, a number or an Excel date.
  */
@@ -185,7 +185,7 @@ export function source(metric: string, period: string | number, currency?: strin
 }
 
 /**
- * RMB per USD implied for a period by the revenue the pages state in both currencies (FY2020–FY2024, TTM). Example: =KC.FXRATE(2024) → 7.2130.
+ * RMB per USD implied for a period by the revenue the pages state in both currencies (fiscal years and TTM). Example: =KC.FXRATE("FY0").
  * @customfunction FXRATE
  * @helpurl https://localhost:3000/help.html#kc-fxrate
  * @param period Fiscal year or "TTM".
@@ -236,7 +236,7 @@ export function fields(): any[][] {
 }
 
 /**
- * The dataset's as-of date as an Excel date: the analysis date (Jan 28, 2026) by default, or "financials" for the end of the TTM period (Sep 30, 2025); "version" gives the dataset's version as text, its analysis date and content hash (e.g. "2026-01-28 · 0123456789ab"), which changes whenever any figure or text does.
+ * The dataset's as-of date as an Excel date: the analysis date by default, or "financials" for the end of the TTM period; "version" gives the dataset's version as text, its analysis date and content hash ("YYYY-MM-DD · " and 12 hex digits), which changes whenever any figure or text does.
  * @customfunction ASOF
  * @helpurl https://localhost:3000/help.html#kc-asof
  * @param [which] "analysis" (default), "financials" or "version".
@@ -261,7 +261,7 @@ export function company(): any {
  * @customfunction CARD
  * @helpurl https://localhost:3000/help.html#kc-card
  * @param metric Metric id or alias, as KC.FIGURE takes it, e.g. "revenue", "net_income".
- * @param period Fiscal year (2024, "FY2024", "FY0"), "TTM", or a quarter ("Q2 2025").
+ * @param period Fiscal year (YYYY, "FY YYYY", "FY0" the latest), "TTM", or a quarter ("Qn YYYY").
  * @param [currency] "RMB", "USD" or "HKD" for money figures, as KC.FIGURE takes it.
  * @param [units] "M" millions (default), "B", "K" or "units", as text.
  * @returns {any} The figure as a number with a card, or the plain number.

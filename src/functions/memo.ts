@@ -1,7 +1,7 @@
 /**
  * Remembers each function's answer per argument list. The dataset never changes while the add-in runs, so the same
  * arguments always give the same answer; a recalculation of thousands of cells then costs a few Map lookups each.
- * Answers are kept in a tree of Maps, one level per argument, so that 2024 and "2024" stay apart and no key is built;
+ * Answers are kept in a tree of Maps, one level per argument, so that 1 and "1" stay apart and no key is built;
  * an AnswerCache bounds how many and how large, forgetting the least recently used. Arguments that are ranges
  * (arrays) are not remembered. Trailing omitted arguments (Excel passes them as null) share the entry of the shorter
  * call: every KC function reads them alike.

@@ -22,7 +22,7 @@ export function topLeft(address: string): { row: number; column: number } {
   return { row: Number(match[2]) - 1, column: columnIndex(match[1] as string) };
 }
 
-/** An area's A1 address on its sheet: "C5" for one cell, "A1:CV2000" for a block. */
+/** An area's A1 address on its sheet: "C5" for one cell, "A1:CV500" for a block. */
 export function a1(area: Area): string {
   const cell = (row: number, column: number) => `${columnName(column)}${row + 1}`;
   const first = cell(area.row, area.column);
@@ -53,7 +53,7 @@ const ERROR_VALUES = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?",
 
 /**
  * A value a KC formula showed, written so the cell keeps it: text always with Excel's text prefix, since Excel reads
- * text written to a cell as it reads typing ("3896" would become the number 3896, "2024-12-31" a date, "TRUE" a
+ * text written to a cell as it reads typing ("3896" would become the number 3896, "YYYY-MM-DD" a date, "TRUE" a
  * boolean); numbers, booleans, errors and empty cells as they are.
  */
 export function asFrozen(value: Cell): Cell {

@@ -157,7 +157,7 @@ export async function freezeKcFormulas(context: Excel.RequestContext, scope: "se
     });
   }
   // Every field is recorded as text: written plainly, "=KC…" would be a live formula on the record sheet, and a sheet
-  // named "2024" a number.
+  // named with digits alone a number.
   const frozenAt = new Date().toISOString();
   const rows = frozen.map((f) => [sheet.name, a1({ ...f, rows: 1, columns: 1 }), f.formula, frozenAt, f.spill ? a1(f.spill) : "", fingerprintOf(f.values)].map(asFrozen));
   await writeRecordRows(batches, record, recorded + 1, rows);

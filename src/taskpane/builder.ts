@@ -49,7 +49,7 @@ export function builder(actions: Actions, initial: BuilderState, save: (state: B
   // Shown only where copying is blocked, with the formula selected in it.
   const copyField = h("input", { type: "text", readonly: true, hidden: true, id: "builder-copy-text", className: "copy-text", "aria-label": "Formula to copy", spellcheck: "false" });
   const copyNote = h("p", { className: "subtle copy-note", id: "builder-copy-note", "aria-live": "polite" });
-  const freeText = h("input", { type: "text", id: "audit-input", placeholder: '=KC.REVENUE(2024)/KC.REVENUE(2023)-1', spellcheck: "false", autocomplete: "off" });
+  const freeText = h("input", { type: "text", id: "audit-input", placeholder: '=KC.REVENUE("FY0")/KC.REVENUE("FY-1")-1', spellcheck: "false", autocomplete: "off" });
   const freeAudit = h("div", {});
 
   function currentFormula(): { text: string; args: (string | number | null)[] } {

@@ -6,7 +6,7 @@ import type { Plausibility, PlausibilityRule, Reconciliation, Source } from "../
 import { PLAUSIBILITY_VERDICT, VERDICT } from "../data/verdicts";
 import { formula, type SheetTable } from "../office/excel";
 import { actionButton, type Actions } from "./actions";
-import { content, core } from "./content";
+import { callQuarter, content, core } from "./content";
 import { h } from "./dom";
 import { searchable } from "./filter";
 import { prose } from "./format";
@@ -63,7 +63,7 @@ export function checks(actions: Actions): HTMLElement {
     "section",
     { className: "card", "aria-label": "Stated ratios, checked" },
     h("h3", {}, "Stated ratios, checked", h("span", { className: "subtle" }, summary)),
-    h("p", { className: "subtle" }, "The ratios and growth rates the pages state for fiscal years and the TTM period (and the Q2 2025 call's shares and margin), recomputed from the stored figures with their rounding. Where they disagree, the functions return the computed value; the stated one stays here and in the audit. Growth rates stated for a quarter have no year-earlier quarter to check against; KC.FIGURE returns them as stated."),
+    h("p", { className: "subtle" }, `The ratios and growth rates the pages state for fiscal years and the TTM period (and the ${callQuarter} call's shares and margin), recomputed from the stored figures with their rounding. Where they disagree, the functions return the computed value; the stated one stays here and in the audit. Growth rates stated for a quarter have no year-earlier quarter to check against; KC.FIGURE returns them as stated.`),
     h("dl", {}, list.map(check)),
     actionButton(actions, "Insert as a table", () => actions.insertTable(checksTable(list)), "Insert the stated ratios and their checks as a table with live KC formulas"),
   );

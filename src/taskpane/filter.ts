@@ -30,7 +30,7 @@ export const STATEMENT_YEARS: When = {
   calendar: descending(core.periods.filter((p) => p.kind !== "quarter").flatMap((p) => span(yearOf(p.start), yearOf(p.end)))),
 };
 
-/** The year filter's choices, from the dataset: value "fy:2024" or "cy:2025", and a label that says which it is. */
+/** The year filter's choices, from the dataset: value "fy:YYYY" or "cy:YYYY", and a label that says which it is. */
 export const YEARS = {
   fiscal: descending([...STATEMENT_YEARS.fiscal ?? [], ...core.filings.map((f) => f.fiscalYear)]).map((y) => [`fy:${y}`, `Fiscal year ${y}`] as const),
   calendar: descending([...core.events.map((e) => yearOf(e.date)), ...core.filings.map((f) => yearOf(f.filed))]).map((y) => [`cy:${y}`, `Calendar year ${y}`] as const),

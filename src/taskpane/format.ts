@@ -52,7 +52,7 @@ export function percent(value: number, digits = 1, signed = true): string {
 
 export { longDate as date } from "../data/dates";
 
-/** An Excel serial date as the pane writes dates ("Mar 25, 2026"); a number that is no date stays a number. */
+/** An Excel serial date as the pane writes dates ("Mon D, YYYY"); a number that is no date stays a number. */
 export function serialDate(serial: number): string {
   const iso = isoFromSerial(serial);
   return iso ? longDate(iso) : plain(serial);

@@ -1,7 +1,7 @@
 /** Risks: the overview's risk factors, the analysis's negative factors, the call's negatives, the 98-factor summary; positives alongside. */
 import type { Risk, Titled } from "../data/schema";
 import { actionButton, type Actions } from "./actions";
-import { content, core } from "./content";
+import { callQuarter, content, core } from "./content";
 import { h } from "./dom";
 import { searchable } from "./filter";
 import { prose } from "./format";
@@ -10,7 +10,7 @@ import { sourceNote } from "./source-note";
 const GROUPS: ReadonlyArray<readonly [Risk["kind"], string]> = [
   ["risk_factor", "Risk factors (NASDAQ overview)"],
   ["negative_factor", "Negative factors (HKEX analysis)"],
-  ["earnings_call_negative", "Negatives from the Q2 2025 earnings call"],
+  ["earnings_call_negative", `Negatives from the ${callQuarter} earnings call`],
 ];
 
 function entry(item: Titled, kind: string): HTMLElement {

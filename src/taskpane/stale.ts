@@ -28,7 +28,7 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((utc(to) - utc(from)) / 86_400_000);
 }
 
-/** "Data as of Jan 28, 2026 — 302 days old"; no age for a date still ahead (a clock set before the data). */
+/** "Data as of Mon D, YYYY — N days old"; no age for a date still ahead (a clock set before the data). */
 export function dataAge(asOf: string, today: string): string {
   const days = daysBetween(asOf, today);
   if (days < 0) return `Data as of ${longDate(asOf)}`;

@@ -1,5 +1,5 @@
 /**
- * The three statements as tables (RMB millions, TTM then FY2024 → FY2020), each insertable as live KC.FIGURE formulas
+ * The three statements as tables (RMB millions, TTM then the fiscal years, newest first), each insertable as live KC.FIGURE formulas
  * (oldest first in the sheet, as a model's columns run).
  */
 import type { Scalar } from "../data/result";
@@ -46,8 +46,8 @@ export function statements(actions: Actions, metricsOf: (statement: string) => r
       const result = library.KC.STATEMENT(name, null, null);
       if (!result.ok || !Array.isArray(result.value)) return null;
       const grid = result.value;
-      // The pane reads newest first, TTM then FY2024 back to FY2020, as the source page's table and the Filings and
-      // Events tabs do: in a narrow pane the first columns are the ones seen without scrolling, and they are the latest.
+      // The pane reads newest first, TTM then the latest fiscal year back to the first, as the source page's table and
+      // the Filings and Events tabs do: in a narrow pane the first columns, seen without scrolling, are the latest.
       const [head, ...rows] = grid.map(([label, ...cells]) => [label, ...cells.reverse()] as const);
       const metrics = new Set(metricsOf(name));
       const conflicts = core.conflicts.filter((c) => metrics.has(c.id.split(":")[0] as string));

@@ -27,8 +27,8 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<st
   return element;
 }
 
-/** "FY2024" → "FY24": short enough for six labels in a 280-unit-wide chart at 320 px. */
-const short = (period: string) => period.replace(/^FY20(\d\d)$/, "FY$1");
+/** "FYyyyy" → "FYyy": short enough for six labels in a 280-unit-wide chart at 320 px. */
+const short = (period: string) => period.replace(/^FY\d\d(\d\d)$/, "FY$1");
 
 function chart(trend: Trend): SVGSVGElement {
   const values = trend.points.map((p) => p.value);

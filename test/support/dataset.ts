@@ -28,3 +28,12 @@ export function allSources(): { path: string; source: Source }[] {
   walk(dataset, "dataset");
   return out;
 }
+
+const fiscalYears = dataset.periods.filter((p) => p.kind === "fiscal_year").map((p) => p.fiscalYear);
+/** The committed dataset's first and latest fiscal years, which messages give as examples. */
+export const FIRST_YEAR = Math.min(...fiscalYears);
+export const LATEST_YEAR = Math.max(...fiscalYears);
+/** The label of its latest quarter ("Qn YYYY"), which a message gives as the example of a quarter. */
+export const LATEST_QUARTER = dataset.periods.filter((p) => p.kind === "quarter").sort((a, b) => a.end.localeCompare(b.end)).pop()?.label ?? null;
+/** The periods with an implied exchange rate, in time order. */
+export const FX_PERIODS = [...dataset.periods].sort((a, b) => a.end.localeCompare(b.end) || (a.kind === "ttm" ? 1 : -1)).map((p) => p.id).filter((id) => dataset.fx.some((r) => r.period === id));
