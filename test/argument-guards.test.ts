@@ -53,6 +53,7 @@ describe("two periods in the wrong order", () => {
       'The from_period (FY2024) must come before the to_period (FY2020): CAGR runs from the earlier fiscal year to the later, e.g. =KC.CAGR("revenue", "FY2020", "FY2024").',
     );
     expect(refusal("CAGR", "revenue", "FY2024", 2024)).toBe("CAGR needs two different fiscal years: from_period and to_period are both FY2024.");
+    expect(refusal("CAGR", "Total Assets", "FY-1", "FY-3")).toMatch(/, e\.g\. =KC\.CAGR\("total_assets", "FY\d{4}", "FY\d{4}"\)\.$/);
     expect(call("CAGR", "revenue", 2020, 2024)).toBeCloseTo(Math.pow(7790 / 6580, 1 / 4) - 1, 9);
   });
 

@@ -10,6 +10,14 @@ describe("messages say what was typed, why it failed and what would work", () =>
     expect(explain({ kind: "unknownChoice", what: "margin", value: "revnue", choices: ["revenue", "ebitda"], near: near("revnue") })).toBe('Unknown margin "revnue". Did you mean "revenue"? Valid: revenue, ebitda.');
   });
 
+  it("gives as examples the periods the reason carries from the dataset, never years of its own", () => {
+    expect(explain({ kind: "cagrNeedsYears", first: 2031, last: 2035 })).toBe("CAGR needs two different fiscal years (e.g. 2031 and 2035), the first earlier than the second.");
+    expect(explain({ kind: "noRate", period: "Q1 2036", currency: "USD", available: ["FY2034", "FY2035", "TTM"] })).toBe("No implied RMB per USD rate for Q1 2036 (rates exist for FY2034, FY2035, TTM; USD only).");
+    expect(explain({ kind: "cagrOrder", from: "FY2035", to: "FY2031", swapped: '=KC.CAGR("total_assets", "FY2031", "FY2035")' })).toBe(
+      'The from_period (FY2035) must come before the to_period (FY2031): CAGR runs from the earlier fiscal year to the later, e.g. =KC.CAGR("total_assets", "FY2031", "FY2035").',
+    );
+  });
+
   it("says a name of a long list is not in the dataset, and where the whole list is", () => {
     expect(explain({ kind: "notInDataset", what: "metric", value: "revnue", count: 44, near: "revenue" })).toBe(
       'No metric "revnue" in the dataset. Did you mean "revenue"? All 44 metrics are listed by =KC.METRICS() and in the formula builder (Home > KC for Excel > Formulas).',
