@@ -266,7 +266,7 @@ const lines = [
   "",
   "## 1. Per call, through dist/functions.js",
   "",
-  "Repeated calls are what a recalculation makes: each function remembers its answer per argument list (src/functions/memo.ts), so a",
+  "Repeated calls are what a recalculation makes: each function remembers its answer per argument list (src/functions/answer-memo.ts), so a",
   "repeat is a few Map lookups. The last column is the first call in a freshly loaded bundle, before anything is remembered or optimised.",
   "",
   "| Call | KC ns/call | Map floor ns/call | Ratio (min–max) | First call, µs (min–max) |",

@@ -1,9 +1,11 @@
 /** How the library reads what an analyst typed: periods, metric and choice names, ranges, omitted arguments. */
 import { KC } from "../src/data/kc";
 import { explain } from "../src/data/messages";
-import { parseChoice, parseMetric, choiceMap } from "../src/data/metrics";
+import { choiceMap, parseChoice } from "../src/data/choices";
+import { parseMetric } from "../src/data/metrics";
 import fc from "fast-check";
-import { isOmitted, Memo, scalarOf } from "../src/data/normalize";
+import { ArgumentMemo } from "../src/data/argument-memo";
+import { isOmitted, scalarOf } from "../src/data/normalize";
 import { distance, suggester } from "../src/data/suggest";
 import { parsePeriod } from "../src/data/periods";
 import type { Result } from "../src/data/result";
@@ -232,7 +234,7 @@ describe("edit distance", () => {
 
 describe("the argument memo", () => {
   it("computes once per key and starts afresh when full", () => {
-    const memo = new Memo<string>(2);
+    const memo = new ArgumentMemo<string>(2);
     let computed = 0;
     const get = (key: string) => memo.get(key, () => `${key}${++computed}`);
     expect([get("a"), get("a"), get("b"), get("b")]).toEqual(["a1", "a1", "b2", "b2"]);
@@ -242,7 +244,7 @@ describe("the argument memo", () => {
   });
 
   it("keeps keys of up to 64 characters, the longest name, and computes longer text afresh every time", () => {
-    const memo = new Memo<string>();
+    const memo = new ArgumentMemo<string>();
     let computed = 0;
     const get = (key: unknown) => memo.get(key, () => `${++computed}`);
     const longest = "x".repeat(64);

@@ -6,8 +6,8 @@ import v8 from "v8";
 import vm from "vm";
 import { AnswerCache, MAX_BYTES, MAX_ENTRIES } from "../src/functions/answer-cache";
 import { estimateBytes } from "../src/functions/estimate-bytes";
-import { memoize } from "../src/functions/memo";
-import { Memo } from "../src/data/normalize";
+import { memoize } from "../src/functions/answer-memo";
+import { ArgumentMemo } from "../src/data/argument-memo";
 import { KC_NAMES, SPEC } from "../src/data/spec";
 import { loadFunctions } from "./support/load-functions";
 
@@ -144,7 +144,7 @@ describe("bounded by count and by size", () => {
 
 describe("parsed-argument memo", () => {
   it("does not keep text longer than any name, which nothing reads as one", () => {
-    const memo = new Memo<string>();
+    const memo = new ArgumentMemo<string>();
     let runs = 0;
     const parse = (key: string) => memo.get(key, () => (runs++, key.slice(0, 3)));
     parse("revenue");

@@ -1,7 +1,7 @@
 /** KC.PROFILE, KC.FILING and KC.ASOF: company profile, both listings' market data, rating, technicals, scores, filings. */
 import { dataset } from "./dataset";
 import { excelSerial } from "./dates";
-import { choiceMap, parseChoice } from "./metrics";
+import { choiceMap, parseChoice } from "./choices";
 import { isOmitted, scalarOf } from "./normalize";
 import { parsePeriod } from "./periods";
 import { miss } from "./reasons";

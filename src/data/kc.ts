@@ -13,7 +13,8 @@ import { source } from "./source";
 import type { KcName } from "./spec";
 import { conflictList } from "./conflicts";
 import { eventList } from "./events";
-import { fxRate, periodList, series, statement } from "./tables";
+import { fxRate } from "./fx";
+import { periodList, series, statement } from "./tables";
 
 export { KC_NAMES, SPEC, type KcName } from "./spec";
 

@@ -1,11 +1,12 @@
 /** Reads the period an analyst typed: YYYY, "FYYYYY", "FYyy", "TTM"/"LTM", "Qn YYYY"/"nQyy"/"YYYYQn", "FY0", "FY-1". */
-import { isOmitted, Memo, scalarOf } from "./normalize";
+import { ArgumentMemo } from "./argument-memo";
+import { isOmitted, scalarOf } from "./normalize";
 import { miss } from "./reasons";
 import { ok, type Result } from "./result";
 import type { Period } from "./schema";
 import { fiscalYears, latestFiscalYear, periodIds, periods, store } from "./store";
 
-const memo = new Memo<Result<Period>>();
+const memo = new ArgumentMemo<Result<Period>>();
 /** The examples a period that reads as none is answered with: the dataset's latest fiscal year and quarter. */
 const examples = { year: latestFiscalYear.fiscalYear, quarter: periods.filter((p) => p.kind === "quarter").pop()?.label ?? null };
 

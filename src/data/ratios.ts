@@ -1,6 +1,7 @@
 /** Margins, growth, CAGR and balance-sheet ratios, computed from the stored figures in one currency. */
 import { amount } from "./figures";
-import { choiceMap, parseChoice, parseMetric } from "./metrics";
+import { choiceMap, parseChoice } from "./choices";
+import { parseMetric } from "./metrics";
 import { isOmitted, scalarOf } from "./normalize";
 import { parsePeriod } from "./periods";
 import { miss, type StatedGrowth } from "./reasons";

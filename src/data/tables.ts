@@ -1,7 +1,8 @@
 /** Spilled ranges: a metric over a run of periods, a whole statement, the list of periods. */
 import { dataset } from "./dataset";
 import { scaled } from "./figures";
-import { choiceMap, parseChoice, parseMetric } from "./metrics";
+import { choiceMap, parseChoice } from "./choices";
+import { parseMetric } from "./metrics";
 import { parsePeriod } from "./periods";
 import { miss } from "./reasons";
 import { all, ok, type Result, type Scalar } from "./result";
@@ -64,13 +65,4 @@ export function statement(nameRaw: unknown, currencyRaw: unknown, unitsRaw: unkn
 
 export function periodList(): Result<Scalar[][]> {
   return ok(periods.map((p) => [p.id]));
-}
-
-/** RMB per USD implied for a period by the revenue it states in both currencies. */
-export function fxRate(periodRaw: unknown): Result<number> {
-  const period = parsePeriod(periodRaw);
-  if (!period.ok) return period;
-  const rate = store.fx(period.value.id);
-  if (!rate) return miss({ kind: "noRate", period: period.value.label, currency: "USD", available: store.fxPeriods });
-  return ok(rate.rate, rate.inputs.map((id) => dataset.facts.find((f) => f.id === id) as Fact));
 }

@@ -1,7 +1,7 @@
 /**
  * How much the KC functions may remember, all of them together: at most MAX_ENTRIES answers and MAX_BYTES by
  * estimate, forgetting the least recently used answer first. Each function keeps its answers where it finds them
- * fastest (memo.ts); this cache only orders them by use, counts them and tells a function when to forget one.
+ * fastest (answer-memo.ts); this cache only orders them by use, counts them and tells a function when to forget one.
  */
 
 /**

@@ -7,7 +7,7 @@ import type { Result } from "../data/result";
 import { hasDataType } from "../office/requirements";
 import { AnswerCache } from "./answer-cache";
 import { readCellArguments } from "./cell-argument";
-import { memoize } from "./memo";
+import { memoize } from "./answer-memo";
 import { guarded, type Answer } from "./to-excel";
 
 /** One bound for the answers of every KC function together, so adding a function does not add memory. */

@@ -170,6 +170,10 @@ run("the task pane in headless Chromium", () => {
       expect(text).toContain(factor);
     expect(text).toContain(`${figureAfter(HK_PAGE, "Kingsoft Cloud Holdings Ltd disclosed ").value} risk factors disclosed`);
     expect(text).toContain(textAfter(HK_PAGE, "reported the most risks in the").match(/^"([^"]+)"/)?.[1]);
+    // The call's negatives are headed by the quarter the page gives on the line after the call's date: "(Qn-YYYY)".
+    const [, quarter, year] = /^\((Q[1-4])-(\d{4})\)$/.exec(seedLines(HK_PAGE)[lineOf(HK_PAGE, "Earnings Call Date:")]?.trim() ?? "") ?? [];
+    expect(quarter).toBeDefined();
+    expect(text).toContain(`Negatives from the ${quarter} ${year} earnings call`);
     await screenshot(page, "risks");
   });
 
