@@ -1,5 +1,5 @@
 /** How a source is named to a reader (src/data/citation.ts): by its document's title, and a table row by its cell. */
-import { seedLine, tableCell, whereIn } from "../src/data/citation";
+import { quotedIn, seedLine, tableCell, whereIn } from "../src/data/citation";
 import type { Source } from "../src/data/schema";
 import { dataset } from "./support/dataset";
 import { HK_PAGE, lineOf, seedLines } from "./support/seed-reader";
@@ -15,7 +15,16 @@ describe("naming a source", () => {
     const title = dataset.seeds.find((seed) => seed.file === HK_PAGE)?.title ?? "";
     expect(title).toMatch(/\w+ \d{1,2}, \d{4}$/);
     expect(whereIn(dataset.seeds, s)).toBe(`${title}, line ${s.line}`);
-    expect(seedLine(s)).toBe(`seeds/${HK_PAGE}, line ${s.line}`);
+    expect(quotedIn(dataset.seeds, s)).toBe(`${title}, line ${s.line}: "${s.text}"`);
+  });
+
+  it("names a seed line one way for every reader who opens the file: the file, the line or lines, and any text quoted", () => {
+    const s = line(HK_PAGE, "Total Revenue");
+    const net = line(HK_PAGE, "Net Income");
+    expect(seedLine(s.file, s.line)).toBe(`seeds/${HK_PAGE} line ${s.line}`);
+    expect(seedLine(s.file, [s.line])).toBe(`seeds/${HK_PAGE} line ${s.line}`);
+    expect(seedLine(s.file, [s.line, net.line])).toBe(`seeds/${HK_PAGE} lines ${s.line}, ${net.line}`);
+    expect(seedLine(s.file, s.line, s.text)).toBe(`seeds/${HK_PAGE} line ${s.line}: "${s.text}"`);
   });
 
   it("reads a run-together statement row as its label and the column asked for", () => {

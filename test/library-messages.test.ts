@@ -13,7 +13,7 @@ describe("messages say what was typed, why it failed and what would work", () =>
   it("gives as examples the periods the reason carries from the dataset, never years of its own", () => {
     expect(explain({ kind: "cagrNeedsYears", first: 2031, last: 2035 })).toBe("CAGR needs two different fiscal years (e.g. 2031 and 2035), the first earlier than the second.");
     expect(explain({ kind: "noRate", period: "Q1 2036", currency: "USD", available: ["FY2034", "FY2035", "TTM"] })).toBe("No implied RMB per USD rate for Q1 2036 (rates exist for FY2034, FY2035, TTM; USD only).");
-    expect(explain({ kind: "cagrOrder", from: "FY2035", to: "FY2031", swapped: '=KC.CAGR("total_assets", "FY2031", "FY2035")' })).toBe(
+    expect(explain({ kind: "cagrOrder", metric: "total_assets", from: "FY2035", to: "FY2031" })).toBe(
       'The from_period (FY2035) must come before the to_period (FY2031): CAGR runs from the earlier fiscal year to the later, e.g. =KC.CAGR("total_assets", "FY2031", "FY2035").',
     );
   });

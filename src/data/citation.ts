@@ -1,19 +1,26 @@
 /**
- * How a source is named to a reader, in the cards and the task pane alike: the document by the title the dataset
- * gives it (the Hong Kong page's title carries its date), the line, and for a table row the page prints run
- * together ("Total Revenue9.02B7.79B…"), the one cell meant.
+ * How a source is named to a reader, in KC.SOURCE, the cards, the inserted tables and the task pane alike: by its seed
+ * file, for a reader who opens the text itself, or by the title the dataset gives the document; then the line, and for
+ * a table row the page prints run together ("Total Revenue9.02B7.79B…"), the one cell meant.
  */
 import type { Source } from "./schema";
 
 export type SeedTitle = { readonly file: string; readonly title: string };
 
-/** "<document title>, line N": the document by its title and the line of its text the value is read from. */
-export function whereIn(seeds: readonly SeedTitle[], s: Source): string {
-  return `${seeds.find((seed) => seed.file === s.file)?.title ?? s.file}, line ${s.line}`;
+/** The one way a citation is written: the document, "line N" ("lines N, M" of one document), and any text read there. */
+function cite(document: string, lines: number | readonly number[], text?: string): string {
+  const all = [lines].flat();
+  return `${document} line${all.length > 1 ? "s" : ""} ${all.join(", ")}${text ? `: "${text}"` : ""}`;
 }
 
-/** The seed file and line, for a reader who wants to open the text itself. */
-export const seedLine = (s: Source): string => `seeds/${s.file}, line ${s.line}`;
+/** "seeds/<file> line N", or "lines N, M" of one file, then `: "<text>"` when given: the seed a reader can open. */
+export const seedLine = (file: string, lines: number | readonly number[], text?: string): string => cite(`seeds/${file}`, lines, text);
+
+/** The document by its title (the Hong Kong page's title carries its date), before the line. */
+const titled = (seeds: readonly SeedTitle[], file: string) => `${seeds.find((seed) => seed.file === file)?.title ?? file},`;
+
+/** "<document title>, line N": the document by its title and the line of its text the value is read from. */
+export const whereIn = (seeds: readonly SeedTitle[], s: Source): string => cite(titled(seeds, s.file), s.line);
 
 const FIGURE = /[-+]?(?:HK\$|US\$|\$|RMB ?)?[-+]?\d[\d,]*(?:\.\d+)?[KMB%]?/g;
 
@@ -26,4 +33,4 @@ export function tableCell(s: Source, column: string): string | null {
 }
 
 /** "<document title>, line N: "<quoted text>"": where, and the text read there. */
-export const quotedIn = (seeds: readonly SeedTitle[], s: Source): string => `${whereIn(seeds, s)}: "${s.text}"`;
+export const quotedIn = (seeds: readonly SeedTitle[], s: Source): string => cite(titled(seeds, s.file), s.line, s.text);

@@ -63,12 +63,13 @@ const WORDS: Words = {
   growthLengths: ({ period, periodIsQuarter, base }) =>
     `Growth compares periods of the same length: ${period} is ${periodIsQuarter ? "a quarter" : "twelve months"}, the base period ${base} ${periodIsQuarter ? "twelve months" : "a quarter"}. Compare a quarter with a quarter, a year or TTM with a year or TTM.`,
   cagrNeedsYears: (r) => `CAGR needs two different fiscal years (e.g. ${r.first} and ${r.last}), the first earlier than the second.`,
-  cagrOrder: ({ from, to, swapped }) =>
+  cagrOrder: ({ metric, from, to }) =>
     from === to
       ? `CAGR needs two different fiscal years: from_period and to_period are both ${from}.`
-      : `The from_period (${from}) must come before the to_period (${to}): CAGR runs from the earlier fiscal year to the later, e.g. ${swapped}.`,
+      : `The from_period (${from}) must come before the to_period (${to}): CAGR runs from the earlier fiscal year to the later, e.g. =KC.CAGR("${metric}", "${to}", "${from}").`,
   cagrNeedsPositive: (r) => `CAGR of ${r.label} is not meaningful: it needs positive values at both ends.`,
-  seriesOrder: ({ from, to, swapped }) => `The from_period (${from}) comes after the to_period (${to}): a history runs oldest to newest, e.g. ${swapped}.`,
+  seriesOrder: ({ metric, from, to }) =>
+    `The from_period (${from}) comes after the to_period (${to}): a history runs oldest to newest, e.g. =KC.HISTORY("${metric}", "${to}", "${from}").`,
   seriesKinds: () => `A series runs over fiscal years, optionally ending at "TTM".`,
   ratioFormat: (r) => `Cannot read ${show(r.value)} as a ratio: use a name (e.g. "debt_to_equity") or "metric_a/metric_b".`,
   noFiling: (r) => `No Form 20-F for FY${r.year}. ${filings(r.years)}`,

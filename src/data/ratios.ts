@@ -129,7 +129,7 @@ export function cagr(metricRaw: unknown, fromRaw: unknown, toRaw: unknown): Resu
   const [m, from, to] = args.value;
   const years = to.fiscalYear - from.fiscalYear;
   if (from.kind !== "fiscal_year" || to.kind !== "fiscal_year") return miss({ kind: "cagrNeedsYears", first: (fiscalYears[0] as Period).fiscalYear, last: latestFiscalYear.fiscalYear });
-  if (years <= 0) return miss({ kind: "cagrOrder", from: from.label, to: to.label, swapped: `=KC.CAGR("${m.id}", "${to.id}", "${from.id}")` });
+  if (years <= 0) return miss({ kind: "cagrOrder", metric: m.id, from: from.label, to: to.label });
   const a = amount(m, from, null);
   if (!a.ok) return a;
   const b = amount(m, to, a.value.currency);

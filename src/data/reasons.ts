@@ -37,10 +37,10 @@ export type Reason =
   | { readonly kind: "growthLengths"; readonly period: string; readonly periodIsQuarter: boolean; readonly base: string }
   /** A CAGR between periods that are not both fiscal years; `first` and `last`, the dataset's fiscal years. */
   | { readonly kind: "cagrNeedsYears"; readonly first: number; readonly last: number }
-  /** `swapped`: the same call from the earlier year to the later. */
-  | { readonly kind: "cagrOrder"; readonly from: string; readonly to: string; readonly swapped: string }
+  /** Fiscal years (`from`, `to`: their labels, which are their ids) in the wrong order, for `metric` (its id). */
+  | { readonly kind: "cagrOrder"; readonly metric: string; readonly from: string; readonly to: string }
   | { readonly kind: "cagrNeedsPositive"; readonly label: string }
-  | { readonly kind: "seriesOrder"; readonly from: string; readonly to: string; readonly swapped: string }
+  | { readonly kind: "seriesOrder"; readonly metric: string; readonly from: string; readonly to: string }
   | { readonly kind: "seriesKinds" }
   | { readonly kind: "ratioFormat"; readonly value: unknown }
   /** A fiscal year with no Form 20-F in the dataset. */

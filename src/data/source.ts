@@ -1,5 +1,6 @@
 /** KC.SOURCE: where a figure comes from, as one line of text an analyst can paste into a note. */
 import { dataset } from "./dataset";
+import { seedLine } from "./citation";
 import { amount } from "./figures";
 import { failedChecks, isPlausibility, type Flag } from "./flags";
 import { parseMetric } from "./metrics";
@@ -9,7 +10,7 @@ import type { Fact, Source } from "./schema";
 import { store } from "./store";
 import { parseCurrency } from "./units";
 
-export const cite = (s: Source): string => `${s.file} line ${s.line}: "${s.text}"`;
+const quote = (s: Source) => seedLine(s.file, s.line, s.text);
 
 /** The seed lines of the figures a check is computed from, file by file: `seeds/x.txt lines 113, 104`. */
 function linesOf(ids: readonly string[]): string {
@@ -18,23 +19,23 @@ function linesOf(ids: readonly string[]): string {
     const s = dataset.facts.find((f) => f.id === id)?.source;
     if (s) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s.line]);
   }
-  return [...byFile].map(([file, lines]) => `seeds/${file} line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}`).join("; ");
+  return [...byFile].map(([file, lines]) => seedLine(file, lines)).join("; ");
 }
 
 /** A failed check: what the page states and what the figures give (a stated ratio), or the rule they break. */
 const flagText = (flag: Flag): string =>
   isPlausibility(flag)
     ? `IMPLAUSIBLE ${flag.period}: ${flag.note} — figures from ${linesOf(flag.inputs)}`
-    : `DISAGREES: ${flag.label}: ${flag.note} — stated at seeds/${cite(flag.source)}; figures from ${linesOf(flag.inputs)}`;
+    : `DISAGREES: ${flag.label}: ${flag.note} — stated at ${quote(flag.source)}; figures from ${linesOf(flag.inputs)}`;
 
 /** The primary fact's citation, the other statements of the same figure, any conversion applied, and every failed check. */
 export function describeFact(fact: Fact, notes: readonly string[] = []): string {
   const others = store.facts(fact.metric, fact.period, fact.currency).filter((f) => f !== fact);
   const conflict = store.conflict(`${fact.metric}:${fact.period}`);
-  const parts = [`${fact.precision.stated} (${fact.section}) — seeds/${cite(fact.source)}`];
+  const parts = [`${fact.precision.stated} (${fact.section}) — ${quote(fact.source)}`];
   for (const other of others) {
     const disagrees = conflict?.others.some((s) => s.file === other.source.file && s.line === other.source.line);
-    parts.push(`${disagrees ? "CONFLICT" : "also"}: ${other.precision.stated} (${other.section}) — seeds/${cite(other.source)}`);
+    parts.push(`${disagrees ? "CONFLICT" : "also"}: ${other.precision.stated} (${other.section}) — ${quote(other.source)}`);
   }
   if (conflict) parts.push(conflict.why);
   parts.push(...notes.filter(Boolean), ...failedChecks([fact, ...others]).map(flagText));

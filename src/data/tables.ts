@@ -14,7 +14,7 @@ import { parseCurrency, parseScale, scaleWords } from "./units";
 function run(metric: Metric, from: Period, to: Period): Result<Period[]> {
   if (from.kind !== "fiscal_year" || (to.kind !== "fiscal_year" && to.kind !== "ttm")) return miss({ kind: "seriesKinds" });
   const last = to.kind === "ttm" ? Infinity : to.fiscalYear;
-  if (from.fiscalYear > last) return miss({ kind: "seriesOrder", from: from.label, to: to.label, swapped: `=KC.HISTORY("${metric.id}", "${to.id}", "${from.id}")` });
+  if (from.fiscalYear > last) return miss({ kind: "seriesOrder", metric: metric.id, from: from.label, to: to.label });
   const years = fiscalYears.filter((p) => p.fiscalYear >= from.fiscalYear && p.fiscalYear <= last);
   return ok(to.kind === "ttm" ? [...years, to] : years);
 }

@@ -2,6 +2,7 @@
  * Stated ratios, checked: each ratio a page states beside what the stored figures give, agreeing or not; and the
  * plausibility rules the figures must satisfy, each with the periods it was applied to and what fails.
  */
+import { seedLine } from "../data/citation";
 import type { Plausibility, PlausibilityRule, Reconciliation, Source } from "../data/schema";
 import { PLAUSIBILITY_VERDICT, VERDICT } from "../data/verdicts";
 import { formula, type SheetTable } from "../office/excel";
@@ -49,7 +50,7 @@ export function checksTable(list: readonly Reconciliation[]): SheetTable {
       VERDICT[r.status],
       r.kc ? formula(`=${r.kc}`) : "",
       r.note,
-      `seeds/${r.source.file} line ${r.source.line}`,
+      seedLine(r.source.file, r.source.line),
     ]),
     formats: ["@", "0.0000", "0.0000", "0.0000", "0.0000", "@", "0.0000", "@", "@"],
   };

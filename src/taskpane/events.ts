@@ -1,4 +1,5 @@
 /** Events: one timeline, newest first — corporate events, the earnings call, filings, the listing, next earnings. */
+import { seedLine } from "../data/citation";
 import { excelSerial } from "../data/dates";
 import { EVENT_KIND_LABEL } from "../data/event-kinds";
 import type { Event, Titled } from "../data/schema";
@@ -59,7 +60,7 @@ function eventTable(events: readonly Event[]) {
   return {
     name: "KC_Events",
     header: ["Date", "Kind", "Title", "Text", "Source"],
-    rows: events.map((e) => [excelSerial(e.date), LABEL[e.kind], e.title, e.text, `seeds/${e.source.file} line ${e.source.line}`]),
+    rows: events.map((e) => [excelSerial(e.date), LABEL[e.kind], e.title, e.text, seedLine(e.source.file, e.source.line)]),
     formats: ["yyyy-mm-dd", "@", "@", "@", "@"],
   };
 }

@@ -1,4 +1,5 @@
 /** Peers as both pages list them: each list as the page gives it, its currency spelled out, insertable as a table. */
+import { seedLine } from "../data/citation";
 import type { Peer } from "../data/schema";
 import type { SheetTable } from "../office/excel";
 import { actionButton, type Actions } from "./actions";
@@ -85,7 +86,7 @@ function peerTable(list: List, peers: readonly Peer[]): SheetTable {
   return {
     name: `KC_Peers_${list.id}`,
     header: [...list.columns.map((c) => c.label), "Source"],
-    rows: peers.map((p) => [...list.columns.map((c) => c.value(p) ?? ""), `seeds/${p.source.file} line ${p.source.line}`]),
+    rows: peers.map((p) => [...list.columns.map((c) => c.value(p) ?? ""), seedLine(p.source.file, p.source.line)]),
     formats: [...list.columns.map((c) => c.format), "@"],
   };
 }

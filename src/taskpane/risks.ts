@@ -1,4 +1,5 @@
 /** Risks: the overview's risk factors, the analysis's negative factors, the call's negatives, the 98-factor summary; positives alongside. */
+import { seedLine } from "../data/citation";
 import type { Risk, Titled } from "../data/schema";
 import { actionButton, type Actions } from "./actions";
 import { callQuarter, content, core } from "./content";
@@ -41,8 +42,8 @@ export function risks(actions: Actions): HTMLElement {
         name: "KC_Risks",
         header: ["Kind", "Title", "Text", "Source"],
         rows: [
-          ...content.risks.map((r) => [r.kind.replace(/_/g, " "), r.title, r.text, `seeds/${r.source.file} line ${r.source.line}`]),
-          ...content.positiveFactors.map((p) => ["positive factor", p.title, p.text, `seeds/${p.source.file} line ${p.source.line}`]),
+          ...content.risks.map((r) => [r.kind.replace(/_/g, " "), r.title, r.text, seedLine(r.source.file, r.source.line)]),
+          ...content.positiveFactors.map((p) => ["positive factor", p.title, p.text, seedLine(p.source.file, p.source.line)]),
         ],
         formats: ["@", "@", "@", "@"],
       }),

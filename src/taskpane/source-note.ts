@@ -14,7 +14,7 @@ export const where = (s: Source): string => whereIn(core.seeds, s);
 
 /** The seed file and line, with the line's text as the page prints it, behind one click. */
 export function seedDisclosure(s: Source): HTMLElement {
-  return h("details", { className: "seed" }, h("summary", {}, "Seed file and line"), h("span", { className: "seed-line" }, `${seedLine(s)}: `), h("q", {}, s.text));
+  return h("details", { className: "seed" }, h("summary", {}, "Seed file and line"), h("span", { className: "seed-line" }, `${seedLine(s.file, s.line)}: `), h("q", {}, s.text));
 }
 
 /** A table cell as "row × column" and its figure; any other line as its quoted text. */

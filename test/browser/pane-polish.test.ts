@@ -258,7 +258,7 @@ run("the task pane's reading polish in headless Chromium", () => {
         expect(text).toContain(loss.written);
         expect(text).not.toContain(HK_PAGE);
         await note.locator("details.seed > summary").first().click();
-        await expect(note.innerText()).resolves.toContain(`seeds/${HK_PAGE}, line ${loss.line}`);
+        await expect(note.innerText()).resolves.toContain(`seeds/${HK_PAGE} line ${loss.line}`);
         const sticking = await page.evaluate(() => document.documentElement.scrollWidth);
         expect(sticking).toBe(width);
       });
@@ -273,7 +273,7 @@ run("the task pane's reading polish in headless Chromium", () => {
       expect(text).toContain("Gross Profit × TTM");
       expect(text).not.toContain(`seeds/${HK_PAGE}`);
       await audit.locator("details.seed > summary").first().click();
-      await expect(audit.innerText()).resolves.toContain(`seeds/${HK_PAGE}, line ${statement("Gross Profit", "TTM").line}`);
+      await expect(audit.innerText()).resolves.toContain(`seeds/${HK_PAGE} line ${statement("Gross Profit", "TTM").line}`);
     });
   });
 
