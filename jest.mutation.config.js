@@ -32,10 +32,11 @@ module.exports = {
     "/test/check-host\\.test\\.ts$",
     "/test/serve\\.test\\.ts$",
     "/test/start\\.test\\.ts$",
-    // Read src/office as text, or reach no module of src/data.
+    // Read src/ as text (src/office, or every file for a year or date), or reach no module of src/data.
     "/test/api-sets\\.test\\.ts$",
     "/test/dataset-coverage\\.test\\.ts$",
     "/test/memo\\.test\\.ts$",
+    "/test/no-dated-source\\.test\\.ts$",
     // Drives src/office against the Excel double with sheets of up to 40,000 cells: it reaches src/data only through
     // the formula checks, which restore, formula-audit and formula-calls test directly, and it made each of those
     // mutants cost seconds.
