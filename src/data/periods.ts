@@ -1,4 +1,4 @@
-/** Reads the period an analyst typed: YYYY, "FYYYYY", "FYyy", "TTM"/"LTM", "Qn YYYY"/"nQyy"/"YYYYQn", "FY0", "FY-1". */
+/** Reads a typed period: a year (YYYY, "FY YYYY", "FY yy"), "TTM"/"LTM", "Qn YYYY"/"nQyy"/"YYYYQn", "FY0", "FY-1". */
 import { ArgumentMemo } from "./argument-memo";
 import { isOmitted, scalarOf } from "./normalize";
 import { miss } from "./reasons";
