@@ -1,157 +1,245 @@
 /**
- * The prose of the two pages, curated by hand: every figure is cited by a fragment of its line, and the figure is
- * read from that fragment by the same parser the tables use, so a typo here fails generation.
+ * The prose of the two pages, read by anchors: every value is read from the line its anchor finds (a heading, a
+ * prefix, or the words around a figure, never a line number), or checked against that line, so a page whose figure
+ * changes gives the new figure and a page whose words change fails generation naming the field.
  */
 import { parseDate, parseMoney, parseNumber, parsePercent, parseUnits } from "../../src/data/parse";
-import type { Dataset, Event, Fact, NextEarnings, Quote, Risk, Source, Titled } from "../../src/data/schema";
+import type { Dataset, Event, Fact, FactKind, NextEarnings, Quote, Risk, Source, Titled } from "../../src/data/schema";
 import { fact } from "./facts";
-import type { Seed } from "./seed";
+import { figuresOf, type Reading, type Seed } from "./seed";
 
 type Pages = { us: Seed; hk: Seed };
+type Line = { source: Source; rest: string };
 
 const figuresIn = (text: string): string[] =>
   text.match(/(?:RMB ?|HK\$|US\$|\$)?-?\d[\d,]*(?:\.\d+)?(?:%| ?(?:billion|million|times|pp)|[KMB]\b)?/g)?.filter((f) => /\d/.test(f) && !/^\d{1,2}$/.test(f)) ?? [];
 
+class CuratedError extends Error {
+  constructor(field: string, message: string, source: Source) {
+    super(`${field}: ${message} on ${source.file} line ${source.line}: "${source.text}"`);
+    this.name = "CuratedError";
+  }
+}
+
+/** `value` as read, after checking `test` holds for it against its line. */
+function checked<T>(field: string, value: T, ok: boolean, source: Source): T {
+  if (!ok) throw new CuratedError(field, `${JSON.stringify(value)} is not`, source);
+  return value;
+}
+
+const lowerFirst = (text: string) => text.replace(/^./, (c) => c.toLowerCase());
+/** A date as the pages print it ("Mar 18, 2026"). */
+const pageDate = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+
 /** "Title Text…" lines: the title is the leading words the page sets in bold; we are told where it ends. */
 function titled(seed: Seed, title: string): Titled {
-  const source = seed.cite(title);
-  const whole = seed.lines[source.line - 1]?.trim() ?? "";
-  const text = whole.startsWith(title) ? whole.slice(title.length).trim() : whole;
-  return { title, text, source: { ...source, text: whole }, figures: figuresIn(text) };
+  const { source, rest } = seed.startingWith(title, `title "${title}"`);
+  const text = rest.trim();
+  return { title, text, source, figures: figuresIn(text) };
 }
 
 /** A heading line followed by its paragraph on the next line. */
-function headed(seed: Seed, title: string, after = 0): Titled {
-  const at = seed.indexOf(title, after);
-  const body = seed.line(at + 1);
-  return { title, text: body.text, source: body, figures: figuresIn(body.text) };
+function headed(seed: Seed, heading: Source): Titled {
+  const body = seed.nonEmpty(heading.line, 1, `paragraph under "${heading.text}"`);
+  return { title: heading.text, text: body.text, source: body, figures: figuresIn(body.text) };
 }
 
-function quote(field: string, label: string, value: number | string, unit: string, source: Source, extra: Partial<Quote> = {}): Quote {
-  return { field, label, value, unit, currency: null, precision: null, source, ...extra };
+type Name = { field: string; label: string; unit: string };
+
+function quote(name: Name, value: number | string, source: Source, extra: Partial<Quote> = {}): Quote {
+  return { field: name.field, label: name.label, value, unit: name.unit, currency: null, precision: null, source, ...extra };
 }
 
-function numberQuote(field: string, label: string, figure: string, unit: string, source: Source, extra: Partial<Quote> = {}): Quote {
-  if (!source.text.includes(figure)) throw new Error(`${field}: "${figure}" not in "${source.text}"`);
+/** A figure read from its line: the template's `{#}`, or the whole line when given a line. */
+function numberQuote(name: Name, read: Reading | Source, extra: Partial<Quote> = {}): Quote {
+  const { source, figure } = "figure" in read ? read : { source: read, figure: read.text };
+  const { unit } = name;
   const parsed =
     unit === "fraction" ? parsePercent(figure) : unit.startsWith("millions") ? parseMoney(figure) : /^[-+]?[A-Z]*\$/.test(figure) || /^-?\$/.test(figure) ? parseUnits(figure) : parseNumber(figure);
-  return { field, label, value: parsed.value, unit, currency: parsed.currency, precision: parsed.precision, source, ...extra };
+  return { ...quote(name, parsed.value, source), currency: parsed.currency, precision: parsed.precision, ...extra };
 }
 
+/** The period a fact's line states: "in 2024", "TTM", or the heading above it ("Q3 2025 Data", "2024 Annual …"). */
+const PERIOD_HEADING = /^(?:Q([1-4])[ -](\d{4}) (?:Data|Updates)|(\d{4}) Annual Earnings Highlights|.*\((TTM)\))$/;
+
+function periodOf(seed: Seed, r: Reading, what: string): { period: string; heading: string } {
+  const above = seed.above(r.source.line, PERIOD_HEADING, what).match;
+  const heading = above[1] ? `Q${above[1]} ${above[2]}` : (above[3] ?? above[4] ?? "");
+  if (r.year) return { period: `FY${r.year}`, heading };
+  if (/\bTTM\b/.test(r.whole.text) || above[4]) return { period: "TTM", heading };
+  return { period: above[1] ? `Q${above[1]}-${above[2]}` : `FY${above[3]}`, heading };
+}
+
+type Spec = { kind: FactKind; read: string; at?: Source; primary?: false; note?: (r: Reading, f: Fact) => string };
+
+/**
+ * Facts of one section: each read by its template, its period from its line or heading, its sign from "net loss" or
+ * "outflow" around a money figure, its bound from "over" before the figure.
+ */
+function section(seed: Seed, tag: string, name: (heading: string) => string) {
+  return (metric: string, spec: Spec): Fact => {
+    const what = `facts.${metric} (${tag})`;
+    const r = seed.find(spec.read, what, spec.at);
+    const { period, heading } = periodOf(seed, r, what);
+    const before = r.source.text.slice(0, r.source.text.indexOf(r.figure));
+    const negated = spec.kind === "money" && /net loss|outflow/.test(r.source.text) ? true : undefined;
+    const made = fact({
+      metric, period: period as Fact["period"], kind: spec.kind, figure: r.figure, source: r.source, section: name(heading), tag,
+      ...(spec.primary === false ? { primary: false } : {}), ...(negated ? { negated } : {}), ...(/\bover $/.test(before) ? { bound: "lower" as const } : {}),
+    });
+    return spec.note ? { ...made, note: spec.note(r, made) } : made;
+  };
+}
+
+/** The statement table's figure for `metric` (a row title) in the fiscal year `period`, as the page writes it. */
+function tableFigure(hk: Seed, row: string, period: string, what: string): string {
+  const columns = hk.startingWith("Breakdown", what).rest.match(/TTM|[A-Z][a-z]{2} \d{4}/g) ?? [];
+  const column = columns.findIndex((c) => `FY${c.slice(-4)}` === period);
+  const figure = figuresOf(hk.startingWith(row, what).rest)[column];
+  if (column < 0 || !figure) throw new Error(`${what}: the statement table has no ${row} for ${period}`);
+  return figure;
+}
+
+const digits = (figure: string) => figure.replace(/\D/g, "").length;
+
 export function curatedFacts({ us, hk }: Pages): Fact[] {
-  const hl = "2024 highlights";
-  const dash = "Q3 2025 dashboard";
-  const call = "Q2 2025 earnings call";
-  const overview = "financial statement overview";
-  const f = fact;
+  const dash = section(us, "dashboard", (h) => `${h} dashboard`);
+  const hl = section(us, "highlights", (h) => `${h} highlights`);
+  const risk = section(us, "risk_factors", () => "risk factors");
+  const peers = section(us, "peers", () => "peer comparison");
+  const keyMetrics = section(us, "peers", () => "peer key metrics");
+  const overview = section(hk, "overview", () => "financial statement overview");
+  const call = section(hk, "call", (h) => `${h} earnings call`);
+  const dashboard = us.indexOf("Financial Dashboard");
+  const [revenue, eps, fcf] = ["Revenue", "EPS", "FCF"].map((h) => us.below(h, `facts (dashboard ${h})`, 1, dashboard)) as [Source, Source, Source];
+  const [peerRevenue, peerGrowth] = us.next(us.indexOf("Kingsoft Cloud Holdings LimitedKC"), 2, "facts (peer comparison)") as [Source, Source];
+  const ttmGrowth = hk.find("modest TTM revenue growth ({#})", "facts.revenue_growth (overview)");
+  const callRevenue = hk.find("Q2 revenue reached {#}", "facts.revenue (call)");
   return [
-    // Overview page: Q3 2025 dashboard (USD, NASDAQ listing).
-    f({ metric: "revenue", period: "Q3-2025", kind: "money", figure: "$344.48M", source: us.cite("$344.48M+30.73%"), section: dash, tag: "dashboard" }),
-    f({ metric: "revenue_growth", period: "Q3-2025", kind: "fraction", figure: "+30.73%", source: us.cite("$344.48M+30.73%"), section: dash, tag: "dashboard" }),
-    f({ metric: "eps", period: "Q3-2025", kind: "per_share", figure: "-$0.00", source: us.cite("-$0.00-99.62%"), section: dash, tag: "dashboard",
-      note: "The page rounds the quarter's EPS to -$0.00: a loss of less than half a cent per ADS." }),
-    f({ metric: "eps_growth", period: "Q3-2025", kind: "fraction", figure: "-99.62%", source: us.cite("-$0.00-99.62%"), section: dash, tag: "dashboard" }),
-    f({ metric: "free_cash_flow", period: "Q3-2025", kind: "money", figure: "$0.00", source: us.cite("$0.00-100.00%"), section: dash, tag: "dashboard",
-      note: "As the page shows it: $0.00, down 100.00%." }),
-    f({ metric: "free_cash_flow_growth", period: "Q3-2025", kind: "fraction", figure: "-100.00%", source: us.cite("$0.00-100.00%"), section: dash, tag: "dashboard" }),
-    // Overview page: 2024 annual highlights (RMB).
-    f({ metric: "revenue", period: "FY2024", kind: "money", figure: "RMB7.79B", source: us.cite("Total revenues reached RMB7.79B in 2024"), section: hl, tag: "highlights", primary: false }),
-    f({ metric: "revenue", period: "FY2023", kind: "money", figure: "RMB7.05B", source: us.cite("from RMB7.05B in 2023"), section: hl, tag: "highlights", primary: false }),
-    f({ metric: "revenue_growth", period: "FY2024", kind: "fraction", figure: "10.5%", source: us.cite("marking a 10.5% increase"), section: hl, tag: "highlights", primary: false }),
-    f({ metric: "gross_margin", period: "FY2024", kind: "fraction", figure: "17.2%", source: us.cite("expanded significantly to 17.2% in 2024"), section: hl, tag: "highlights" }),
-    f({ metric: "gross_margin", period: "FY2023", kind: "fraction", figure: "12.1%", source: us.cite("from 12.1% in 2023"), section: hl, tag: "highlights" }),
-    f({ metric: "net_income", period: "FY2024", kind: "money", figure: "RMB1.98B", source: us.cite("net loss decreased 9.4% to RMB1.98B"), section: hl, tag: "highlights",
-      primary: false, negated: true, note: "Stated as a net loss of RMB1.98B; stored as net income of -1,980. The statement table says -1.97B." }),
-    f({ metric: "net_loss_decrease", period: "FY2024", kind: "fraction", figure: "9.4%", source: us.cite("net loss decreased 9.4%"), section: hl, tag: "highlights" }),
-    f({ metric: "operating_cash_flow", period: "FY2024", kind: "money", figure: "RMB628.4M", source: us.cite("generating RMB628.4M in 2024"), section: hl, tag: "highlights", primary: false }),
-    f({ metric: "operating_cash_flow", period: "FY2023", kind: "money", figure: "RMB169.1M", source: us.cite("reversing RMB169.1M outflow"), section: hl, tag: "highlights", primary: false,
-      negated: true, note: "Stated as an outflow of RMB169.1M; stored as -169.1." }),
-    f({ metric: "premium_customers", period: "FY2024", kind: "count", figure: "492", source: us.cite("Total Premium Customers reached 492 in 2024"), section: hl, tag: "highlights" }),
-    f({ metric: "premium_customers", period: "FY2023", kind: "count", figure: "486", source: us.cite("from 486 customers in 2023"), section: hl, tag: "highlights" }),
-    f({ metric: "research_and_development", period: "FY2024", kind: "money", figure: "RMB846.0M", source: us.cite("RMB846.0M R&D in 2024"), section: "risk factors", tag: "risk_factors" }),
+    // Overview page: the financial dashboard (USD, NASDAQ listing).
+    dash("revenue", { kind: "money", read: "{#}{~}", at: revenue }),
+    dash("revenue_growth", { kind: "fraction", read: "{~}{#}", at: revenue }),
+    dash("eps", { kind: "per_share", read: "{#}{~}", at: eps,
+      note: (r, f) => checked("facts.eps note", `The page rounds the quarter's EPS to ${r.figure}: a loss of less than half a cent per ADS.`, f.value === 0 && r.figure.startsWith("-"), r.source) }),
+    dash("eps_growth", { kind: "fraction", read: "{~}{#}", at: eps }),
+    dash("free_cash_flow", { kind: "money", read: "{#}{~}", at: fcf, note: (r) => `As the page shows it: ${r.figure}, down ${r.whole.text.slice(r.figure.length).replace(/^-/, "")}.` }),
+    dash("free_cash_flow_growth", { kind: "fraction", read: "{~}{#}", at: fcf }),
+    // Overview page: annual highlights (RMB).
+    hl("revenue", { kind: "money", read: "Total revenues reached {#} in {year}", primary: false }),
+    hl("revenue", { kind: "money", read: "increase [[from {#} in {year}]]", primary: false }),
+    hl("revenue_growth", { kind: "fraction", read: "marking a {#} increase", primary: false }),
+    hl("gross_margin", { kind: "fraction", read: "expanded significantly to {#} in {year}" }),
+    hl("gross_margin", { kind: "fraction", read: "significantly to {~} in {~} [[from {#} in {year}]]" }),
+    hl("net_income", { kind: "money", read: "net loss decreased {~} to {#}", primary: false,
+      note: (r, f) => `Stated as a net loss of ${r.figure}; stored as net income of ${f.value.toLocaleString("en-US")}. The statement table says ${tableFigure(hk, "Net Income", f.period, "facts.net_income note")}.` }),
+    hl("net_loss_decrease", { kind: "fraction", read: "net loss decreased {#}" }),
+    hl("operating_cash_flow", { kind: "money", read: "generating {#} in {year}", primary: false }),
+    hl("operating_cash_flow", { kind: "money", read: "[[reversing {#} outflow]] recorded in {year}", primary: false, note: (r, f) => `Stated as an outflow of ${r.figure}; stored as ${f.value}.` }),
+    hl("premium_customers", { kind: "count", read: "Total Premium Customers reached {#} in {year}" }),
+    hl("premium_customers", { kind: "count", read: "from {#} customers in {year}" }),
+    risk("research_and_development", { kind: "money", read: "{#} R&D in {year}" }),
     // Overview page: peer comparison, KC's own row (USD).
-    f({ metric: "revenue", period: "TTM", kind: "money", figure: "$1.25B", source: us.cite("$1.25B"), section: "peer comparison", tag: "peers",
-      note: "KC's row in the overview page's peer comparison (Revenue, TTM)." }),
-    f({ metric: "revenue_growth", period: "TTM", kind: "fraction", figure: "+23.6%", source: us.cite("+23.6%"), section: "peer comparison", tag: "peers", primary: false,
-      note: "USD basis on the overview page; the analysis page states 6.87% for TTM revenue growth." }),
-    f({ metric: "roe", period: "TTM", kind: "fraction", figure: "-16.5%", source: us.cite("KC$2.94B-22.6-16.5%34.1%"), section: "peer key metrics", tag: "peers", primary: false }),
-    f({ metric: "debt_to_assets", period: "TTM", kind: "fraction", figure: "34.1%", source: us.cite("KC$2.94B-22.6-16.5%34.1%"), section: "peer key metrics", tag: "peers" }),
+    peers("revenue", { kind: "money", read: "{#}", at: peerRevenue, note: (r) => `KC's row in the overview page's peer comparison (${us.above(r.source.line, /^(\w+) \((TTM)\)$/, "facts.revenue note").match.slice(1).join(", ")}).` }),
+    peers("revenue_growth", { kind: "fraction", read: "{#}", at: peerGrowth, primary: false,
+      note: () => `USD basis on the overview page; the analysis page states ${ttmGrowth.figure} for TTM revenue growth.` }),
+    keyMetrics("roe", { kind: "fraction", read: "KC{~}{~}{#}{~}", primary: false }),
+    keyMetrics("debt_to_assets", { kind: "fraction", read: "KC{~}{~}{~}{#}" }),
     // Analysis page: financial statement overview (TTM ratios as stated).
-    f({ metric: "revenue_growth", period: "TTM", kind: "fraction", figure: "6.87%", source: hk.cite("modest TTM revenue growth (6.87%)"), section: overview, tag: "overview" }),
-    f({ metric: "free_cash_flow_growth", period: "TTM", kind: "fraction", figure: "80.87%", source: hk.cite("strong free cash flow growth (80.87%)"), section: overview, tag: "overview" }),
-    f({ metric: "net_margin", period: "TTM", kind: "fraction", figure: "-10.78%", source: hk.cite("negative net margin (-10.78%)"), section: overview, tag: "overview" }),
-    f({ metric: "ebit_margin", period: "TTM", kind: "fraction", figure: "-8.34%", source: hk.cite("negative EBIT margin (-8.34%)"), section: overview, tag: "overview" }),
-    f({ metric: "roe", period: "TTM", kind: "fraction", figure: "-16.46%", source: hk.cite("and negative ROE (-16.46%)"), section: overview, tag: "overview" }),
-    f({ metric: "debt_to_equity", period: "TTM", kind: "ratio", figure: "1.30", source: hk.cite("(debt-to-equity 1.30)"), section: overview, tag: "overview" }),
-    f({ metric: "equity_ratio", period: "TTM", kind: "fraction", figure: "26.28%", source: hk.cite("reasonable equity ratio (26.28%)"), section: overview, tag: "overview" }),
-    f({ metric: "gross_margin", period: "TTM", kind: "fraction", figure: "16.21%", source: hk.cite("The gross profit margin is relatively low at 16.21%"), section: overview, tag: "overview" }),
-    f({ metric: "ocf_to_net_income", period: "TTM", kind: "ratio", figure: "0.32", source: hk.cite("operating cash flow to net income ratio is 0.32"), section: overview, tag: "overview" }),
-    f({ metric: "fcf_to_net_income", period: "TTM", kind: "ratio", figure: "-0.10", source: hk.cite("free cash flow to net income ratio is negative (-0.10)"), section: overview, tag: "overview" }),
-    // Analysis page: Q2 2025 earnings call (RMB).
-    f({ metric: "revenue", period: "Q2-2025", kind: "money", figure: "RMB 2.35 billion", source: hk.cite("Q2 revenue reached RMB 2.35 billion"), section: call, tag: "call" }),
-    f({ metric: "revenue_growth", period: "Q2-2025", kind: "fraction", figure: "24%", source: hk.cite("representing a year-over-year growth of 24%"), section: call, tag: "call" }),
-    f({ metric: "public_cloud_revenue", period: "Q2-2025", kind: "money", figure: "RMB 1.63 billion", source: hk.cite("public cloud revenue increasing by 32% to RMB 1.63 billion"), section: call, tag: "call" }),
-    f({ metric: "public_cloud_revenue_growth", period: "Q2-2025", kind: "fraction", figure: "32%", source: hk.cite("public cloud revenue increasing by 32%"), section: call, tag: "call" }),
-    f({ metric: "ai_gross_billings", period: "Q2-2025", kind: "money", figure: "RMB 728 million", source: hk.cite("AI gross billings reached RMB 728 million, a year-over-year"), section: call, tag: "call" }),
-    f({ metric: "ai_gross_billings_growth", period: "Q2-2025", kind: "fraction", figure: "120%", source: hk.cite("a year-over-year increase of over 120%"), section: call, tag: "call", bound: "lower",
-      note: "Stated as \"over 120%\": a lower bound." }),
-    f({ metric: "ai_gross_billings_qoq_growth", period: "Q2-2025", kind: "fraction", figure: "39%", source: hk.cite("quarter-over-quarter growth of 39%"), section: call, tag: "call" }),
-    f({ metric: "ai_share_of_public_cloud", period: "Q2-2025", kind: "fraction", figure: "45%", source: hk.cite("growth of 39%, accounting for 45% of public cloud revenue."), section: call, tag: "call" }),
-    f({ metric: "ecosystem_revenue", period: "Q2-2025", kind: "money", figure: "RMB 629 million", source: hk.cite("Revenue from Xiaomi and Kingsoft ecosystem reached RMB 629 million"), section: call, tag: "call",
-      note: "Revenue from the Xiaomi and Kingsoft ecosystem." }),
-    f({ metric: "ecosystem_revenue_growth", period: "Q2-2025", kind: "fraction", figure: "70%", source: hk.cite("RMB 629 million, up 70% year-over-year"), section: call, tag: "call" }),
-    f({ metric: "ecosystem_share_of_revenue", period: "Q2-2025", kind: "fraction", figure: "27%", source: hk.cite("up 70% year-over-year, contributing 27% to total revenue."), section: call, tag: "call" }),
-    f({ metric: "enterprise_cloud_revenue", period: "Q2-2025", kind: "money", figure: "RMB 724 million", source: hk.cite("Enterprise cloud revenue reached RMB 724 million"), section: call, tag: "call" }),
-    f({ metric: "enterprise_cloud_revenue_growth", period: "Q2-2025", kind: "fraction", figure: "10%", source: hk.cite("a year-over-year increase of 10%, driven by demand for IT delivery"), section: call, tag: "call" }),
-    f({ metric: "non_gaap_ebitda", period: "Q2-2025", kind: "money", figure: "RMB 406 million", source: hk.cite("Non-GAAP EBITDA profit was RMB 406 million"), section: call, tag: "call" }),
-    f({ metric: "non_gaap_ebitda_yoy_multiple", period: "Q2-2025", kind: "multiple", figure: "5.7", source: hk.cite("increased by 5.7 times"), section: call, tag: "call",
-      note: "\"increased by 5.7 times compared to the same quarter last year\"." }),
-    f({ metric: "non_gaap_ebitda_margin", period: "Q2-2025", kind: "fraction", figure: "73%", source: hk.cite("with a margin of 73%"), section: call, tag: "call",
-      note: "As stated; RMB 406 million of RMB 2.35 billion revenue is about 17.3% (see reconciliations)." }),
-    f({ metric: "adjusted_gross_margin", period: "Q2-2025", kind: "fraction", figure: "17%", source: hk.cite("Adjusted gross margin was 17% this quarter"), section: call, tag: "call" }),
+    overview("revenue_growth", { kind: "fraction", read: "modest TTM revenue growth ({#})" }),
+    overview("free_cash_flow_growth", { kind: "fraction", read: "strong free cash flow growth ({#})" }),
+    overview("net_margin", { kind: "fraction", read: "negative net margin ({#})" }),
+    overview("ebit_margin", { kind: "fraction", read: "negative EBIT margin ({#})" }),
+    overview("roe", { kind: "fraction", read: "and negative ROE ({#})" }),
+    overview("debt_to_equity", { kind: "ratio", read: "(debt-to-equity {#})" }),
+    overview("equity_ratio", { kind: "fraction", read: "reasonable equity ratio ({#})" }),
+    overview("gross_margin", { kind: "fraction", read: "The gross profit margin is relatively low at {#}" }),
+    overview("ocf_to_net_income", { kind: "ratio", read: "operating cash flow to net income ratio is {#}" }),
+    overview("fcf_to_net_income", { kind: "ratio", read: "free cash flow to net income ratio is negative ({#})" }),
+    // Analysis page: the earnings call (RMB).
+    call("revenue", { kind: "money", read: "Q2 revenue reached {#}" }),
+    call("revenue_growth", { kind: "fraction", read: "representing a year-over-year growth of {#}" }),
+    call("public_cloud_revenue", { kind: "money", read: "public cloud revenue increasing by {~} to {#}" }),
+    call("public_cloud_revenue_growth", { kind: "fraction", read: "public cloud revenue increasing by {#}" }),
+    call("ai_gross_billings", { kind: "money", read: "AI gross billings reached {#}, a year-over-year" }),
+    call("ai_gross_billings_growth", { kind: "fraction", read: "a year-over-year increase of over {#}", note: (r) => `Stated as "over ${r.figure}": a lower bound.` }),
+    call("ai_gross_billings_qoq_growth", { kind: "fraction", read: "quarter-over-quarter growth of {#}" }),
+    call("ai_share_of_public_cloud", { kind: "fraction", read: "growth of {~}, accounting for {#} of public cloud revenue." }),
+    call("ecosystem_revenue", { kind: "money", read: "Revenue from Xiaomi and Kingsoft ecosystem reached {#}", note: () => "Revenue from the Xiaomi and Kingsoft ecosystem." }),
+    call("ecosystem_revenue_growth", { kind: "fraction", read: "{~}, up {#} year-over-year" }),
+    call("ecosystem_share_of_revenue", { kind: "fraction", read: "up {~} year-over-year, contributing {#} to total revenue." }),
+    call("enterprise_cloud_revenue", { kind: "money", read: "Enterprise cloud revenue reached {#}" }),
+    call("enterprise_cloud_revenue_growth", { kind: "fraction", read: "a year-over-year increase of {#}, driven by demand for IT delivery" }),
+    call("non_gaap_ebitda", { kind: "money", read: "Non-GAAP EBITDA profit was {#}" }),
+    call("non_gaap_ebitda_yoy_multiple", { kind: "multiple", read: "[[increased by {#} times]] compared to the same quarter last year", note: (r) => `"${r.source.text}${r.context}".` }),
+    call("non_gaap_ebitda_margin", { kind: "fraction", read: "with a margin of {#}", note: () => {
+      const ebitda = hk.find("Non-GAAP EBITDA profit was {#}", "facts.non_gaap_ebitda_margin note").figure;
+      const share = (parseMoney(ebitda).value / parseMoney(callRevenue.figure).value).toLocaleString("en-US", { style: "percent", maximumSignificantDigits: Math.min(digits(ebitda), digits(callRevenue.figure)) });
+      return `As stated; ${ebitda} of ${callRevenue.figure} revenue is about ${share} (see reconciliations).`;
+    } }),
+    call("adjusted_gross_margin", { kind: "fraction", read: "Adjusted gross margin was {#} this quarter" }),
   ];
 }
 
+const name = (field: string, label: string, unit: string): Name => ({ field, label, unit });
+const SIGNAL = /^(?:Positive|Negative|Neutral)$/;
+
 export function profile({ us }: Pages): Dataset["profile"] {
+  const exchange = us.cite("NASDAQ•KC", "profile.exchange");
+  const company = us.nonEmpty(exchange.line, -1, "profile.name");
+  // Each value follows its prefix on a line of its own ("CEO: Mr. Tao Zou"), cited whole.
+  const [ceo, sector, industry, listing] = ["CEO: ", "Sector: ", "Industry: ", "Listing Date: "].map((p) => us.startingWith(p, `profile (${p.trim()})`)) as [Line, Line, Line, Line];
+  const [address, phone, website] = us.next(us.indexOf("Contact Information", 0, "profile.address"), 3, "profile.address") as [Source, Source, Source];
   return {
-    name: "Kingsoft Cloud Holdings Limited",
-    ceo: "Mr. Tao Zou",
-    sector: "Technology",
-    industry: "Software - Application",
-    listingDate: "2020-05-08",
-    address: us.line(17).text,
-    phone: us.line(18).text,
-    website: us.line(19).text,
+    name: company.text,
+    ceo: ceo.rest,
+    sector: sector.rest,
+    industry: industry.rest,
+    listingDate: checked("profile.listingDate", listing.rest, /^\d{4}-\d{2}-\d{2}$/.test(listing.rest), listing.source),
+    address: address.text,
+    phone: checked("profile.phone", phone.text, /^[\d-]+$/.test(phone.text), phone),
+    website: checked("profile.website", website.text, /^www\./.test(website.text), website),
     sources: {
-      name: us.line(8),
-      ceo: us.cite("CEO: Mr. Tao Zou"),
-      sector: us.cite("Sector: Technology"),
-      industry: us.cite("Industry: Software - Application"),
-      listingDate: us.cite("Listing Date: 2020-05-08"),
-      address: us.line(17),
-      phone: us.line(18),
-      website: us.line(19),
-      exchange: us.cite("NASDAQ•KC"),
+      name: company,
+      ceo: ceo.source,
+      sector: sector.source,
+      industry: industry.source,
+      listingDate: listing.source,
+      address,
+      phone,
+      website,
+      exchange,
     },
   };
 }
 
 export function about({ us, hk }: Pages): Dataset["about"] {
-  const prefixed = (fragment: string, prefix: string) => {
-    const s = hk.cite(fragment);
-    const whole = hk.lines[s.line - 1]?.trim() ?? "";
-    return { text: whole.slice(prefix.length), source: { ...s, text: whole }, figures: [] };
+  const prefixed = (prefix: string) => {
+    const { source, rest } = hk.startingWith(prefix, `about (${prefix})`);
+    return { text: rest, source, figures: [] };
   };
-  const description = us.line(15);
+  const description = us.startingWith("Kingsoft Cloud Holdings Limited provides", "about.description").source;
   return {
     description: { text: description.text, source: description, figures: [] },
-    descriptionHk: prefixed("Company DescriptionKingsoft Cloud Holdings Limited provides", "Company Description"),
-    howItMakesMoney: prefixed("How the Company Makes MoneyKingsoft Cloud generates revenue", "How the Company Makes Money"),
+    descriptionHk: prefixed("Company Description"),
+    howItMakesMoney: prefixed("How the Company Makes Money"),
   };
 }
 
 export function listings({ us, hk }: Pages): Dataset["listings"] {
-  const after = (label: string, seed: Seed) => seed.line(seed.indexOf(label) + 1);
+  const below = (heading: string, nth = 1) => us.below(heading, `listings.NASDAQ (${heading})`, nth);
+  const yieldLine = below("Dividend Yield");
+  const peHeading = "P/E (TTM)";
+  const unlabeled = below(peHeading, 2);
+  const performance = hk.indexOf("Performance Comparison", 0, "listings.HKEX");
+  const columns = hk.run(performance, /^(?:Ticker|Company Name|Price|Change|% Change)$/).map((s) => s.text);
+  const ticker = hk.line(hk.indexOf("HK:3896", performance, "listings.HKEX"));
+  const row = [ticker, ...hk.next(ticker.line, columns.length - 1, "listings.HKEX")];
+  const cell = (column: string) => {
+    const found = row[columns.indexOf(column)];
+    if (!found) throw new Error(`listings.HKEX: no "${column}" column in the performance comparison`);
+    return found;
+  };
+  const rowNote = { note: `Performance comparison row for ${ticker.text}.` };
   return [
     {
       exchange: "NASDAQ",
@@ -159,17 +247,19 @@ export function listings({ us, hk }: Pages): Dataset["listings"] {
       currency: "USD",
       priceUnit: "USD per ADS",
       fields: [
-        numberQuote("market_cap", "Market cap", "$2.94B", "millions USD", after("Market Cap", us)),
-        numberQuote("pe_ttm", "P/E (TTM)", "-22.6", "multiple", after("P/E (TTM)", us)),
-        numberQuote("unlabeled_77_1", "Unlabelled figure after P/E (TTM)", "77.1", "number", us.line(24), {
-          note: "The page prints 77.1 under P/E (TTM) with no label of its own; kept as shown, not interpreted.",
+        numberQuote(name("market_cap", "Market cap", "millions USD"), below("Market Cap")),
+        numberQuote(name("pe_ttm", "P/E (TTM)", "multiple"), below(peHeading)),
+        numberQuote(name(`unlabeled_${unlabeled.text.replace(".", "_")}`, `Unlabelled figure after ${peHeading}`, "number"), unlabeled, {
+          note: `The page prints ${unlabeled.text} under ${peHeading} with no label of its own; kept as shown, not interpreted.`,
         }),
-        quote("dividend_yield", "Dividend yield", "--", "fraction", after("Dividend Yield", us), { note: "The page shows no dividend yield (\"--\")." }),
-        numberQuote("high_52w", "52-week high", "$22.26", "USD per ADS", after("52W High", us)),
-        numberQuote("low_52w", "52-week low", "$8.84", "USD per ADS", after("52W Low", us)),
-        numberQuote("range_52w", "Position in 52-week range", "18%", "fraction", after("52W Range", us)),
-        numberQuote("rank", "Rank", "66", "rank", us.cite("Rank66Top 89.6%")),
-        numberQuote("rank_top_percent", "Rank percentile (top)", "89.6%", "fraction", us.cite("Rank66Top 89.6%")),
+        quote(name("dividend_yield", "Dividend yield", "fraction"), checked("listings.dividend_yield", yieldLine.text, !/\d/.test(yieldLine.text), yieldLine), yieldLine, {
+          note: `The page shows no dividend yield ("${yieldLine.text}").`,
+        }),
+        numberQuote(name("high_52w", "52-week high", "USD per ADS"), below("52W High")),
+        numberQuote(name("low_52w", "52-week low", "USD per ADS"), below("52W Low")),
+        numberQuote(name("range_52w", "Position in 52-week range", "fraction"), below("52W Range")),
+        numberQuote(name("rank", "Rank", "rank"), us.find("Rank{#}Top {~}", "listings.rank")),
+        numberQuote(name("rank_top_percent", "Rank percentile (top)", "fraction"), us.find("Rank{~}Top {#}", "listings.rank_top_percent")),
       ],
     },
     {
@@ -178,24 +268,33 @@ export function listings({ us, hk }: Pages): Dataset["listings"] {
       currency: "HKD",
       priceUnit: "HKD per share",
       fields: [
-        numberQuote("last_price", "Last price", "7.15", "HKD per share", hk.cite("Last Price7.15"), { currency: "HKD" }),
-        numberQuote("change", "Change", "-0.67", "HKD per share", hk.line(195), { currency: "HKD", note: "Performance comparison row for HK:3896." }),
-        numberQuote("change_percent", "% change", "-8.57%", "fraction", hk.line(196), { note: "Performance comparison row for HK:3896." }),
-        numberQuote("followers", "Followers", "18", "count", hk.cite("18 Followers")),
+        numberQuote(name("last_price", "Last price", "HKD per share"), hk.find("Last Price{#}", "listings.last_price"), { currency: "HKD" }),
+        numberQuote(name("change", "Change", "HKD per share"), cell("Change"), { currency: "HKD", ...rowNote }),
+        numberQuote(name("change_percent", "% change", "fraction"), cell("% Change"), rowNote),
+        numberQuote(name("followers", "Followers", "count"), hk.find("{#} Followers", "listings.followers")),
       ],
     },
   ];
 }
 
+const ANALYST = /is (an? (\w+) with an? \S+ price target)/;
+
 export function rating({ hk }: Pages): Quote[] {
+  const score = hk.find("Rating:{#}{word}", "rating.ai_score");
+  const label = score.word ?? "";
+  const model = hk.startingWith(`${label} ${score.figure} (`, "rating.rating_model");
+  const analyst = hk.allStartingWith("The most recent analyst rating on ").map((r) => ({ source: r.source, match: ANALYST.exec(r.rest) }));
+  const [first] = analyst;
+  if (!first?.match) throw new Error(`rating.analyst_rating: no "The most recent analyst rating on … is a … with a … price target" line in ${hk.file}`);
+  for (const other of analyst) checked("rating.analyst_rating", first.match[2], other.match?.[1] === first.match[1], other.source);
   return [
-    numberQuote("ai_score", "AI analyst score", "54", "score (0-100)", hk.cite("Rating:54Neutral")),
-    quote("rating", "AI analyst rating", "Neutral", "label", hk.cite("Rating:54Neutral")),
-    quote("rating_model", "Rating model", "OpenAI - 5.2", "label", hk.cite("Neutral 54 (OpenAI - 5.2)")),
-    numberQuote("price_target", "Price target", "HK$7.50", "HKD per share", hk.line(27)),
-    numberQuote("price_target_upside", "Upside to price target", "4.90%", "fraction", hk.cite("▲(4.90% Upside)")),
-    quote("analyst_rating", "Most recent analyst rating", "Hold", "label", hk.line(230), {
-      note: "Repeated under each corporate event: \"a Hold with a HK$7.50 price target\".",
+    numberQuote(name("ai_score", "AI analyst score", "score (0-100)"), score),
+    quote(name("rating", "AI analyst rating", "label"), label, score.source),
+    quote(name("rating_model", "Rating model", "label"), checked("rating.rating_model", model.rest.replace(/\)$/, ""), model.rest.endsWith(")"), model.source), model.source),
+    numberQuote(name("price_target", "Price target", "HKD per share"), hk.below("Price Target:", "rating.price_target")),
+    numberQuote(name("price_target_upside", "Upside to price target", "fraction"), hk.find("▲({#} Upside)", "rating.price_target_upside")),
+    quote(name("analyst_rating", "Most recent analyst rating", "label"), first.match[2] ?? "", first.source, {
+      note: `Repeated under each corporate event: "${first.match[1]}".`,
     }),
   ];
 }
@@ -203,19 +302,27 @@ export function rating({ hk }: Pages): Quote[] {
 /** The moving averages (ma20 … ma200) are prices in HKD; MACD, RSI and STOCH are indicators. */
 const MOVING_AVERAGE = /^ma\d+$/;
 
+/** A heading's value and its assessment, the two lines below it. */
+function valueAndLabel(seed: Seed, heading: string, after: string, what: string, label = /./): [Source, Source] {
+  const [value, assessment] = seed.next(seed.indexOf(heading, seed.indexOf(after, 0, what), what), 2, what) as [Source, Source];
+  checked(what, assessment.text, label.test(assessment.text) && !/\d/.test(assessment.text), assessment);
+  return [value, assessment];
+}
+
 export function technicals({ hk }: Pages): Quote[] {
+  const section = "Kingsoft Cloud Holdings Ltd Technical Analysis";
   const pair = (field: string, label: string, heading: string): Quote[] => {
-    const at = hk.indexOf(heading, hk.indexOf("Kingsoft Cloud Holdings Ltd Technical Analysis"));
-    const value = hk.line(at + 1);
-    const signal = hk.line(at + 2);
+    const [value, signal] = valueAndLabel(hk, heading, section, `technicals.${field}`, SIGNAL);
+    const average = MOVING_AVERAGE.test(field);
     return [
-      numberQuote(field, label, value.text, MOVING_AVERAGE.test(field) ? "HKD per share" : "indicator", value, MOVING_AVERAGE.test(field) ? { currency: "HKD" } : {}),
-      quote(`${field}_signal`, `${label} signal`, signal.text, "label", signal),
+      numberQuote(name(field, label, average ? "HKD per share" : "indicator"), value, average ? { currency: "HKD" } : {}),
+      quote(name(`${field}_signal`, `${label} signal`, "label"), signal.text, signal),
     ];
   };
+  const sentiment = hk.below("Technical Analysis Sentiment", "technicals.sentiment");
   return [
-    quote("sentiment", "Technical analysis sentiment", "Positive", "label", hk.line(hk.indexOf("Technical Analysis Sentiment") + 1)),
-    numberQuote("ma20", "20-day moving average", "6.48", "HKD per share", hk.cite("20-day moving average (MA) of 6.48"), { currency: "HKD" }),
+    quote(name("sentiment", "Technical analysis sentiment", "label"), checked("technicals.sentiment", sentiment.text, SIGNAL.test(sentiment.text), sentiment), sentiment),
+    numberQuote(name("ma20", "20-day moving average", "HKD per share"), hk.find("20-day moving average (MA) of {#}", "technicals.ma20"), { currency: "HKD" }),
     ...pair("ma50", "50-day moving average", "50DMA"),
     ...pair("ma100", "100-day moving average", "100DMA"),
     ...pair("ma200", "200-day moving average", "200DMA"),
@@ -227,62 +334,80 @@ export function technicals({ hk }: Pages): Quote[] {
 
 export function scores({ us, hk }: Pages): Quote[] {
   const score = (field: string, label: string, heading: string) => {
-    const at = hk.indexOf(heading, hk.indexOf("Kingsoft Cloud Holdings Ltd Financial Statement Overview"));
-    return [
-      numberQuote(field, label, hk.line(at + 1).text, "score (0-100)", hk.line(at + 1)),
-      quote(`${field}_label`, `${label} assessment`, hk.line(at + 2).text, "label", hk.line(at + 2)),
-    ];
+    const [value, assessment] = valueAndLabel(hk, heading, "Kingsoft Cloud Holdings Ltd Financial Statement Overview", `scores.${field}`);
+    return [numberQuote(name(field, label, "score (0-100)"), value), quote(name(`${field}_label`, `${label} assessment`, "label"), assessment.text, assessment)];
   };
+  const heading = us.indexOf("F-Score", 0, "scores.f_score");
+  const value = us.nonEmpty(heading, -1, "scores.f_score");
+  const points = us.find("{word} • {#} / {~} points", "scores.f_score_points");
+  checked("scores.f_score", value.text, value.text === points.figure, value);
+  const [model, basis] = us.next(heading, 2, "scores.f_score_model") as [Source, Source];
+  const period = us.startingWith("Data Period: ", "scores.f_score_basis").source;
+  const bands = us.run(us.indexOf("Scoring Range (0-9)", heading, "scores.f_score_band"), /^\d+-\d+: /);
   return [
-    numberQuote("f_score", "F-score (modified Piotroski)", "1.9", "points (0-9)", us.line(34)),
-    numberQuote("f_score_points", "F-score points (of 9)", "1.9", "points (0-9)", us.cite("Weak • 1.9 / 9 points")),
-    quote("f_score_model", "F-score model", "Modified Piotroski Analysis; based on 8-year fundamentals", "label", us.cite("Based on 8-year fundamentals")),
-    ...[40, 41, 42, 43].map((n) => {
-      const [range, label] = us.line(n).text.split(": ") as [string, string];
-      return quote(`f_score_band_${range.replace("-", "_")}`, `F-score band ${range}`, label, "label", us.line(n));
+    numberQuote(name("f_score", "F-score (modified Piotroski)", "points (0-9)"), value),
+    numberQuote(name("f_score_points", "F-score points (of 9)", "points (0-9)"), points),
+    quote(name("f_score_model", "F-score model", "label"), `${model.text}; ${lowerFirst(basis.text)}`, basis),
+    ...bands.map((band) => {
+      const [range, label] = band.text.split(": ") as [string, string];
+      return quote(name(`f_score_band_${range.replace("-", "_")}`, `F-score band ${range}`, "label"), label, band);
     }),
-    quote("f_score_label", "F-score assessment", "Weak", "label", us.cite("Weak • 1.9 / 9 points")),
-    quote("f_score_basis", "F-score basis", "Based on 8-year fundamentals; data period 2017-2024", "label", us.cite("Data Period: 2017-2024")),
+    quote(name("f_score_label", "F-score assessment", "label"), points.word ?? "", points.source),
+    quote(name("f_score_basis", "F-score basis", "label"), `${basis.text}; ${period.text.replace(/:/, "").toLowerCase()}`, period),
     ...score("income_statement_score", "Income statement score", "Income Statement"),
     ...score("balance_sheet_score", "Balance sheet score", "Balance Sheet"),
     ...score("cash_flow_score", "Cash flow score", "Cash Flow"),
-    numberQuote("sector_rating", "Sector average overall rating", "61", "score (0-100)", hk.cite("Sector (61)")),
+    numberQuote(name("sector_rating", "Sector average overall rating", "score (0-100)"), hk.find("Sector ({#})", "scores.sector_rating")),
   ];
 }
 
 export function trends({ us }: Pages): Quote[] {
-  const after = (label: string) => us.indexOf(label);
+  const trend = (field: string, label: string, heading: string, unit: string, assessment: string): Quote[] => {
+    const [value, text] = valueAndLabel(us, heading, "Long-Term Trends", `trends.${field}`);
+    return [
+      /\d/.test(value.text) ? numberQuote(name(field, label, unit), value) : quote(name(field, label, "label"), checked(`trends.${field}`, value.text, value.text === "N/M", value), value, { note: "Not meaningful, as the page says." }),
+      quote(name(`${field}_label`, assessment, "label"), text.text, text),
+    ];
+  };
   return [
-    numberQuote("revenue_cagr_4q", "4-quarter revenue CAGR", "3.5%", "fraction", us.line(after("4Q Revenue CAGR") + 1)),
-    quote("revenue_cagr_4q_label", "4-quarter revenue trend", "Moderate Growth", "label", us.line(after("4Q Revenue CAGR") + 2)),
-    quote("net_income_cagr_4q", "4-quarter net income CAGR", "N/M", "label", us.line(after("4Q Net Income CAGR") + 1), { note: "Not meaningful, as the page says." }),
-    quote("net_income_cagr_4q_label", "4-quarter net income trend", "Profitability Shift", "label", us.line(after("4Q Net Income CAGR") + 2)),
-    numberQuote("cash_flow_stability", "Cash flow stability", "75%", "fraction", us.line(after("Cash Flow Stability") + 1)),
-    quote("cash_flow_stability_label", "Cash flow stability assessment", "Volatile Cash Flow", "label", us.line(after("Cash Flow Stability") + 2)),
+    ...trend("revenue_cagr_4q", "4-quarter revenue CAGR", "4Q Revenue CAGR", "fraction", "4-quarter revenue trend"),
+    ...trend("net_income_cagr_4q", "4-quarter net income CAGR", "4Q Net Income CAGR", "fraction", "4-quarter net income trend"),
+    ...trend("cash_flow_stability", "Cash flow stability", "Cash Flow Stability", "fraction", "Cash flow stability assessment"),
   ];
 }
 
+const CALL_DATE = "Earnings Call Date:";
+const CALL_SENTIMENT = "Earnings Call Sentiment ";
+
+/** The call's date line, the "(Q2-2025)" line below it, and the sentiment line. */
+function callLines(hk: Seed) {
+  const date = hk.startingWith(CALL_DATE, "earningsCall.date");
+  const quarterLine = hk.nonEmpty(date.source.line, 1, "earningsCall.quarter");
+  const quarter = /^\((Q[1-4]-\d{4})\)$/.exec(quarterLine.text)?.[1];
+  if (!quarter) throw new CuratedError("earningsCall.quarter", "no quarter", quarterLine);
+  return { date, quarter, quarterLine, sentiment: hk.startingWith(CALL_SENTIMENT, "earningsCall.sentiment") };
+}
+
 export function earningsCall({ hk }: Pages): Dataset["earningsCall"] {
-  const start = hk.indexOf("Positive Updates");
-  const middle = hk.indexOf("Negative Updates");
-  const end = hk.indexOf("Company Guidance");
-  const pairs = (from: number, to: number) => {
-    const out: Titled[] = [];
-    for (let n = from + 1; n < to; n += 2) out.push(headed(hk, hk.line(n).text, n - 1));
-    return out;
-  };
-  const summary = hk.cite("The earnings call highlighted significant revenue growth");
-  const guidance = hk.cite("During the Kingsoft Cloud Second Quarter 2025 Earnings Conference Call");
-  const full = (s: Source) => ({ ...s, text: hk.lines[s.line - 1]?.trim() ?? s.text });
+  const start = hk.indexOf("Positive Updates", 0, "earningsCall.positives");
+  const middle = hk.indexOf("Negative Updates", start, "earningsCall.negatives");
+  const end = hk.indexOf("Company Guidance", middle, "earningsCall.guidance");
+  // Title, paragraph, title, paragraph…: a title is a short line that does not end a sentence.
+  const pairs = (from: number, to: number) =>
+    hk.between(from, to).flatMap((line, i, all) => (i % 2 === 0 ? [headed(hk, { ...line, text: checked("earningsCall updates", line.text, !line.text.endsWith(".") && !!all[i + 1]?.text.endsWith("."), line) })] : []));
+  const { date, quarter, sentiment } = callLines(hk);
+  checked("earningsCall.quarter", quarter, hk.indexOf(`${quarter} Updates`, 0, "earningsCall.quarter") < start, date.source);
+  const summary = hk.whole(hk.cite("The earnings call highlighted significant revenue growth", "earningsCall.summary"));
+  const guidance = hk.nonEmpty(end, 1, "earningsCall.guidance");
   return {
-    date: parseDate("Aug 20, 2025"),
-    quarter: "Q2-2025",
-    sentiment: "Neutral",
-    summary: { text: full(summary).text, source: full(summary), figures: [] },
+    date: parseDate(date.rest),
+    quarter: quarter as Dataset["earningsCall"]["quarter"],
+    sentiment: checked("earningsCall.sentiment", sentiment.rest, SIGNAL.test(sentiment.rest), sentiment.source),
+    summary: { text: summary.text, source: summary, figures: [] },
     positives: pairs(start, middle),
     negatives: pairs(middle, end),
-    guidance: { text: full(guidance).text, source: full(guidance), figures: figuresIn(full(guidance).text) },
-    source: hk.cite("Earnings Call Date:Aug 20, 2025"),
+    guidance: { text: guidance.text, source: guidance, figures: figuresIn(guidance.text) },
+    source: date.source,
   };
 }
 
@@ -294,94 +419,98 @@ export function outlook({ us }: Pages): Titled[] {
   return ["Focus on AI Growth Areas", "Continued Infrastructure Expansion", "Improving Operating Efficiency"].map((t) => titled(us, t));
 }
 
+const headedBy = (seed: Seed, title: string) => headed(seed, seed.line(seed.indexOf(title, 0, `paragraph "${title}"`)));
+
 export function positiveFactors({ hk }: Pages): Titled[] {
-  return ["Improving free cash flow", "AI business contribution", "Directed capital to AI"].map((t) => headed(hk, t));
+  return ["Improving free cash flow", "AI business contribution", "Directed capital to AI"].map((t) => headedBy(hk, t));
 }
 
 export function risks(pages: Pages, call: Dataset["earningsCall"]): Risk[] {
   const { us, hk } = pages;
-  const overview = ["PRC Regulatory Enforcement Risks", "High Technology Investment Strain", "Key Customer Concentration Risk", "US Auditor Inspection Uncertainty"].map((t, i) => {
-    const item = titled(us, t);
-    return { id: `risk-${i + 1}`, kind: "risk_factor" as const, ...item };
-  });
-  const negatives = ["Persistent negative profitability", "High leverage", "Low gross margin"].map((t, i) => {
-    const item = headed(hk, t);
-    return { id: `negative-${i + 1}`, kind: "negative_factor" as const, ...item };
-  });
-  const callNegatives = call.negatives.map((item, i) => ({ id: `call-negative-${i + 1}`, kind: "earnings_call_negative" as const, ...item }));
-  return [...overview, ...negatives, ...callNegatives];
+  const numbered = <T,>(prefix: string, kind: Risk["kind"], items: T[]) => items.map((item, i) => ({ id: `${prefix}-${i + 1}`, kind, ...item }));
+  return [
+    ...numbered("risk", "risk_factor", ["PRC Regulatory Enforcement Risks", "High Technology Investment Strain", "Key Customer Concentration Risk", "US Auditor Inspection Uncertainty"].map((t) => titled(us, t))),
+    ...numbered("negative", "negative_factor", ["Persistent negative profitability", "High leverage", "Low gross margin"].map((t) => headedBy(hk, t))),
+    ...numbered("call-negative", "earnings_call_negative", call.negatives),
+  ];
 }
 
 export function riskSummary({ hk }: Pages): Dataset["riskSummary"] {
-  const count = hk.cite("disclosed 98 risk factors in its most recent earnings report");
-  const category = hk.cite("Finance & Corporate - Financial and accounting risks.");
-  const latest = hk.cite("Latest Risks Added 0 New Risks");
+  const count = hk.find("disclosed {#} risk factors in its most recent earnings report", "riskSummary.count");
+  const top = hk.find('reported the most risks in the "{word}" category', "riskSummary.topCategory");
+  const topCategory = top.word ?? "";
+  const category = hk.find(`${topCategory} - {word}.`, "riskSummary.categoryDescription");
+  const latest = hk.find("Latest Risks Added {#} New Risks", "riskSummary.newRisks");
   return {
-    count: parseNumber(/disclosed (\d+) risk factors/.exec(count.text)?.[1] ?? "").value,
-    topCategory: "Finance & Corporate",
-    categoryDescription: "Financial and accounting risks. Risks related to the execution of corporate activity and strategy",
-    newRisks: 0,
-    sources: [count, hk.cite('reported the most risks in the "Finance & Corporate" category'), category, latest],
+    count: parseNumber(count.figure).value,
+    topCategory,
+    categoryDescription: category.whole.text.slice(`${topCategory} - `.length),
+    newRisks: parseNumber(latest.figure).value,
+    sources: [count.source, top.source, category.source, latest.source],
   };
 }
 
 /** Capital actions stated without a period: the share placing (a positive factor) and the latest share grant (a corporate event). */
 export function capital({ hk }: Pages): Quote[] {
-  const placing = hk.cite("earmarked 80% of an HK$2.802B placing");
-  const grant = hk.cite("has granted 4,402,557 restricted share units (RSUs)");
-  const granted = hk.cite("equivalent to about 0.10% of its issued share capital or roughly 293,503 ADSs, to 104 employees");
-  const priced = hk.cite("priced at US$0.01 per share");
-  const units = numberQuote("rsu_grant_units", "RSUs granted (Dec 18, 2025 grant)", "4,402,557", "units", grant);
-  const ads = numberQuote("rsu_grant_ads", "RSU grant in ADSs (about)", "293,503", "ADSs", granted);
+  const read = (template: string, field: string) => hk.find(template, `capital.${field}`);
+  const granted = "equivalent to about {#} of its issued share capital or roughly {~} ADSs, to {~} employees";
+  const grantTemplate = "has granted {#} restricted share units (RSUs)";
+  const grant = read(grantTemplate, "rsu_grant_units");
+  const grantDate = hk.above(grant.source.line, /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/, "capital.rsu_grant_units").source.text;
+  const units = numberQuote(name("rsu_grant_units", `RSUs granted (${grantDate} grant)`, "units"), grant);
+  const ads = numberQuote(name("rsu_grant_ads", "RSU grant in ADSs (about)", "ADSs"), read("equivalent to about {~} of its issued share capital or roughly {#} ADSs, to {~} employees", "rsu_grant_ads"));
   // The pages state no ADS ratio; the grant implies it: shares over ADSs, which the page rounds down to whole ADSs.
   const perAds = Math.round((units.value as number) / (ads.value as number));
   if (Math.floor((units.value as number) / perAds) !== ads.value) throw new Error(`shares_per_ads: ${String(units.value)} / ${perAds} is not "roughly ${String(ads.value)}"`);
   return [
-    numberQuote("placing", "Share placing (gross, date not stated)", "HK$2.802B", "millions HKD", placing),
-    numberQuote("placing_ai_share", "Share of the placing earmarked for AI", "80%", "fraction", placing),
+    numberQuote(name("placing", "Share placing (gross, date not stated)", "millions HKD"), read("earmarked {~} of an {#} placing", "placing")),
+    numberQuote(name("placing_ai_share", "Share of the placing earmarked for AI", "fraction"), read("earmarked {#} of an {~} placing", "placing_ai_share")),
     units,
-    numberQuote("rsu_grant_share_capital", "RSU grant as a share of issued share capital", "0.10%", "fraction", granted),
+    numberQuote(name("rsu_grant_share_capital", "RSU grant as a share of issued share capital", "fraction"), read(granted, "rsu_grant_share_capital")),
     ads,
-    numberQuote("rsu_grant_employees", "Employees granted RSUs", "104", "employees", granted),
-    numberQuote("rsu_grant_price", "RSU grant price", "US$0.01", "USD per share", priced),
-    quote("shares_per_ads", "Ordinary shares per NASDAQ ADS (implied by the share grant)", perAds, "shares per ADS", granted, {
+    numberQuote(name("rsu_grant_employees", "Employees granted RSUs", "employees"), read("equivalent to about {~} of its issued share capital or roughly {~} ADSs, to {#} employees", "rsu_grant_employees")),
+    numberQuote(name("rsu_grant_price", "RSU grant price", "USD per share"), read("priced at {#} per share", "rsu_grant_price")),
+    quote(name("shares_per_ads", "Ordinary shares per NASDAQ ADS (implied by the share grant)", "shares per ADS"), perAds, ads.source, {
       note: `Not stated on either page: the grant's ${String(units.value)} shares are "roughly ${String(ads.value)} ADSs", which only ${perAds} shares per ADS gives.`,
     }),
   ];
 }
 
 export function ratingSummary({ hk }: Pages): Dataset["ratingSummary"] {
-  const source = hk.cite("Overall score reflects improving cash flow");
-  const text = hk.lines[source.line - 1]?.trim() ?? "";
-  return { text, source: { ...source, text }, figures: [] };
+  const source = hk.whole(hk.cite("Overall score reflects improving cash flow", "ratingSummary"));
+  return { text: source.text, source, figures: [] };
 }
 
 export function statementSummaries({ hk }: Pages): Titled[] {
-  const summary = hk.cite("Mixed fundamentals: modest TTM revenue growth");
-  const full = (s: Source) => ({ ...s, text: hk.lines[s.line - 1]?.trim() ?? "" });
   const paragraph = (title: string, start: string) => {
-    const s = full(hk.cite(start));
+    const s = hk.whole(hk.cite(start, `statementSummaries.${title}`));
     return { title, text: s.text, source: s, figures: figuresIn(s.text) };
   };
   return [
-    { title: "Summary", text: full(summary).text, source: full(summary), figures: figuresIn(full(summary).text) },
-    paragraph("Income Statement", "has shown a modest revenue growth rate of 6.87%"),
+    paragraph("Summary", "Mixed fundamentals: modest TTM revenue growth"),
+    paragraph("Income Statement", "has shown a modest revenue growth rate of"),
     paragraph("Balance Sheet", "The balance sheet shows a high debt-to-equity ratio"),
     paragraph("Cash Flow", "The cash flow statement reveals a strong free cash flow growth"),
     paragraph("Technical Analysis", "Evaluating momentum and price trends is crucial"),
   ];
 }
 
+const REVENUE_ESTIMATE = "Revenue:";
+
 export function nextEarnings({ us, hk }: Pages): NextEarnings[] {
+  const primary = hk.startingWith("Next Earnings Date:", "nextEarnings (analysis page)");
+  const other = us.startingWith("Next earnings:", "nextEarnings (overview page)");
+  const eps = us.find("EPS:{#}", "nextEarnings.epsEstimate");
+  const revenue = us.find(`${REVENUE_ESTIMATE}-`, "nextEarnings.revenueEstimate");
   return [
-    { date: parseDate("Mar 25, 2026"), primary: true, source: hk.cite("Next Earnings Date:Mar 25, 2026"), epsEstimate: null, revenueEstimate: null, related: [] },
+    { date: parseDate(primary.rest), primary: true, source: primary.source, epsEstimate: null, revenueEstimate: null, related: [] },
     {
-      date: parseDate("Mar 18, 2026"),
+      date: parseDate(other.rest),
       primary: false,
-      source: us.cite("Next earnings:Mar 18, 2026"),
-      epsEstimate: parseUnits(us.cite("EPS:-$0.05").text.slice("EPS:".length)).value,
-      revenueEstimate: "-",
-      related: [us.cite("EPS:-$0.05"), us.cite("Revenue:-")],
+      source: other.source,
+      epsEstimate: parseUnits(eps.figure).value,
+      revenueEstimate: revenue.source.text.slice(REVENUE_ESTIMATE.length),
+      related: [eps.source, revenue.source],
     },
   ];
 }
@@ -389,54 +518,67 @@ export function nextEarnings({ us, hk }: Pages): NextEarnings[] {
 /** Dated things that are not corporate events, for one timeline: filings, the call, the listing, next earnings. */
 export function timeline(pages: Pages, filings: Dataset["filings"], next: NextEarnings[], call: Dataset["earningsCall"]): Event[] {
   const { us, hk } = pages;
+  const lines = callLines(hk);
+  const listing = us.startingWith("Listing Date: ", "events (listing)");
+  const listingDate = checked("events (listing)", listing.rest, /^\d{4}-\d{2}-\d{2}$/.test(listing.rest), listing.source);
+  const [ticker, analysisDate] = [hk.line(hk.indexOf("HK:3896", 0, "events (analysis)")), hk.find("Date of analysis: {date}", "events (analysis)")];
+  const quoted = (field: string) => {
+    const found = rating(pages).find((q) => q.field === field);
+    if (!found) throw new Error(`events (analysis): no rating.${field}`);
+    return found;
+  };
+  const [exchange, symbol] = us.cite("NASDAQ•KC", "events (listing)").text.split("•");
+  const epsOf = (n: NextEarnings) => n.related[0]?.text.replace(/^EPS:/, "");
   return [
     ...filings.map((f): Event => ({
       id: `filing-${f.fiscalYear}`,
       date: f.filed,
       kind: "filing",
       title: `Form 20-F for FY${f.fiscalYear} filed`,
-      text: `Period end ${f.periodEnd}; revenue ${f.revenueText} (${(f.revenueGrowth * 100).toFixed(1)}%); EPS ${f.epsText}; ${f.result}.`,
+      text: `Period end ${f.periodEnd}; revenue ${f.revenueText} (${f.sources.revenue.text.slice(f.sources.revenue.text.indexOf(f.revenueText) + f.revenueText.length).replace(/^\+/, "")}); EPS ${f.epsText}; ${f.result}.`,
       source: f.sources.dates,
       related: [f.sources.title, f.sources.revenue, f.sources.eps, f.sources.result],
     })),
     {
-      id: "earnings-call-q2-2025",
+      id: `earnings-call-${call.quarter.toLowerCase()}`,
       date: call.date,
       kind: "earnings_call",
-      title: "Q2 2025 earnings call",
+      title: `${call.quarter.replace("-", " ")} earnings call`,
       text: call.summary.text,
       source: call.source,
-      related: [hk.cite("(Q2-2025)"), hk.cite("Earnings Call Sentiment Neutral")],
+      related: [lines.quarterLine, lines.sentiment.source],
     },
-    ...next.map((n): Event => ({
-      id: `next-earnings-${n.date}`,
-      date: n.date,
-      kind: "next_earnings",
-      title: `Next earnings date${n.primary ? "" : " (other source)"}`,
-      text: n.primary
-        ? "Next earnings date on the Hong Kong analysis page; the NASDAQ overview page says Mar 18, 2026."
-        : "Next earnings date on the NASDAQ overview page (EPS estimate -$0.05); the Hong Kong analysis page says Mar 25, 2026.",
-      source: n.source,
-      related: [],
-    })),
+    ...next.map((n): Event => {
+      const [otherDate] = next.filter((o) => o !== n).map((o) => pageDate(o.date));
+      return {
+        id: `next-earnings-${n.date}`,
+        date: n.date,
+        kind: "next_earnings",
+        title: `Next earnings date${n.primary ? "" : " (other source)"}`,
+        text: n.primary
+          ? `Next earnings date on the Hong Kong analysis page; the NASDAQ overview page says ${otherDate}.`
+          : `Next earnings date on the NASDAQ overview page (EPS estimate ${epsOf(n)}); the Hong Kong analysis page says ${otherDate}.`,
+        source: n.source,
+        related: [],
+      };
+    }),
     {
-      id: "listing-2020-05-08",
-      date: "2020-05-08",
+      id: `listing-${listingDate}`,
+      date: listingDate,
       kind: "listing",
-      title: "Listed on NASDAQ (KC)",
-      text: "Listing date of the NASDAQ ADSs.",
-      source: us.cite("Listing Date: 2020-05-08"),
+      title: `Listed on ${exchange} (${symbol})`,
+      text: `Listing date of the ${exchange} ADSs.`,
+      source: listing.source,
       related: [],
     },
     {
-      id: "analysis-2026-01-28",
-      date: "2026-01-28",
+      id: `analysis-${parseDate(analysisDate.date ?? "")}`,
+      date: parseDate(analysisDate.date ?? ""),
       kind: "analysis",
-      title: "AI stock analysis of HK:3896 dated",
-      text: "Date of the Hong Kong analysis page: rating Neutral 54, price target HK$7.50.",
-      source: hk.cite("Date of analysis: Jan 28, 2026"),
+      title: `AI stock analysis of ${ticker.text} dated`,
+      text: `Date of the Hong Kong analysis page: rating ${quoted("rating").value} ${quoted("ai_score").value}, price target ${quoted("price_target").source.text}.`,
+      source: analysisDate.source,
       related: [],
     },
   ];
 }
-
