@@ -4,43 +4,39 @@
  * changes gives the new figure and a page whose words change fails generation naming the field.
  */
 import { parseDate, parseMoney, parseNumber, parsePercent, parseUnits } from "../../src/data/parse";
-import type { Dataset, Event, Fact, FactKind, NextEarnings, Quote, Risk, Source, Titled } from "../../src/data/schema";
-import { fact } from "./facts";
-import { figuresOf, type Reading, type Seed } from "./seed";
+import type { Dataset, Event, Fact, NextEarnings, Quote, Risk, Source, Titled } from "../../src/data/schema";
+import { factReader } from "./facts";
+import { CuratedError, checked, figuresOf, type Reading, type Seed } from "./seed";
 
 type Pages = { us: Seed; hk: Seed };
-type Line = { source: Source; rest: string };
 
 const figuresIn = (text: string): string[] =>
   text.match(/(?:RMB ?|HK\$|US\$|\$)?-?\d[\d,]*(?:\.\d+)?(?:%| ?(?:billion|million|times|pp)|[KMB]\b)?/g)?.filter((f) => /\d/.test(f) && !/^\d{1,2}$/.test(f)) ?? [];
 
-class CuratedError extends Error {
-  constructor(field: string, message: string, source: Source) {
-    super(`${field}: ${message} on ${source.file} line ${source.line}: "${source.text}"`);
-    this.name = "CuratedError";
-  }
-}
-
-/** `value` as read, after checking `test` holds for it against its line. */
-function checked<T>(field: string, value: T, ok: boolean, source: Source): T {
-  if (!ok) throw new CuratedError(field, `${JSON.stringify(value)} is not`, source);
-  return value;
-}
+/**
+ * The add-in's own words — the names, labels, units, sections, ids, titles and notes it gives what it reads — which
+ * no page states. Marked so, they are the one class of literal the mutation test leaves alone.
+ */
+export const ours = <T,>(words: T): T => words;
 
 const lowerFirst = (text: string) => text.replace(/^./, (c) => c.toLowerCase());
-/** A date as the pages print it ("Mar 18, 2026"). */
-const pageDate = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+
+/** A date as the pages print it ("Mar 18, 2026"), checked to be on the line that states it. */
+function pageDate(iso: string, on: Source, what: string): string {
+  const text = new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+  return checked(what, text, on.text.includes(text), on);
+}
 
 /** "Title Text…" lines: the title is the leading words the page sets in bold; we are told where it ends. */
-function titled(seed: Seed, title: string): Titled {
-  const { source, rest } = seed.startingWith(title, `title "${title}"`);
+function titled(seed: Seed, field: string, title: string): Titled {
+  const { source, rest } = seed.startingWith(title, `${field} "${title}"`);
   const text = rest.trim();
   return { title, text, source, figures: figuresIn(text) };
 }
 
 /** A heading line followed by its paragraph on the next line. */
 function headed(seed: Seed, heading: Source): Titled {
-  const body = seed.nonEmpty(heading.line, 1, `paragraph under "${heading.text}"`);
+  const body = seed.after(heading.line, `paragraph under "${heading.text}"`);
   return { title: heading.text, text: body.text, source: body, figures: figuresIn(body.text) };
 }
 
@@ -59,39 +55,14 @@ function numberQuote(name: Name, read: Reading | Source, extra: Partial<Quote> =
   return { ...quote(name, parsed.value, source), currency: parsed.currency, precision: parsed.precision, ...extra };
 }
 
-/** The period a fact's line states: "in 2024", "TTM", or the heading above it ("Q3 2025 Data", "2024 Annual …"). */
-const PERIOD_HEADING = /^(?:Q([1-4])[ -](\d{4}) (?:Data|Updates)|(\d{4}) Annual Earnings Highlights|.*\((TTM)\))$/;
-
-function periodOf(seed: Seed, r: Reading, what: string): { period: string; heading: string } {
-  const above = seed.above(r.source.line, PERIOD_HEADING, what).match;
-  const heading = above[1] ? `Q${above[1]} ${above[2]}` : (above[3] ?? above[4] ?? "");
-  if (r.year) return { period: `FY${r.year}`, heading };
-  if (/\bTTM\b/.test(r.whole.text) || above[4]) return { period: "TTM", heading };
-  return { period: above[1] ? `Q${above[1]}-${above[2]}` : `FY${above[3]}`, heading };
+/** How far the dashboard's figure fell, as the page prints the change after it ("-100.00%" → "100.00%"). */
+function downBy(r: Reading): string {
+  const down = /^-(?<by>\d[\d.]*%)$/.exec(r.whole.text.slice(r.figure.length))?.groups?.by;
+  if (!down) throw new CuratedError("facts.free_cash_flow note", "no fall after the figure", r.whole);
+  return down;
 }
 
-type Spec = { kind: FactKind; read: string; at?: Source; primary?: false; note?: (r: Reading, f: Fact) => string };
-
-/**
- * Facts of one section: each read by its template, its period from its line or heading, its sign from "net loss" or
- * "outflow" around a money figure, its bound from "over" before the figure.
- */
-function section(seed: Seed, tag: string, name: (heading: string) => string) {
-  return (metric: string, spec: Spec): Fact => {
-    const what = `facts.${metric} (${tag})`;
-    const r = seed.find(spec.read, what, spec.at);
-    const { period, heading } = periodOf(seed, r, what);
-    const before = r.source.text.slice(0, r.source.text.indexOf(r.figure));
-    const negated = spec.kind === "money" && /net loss|outflow/.test(r.source.text) ? true : undefined;
-    const made = fact({
-      metric, period: period as Fact["period"], kind: spec.kind, figure: r.figure, source: r.source, section: name(heading), tag,
-      ...(spec.primary === false ? { primary: false } : {}), ...(negated ? { negated } : {}), ...(/\bover $/.test(before) ? { bound: "lower" as const } : {}),
-    });
-    return spec.note ? { ...made, note: spec.note(r, made) } : made;
-  };
-}
-
-/** The statement table's figure for `metric` (a row title) in the fiscal year `period`, as the page writes it. */
+/** The statement table's figure for `row` in the fiscal year `period`, as the page writes it. */
 function tableFigure(hk: Seed, row: string, period: string, what: string): string {
   const columns = hk.startingWith("Breakdown", what).rest.match(/TTM|[A-Z][a-z]{2} \d{4}/g) ?? [];
   const column = columns.findIndex((c) => `FY${c.slice(-4)}` === period);
@@ -100,19 +71,20 @@ function tableFigure(hk: Seed, row: string, period: string, what: string): strin
   return figure;
 }
 
-const digits = (figure: string) => figure.replace(/\D/g, "").length;
+const digits = (figure: string) => figure.match(/\d/g)?.length ?? Number.NaN;
 
 export function curatedFacts({ us, hk }: Pages): Fact[] {
-  const dash = section(us, "dashboard", (h) => `${h} dashboard`);
-  const hl = section(us, "highlights", (h) => `${h} highlights`);
-  const risk = section(us, "risk_factors", () => "risk factors");
-  const peers = section(us, "peers", () => "peer comparison");
-  const keyMetrics = section(us, "peers", () => "peer key metrics");
-  const overview = section(hk, "overview", () => "financial statement overview");
-  const call = section(hk, "call", (h) => `${h} earnings call`);
-  const dashboard = us.indexOf("Financial Dashboard");
+  const dash = factReader(us, ours({ tag: "dashboard", name: (h) => `${h} dashboard` }));
+  const hl = factReader(us, ours({ tag: "highlights", name: (h) => `${h} highlights` }));
+  const risk = factReader(us, ours({ tag: "risk_factors", name: () => "risk factors" }));
+  const peers = factReader(us, ours({ tag: "peers", name: () => "peer comparison" }));
+  const keyMetrics = factReader(us, ours({ tag: "peers", name: () => "peer key metrics" }));
+  const overview = factReader(hk, ours({ tag: "overview", name: () => "financial statement overview" }));
+  const call = factReader(hk, ours({ tag: "call", name: (h) => `${h} earnings call` }));
+  const dashboard = us.at("Financial Dashboard", "facts (dashboard)");
   const [revenue, eps, fcf] = ["Revenue", "EPS", "FCF"].map((h) => us.below(h, `facts (dashboard ${h})`, 1, dashboard)) as [Source, Source, Source];
-  const [peerRevenue, peerGrowth] = us.next(us.indexOf("Kingsoft Cloud Holdings LimitedKC"), 2, "facts (peer comparison)") as [Source, Source];
+  const peerRevenue = us.below("Kingsoft Cloud Holdings LimitedKC", "facts (peer comparison)");
+  const peerGrowth = us.after(peerRevenue.line, "facts (peer comparison)");
   const ttmGrowth = hk.find("modest TTM revenue growth ({#})", "facts.revenue_growth (overview)");
   const callRevenue = hk.find("Q2 revenue reached {#}", "facts.revenue (call)");
   return [
@@ -120,9 +92,9 @@ export function curatedFacts({ us, hk }: Pages): Fact[] {
     dash("revenue", { kind: "money", read: "{#}{~}", at: revenue }),
     dash("revenue_growth", { kind: "fraction", read: "{~}{#}", at: revenue }),
     dash("eps", { kind: "per_share", read: "{#}{~}", at: eps,
-      note: (r, f) => checked("facts.eps note", `The page rounds the quarter's EPS to ${r.figure}: a loss of less than half a cent per ADS.`, f.value === 0 && r.figure.startsWith("-"), r.source) }),
+      note: (r, f) => checked("facts.eps note", ours(`The page rounds the quarter's EPS to ${r.figure}: a loss of less than half a cent per ADS.`), f.value === 0 && r.figure.startsWith("-"), r.source) }),
     dash("eps_growth", { kind: "fraction", read: "{~}{#}", at: eps }),
-    dash("free_cash_flow", { kind: "money", read: "{#}{~}", at: fcf, note: (r) => `As the page shows it: ${r.figure}, down ${r.whole.text.slice(r.figure.length).replace(/^-/, "")}.` }),
+    dash("free_cash_flow", { kind: "money", read: "{#}{~}", at: fcf, note: (r) => ours(`As the page shows it: ${r.figure}, down ${downBy(r)}.`) }),
     dash("free_cash_flow_growth", { kind: "fraction", read: "{~}{#}", at: fcf }),
     // Overview page: annual highlights (RMB).
     hl("revenue", { kind: "money", read: "Total revenues reached {#} in {year}", primary: false }),
@@ -131,17 +103,20 @@ export function curatedFacts({ us, hk }: Pages): Fact[] {
     hl("gross_margin", { kind: "fraction", read: "expanded significantly to {#} in {year}" }),
     hl("gross_margin", { kind: "fraction", read: "significantly to {~} in {~} [[from {#} in {year}]]" }),
     hl("net_income", { kind: "money", read: "net loss decreased {~} to {#}", primary: false,
-      note: (r, f) => `Stated as a net loss of ${r.figure}; stored as net income of ${f.value.toLocaleString("en-US")}. The statement table says ${tableFigure(hk, "Net Income", f.period, "facts.net_income note")}.` }),
+      note: (r, f) => ours(`Stated as a net loss of ${r.figure}; stored as net income of ${f.value.toLocaleString("en-US")}. The statement table says ${tableFigure(hk, "Net Income", f.period, "facts.net_income note")}.`) }),
     hl("net_loss_decrease", { kind: "fraction", read: "net loss decreased {#}" }),
     hl("operating_cash_flow", { kind: "money", read: "generating {#} in {year}", primary: false }),
-    hl("operating_cash_flow", { kind: "money", read: "[[reversing {#} outflow]] recorded in {year}", primary: false, note: (r, f) => `Stated as an outflow of ${r.figure}; stored as ${f.value}.` }),
+    hl("operating_cash_flow", { kind: "money", read: "[[reversing {#} outflow]] recorded in {year}", primary: false, note: (r, f) => ours(`Stated as an outflow of ${r.figure}; stored as ${f.value}.`) }),
     hl("premium_customers", { kind: "count", read: "Total Premium Customers reached {#} in {year}" }),
     hl("premium_customers", { kind: "count", read: "from {#} customers in {year}" }),
     risk("research_and_development", { kind: "money", read: "{#} R&D in {year}" }),
     // Overview page: peer comparison, KC's own row (USD).
-    peers("revenue", { kind: "money", read: "{#}", at: peerRevenue, note: (r) => `KC's row in the overview page's peer comparison (${us.above(r.source.line, /^(\w+) \((TTM)\)$/, "facts.revenue note").match.slice(1).join(", ")}).` }),
+    peers("revenue", { kind: "money", read: "{#}", at: peerRevenue, note: (r) => {
+      const { metric, period } = us.above(r.source.line, /^(?<metric>\w+) \((?<period>TTM)\)$/, "facts.revenue note").match.groups ?? {};
+      return ours(`KC's row in the overview page's peer comparison (${metric}, ${period}).`);
+    } }),
     peers("revenue_growth", { kind: "fraction", read: "{#}", at: peerGrowth, primary: false,
-      note: () => `USD basis on the overview page; the analysis page states ${ttmGrowth.figure} for TTM revenue growth.` }),
+      note: () => ours(`USD basis on the overview page; the analysis page states ${ttmGrowth.figure} for TTM revenue growth.`) }),
     keyMetrics("roe", { kind: "fraction", read: "KC{~}{~}{#}{~}", primary: false }),
     keyMetrics("debt_to_assets", { kind: "fraction", read: "KC{~}{~}{~}{#}" }),
     // Analysis page: financial statement overview (TTM ratios as stated).
@@ -161,40 +136,56 @@ export function curatedFacts({ us, hk }: Pages): Fact[] {
     call("public_cloud_revenue", { kind: "money", read: "public cloud revenue increasing by {~} to {#}" }),
     call("public_cloud_revenue_growth", { kind: "fraction", read: "public cloud revenue increasing by {#}" }),
     call("ai_gross_billings", { kind: "money", read: "AI gross billings reached {#}, a year-over-year" }),
-    call("ai_gross_billings_growth", { kind: "fraction", read: "a year-over-year increase of over {#}", note: (r) => `Stated as "over ${r.figure}": a lower bound.` }),
+    call("ai_gross_billings_growth", { kind: "fraction", read: "a year-over-year increase of over {#}", note: (r) => ours(`Stated as "over ${r.figure}": a lower bound.`) }),
     call("ai_gross_billings_qoq_growth", { kind: "fraction", read: "quarter-over-quarter growth of {#}" }),
     call("ai_share_of_public_cloud", { kind: "fraction", read: "growth of {~}, accounting for {#} of public cloud revenue." }),
-    call("ecosystem_revenue", { kind: "money", read: "Revenue from Xiaomi and Kingsoft ecosystem reached {#}", note: () => "Revenue from the Xiaomi and Kingsoft ecosystem." }),
+    call("ecosystem_revenue", { kind: "money", read: "Revenue from Xiaomi and Kingsoft ecosystem reached {#}", note: () => ours("Revenue from the Xiaomi and Kingsoft ecosystem.") }),
     call("ecosystem_revenue_growth", { kind: "fraction", read: "{~}, up {#} year-over-year" }),
     call("ecosystem_share_of_revenue", { kind: "fraction", read: "up {~} year-over-year, contributing {#} to total revenue." }),
     call("enterprise_cloud_revenue", { kind: "money", read: "Enterprise cloud revenue reached {#}" }),
     call("enterprise_cloud_revenue_growth", { kind: "fraction", read: "a year-over-year increase of {#}, driven by demand for IT delivery" }),
     call("non_gaap_ebitda", { kind: "money", read: "Non-GAAP EBITDA profit was {#}" }),
-    call("non_gaap_ebitda_yoy_multiple", { kind: "multiple", read: "[[increased by {#} times]] compared to the same quarter last year", note: (r) => `"${r.source.text}${r.context}".` }),
+    call("non_gaap_ebitda_yoy_multiple", { kind: "multiple", read: "[[increased by {#} times]] compared to the same quarter last year", note: (r) => ours(`"${r.source.text}${r.context}".`) }),
     call("non_gaap_ebitda_margin", { kind: "fraction", read: "with a margin of {#}", note: () => {
       const ebitda = hk.find("Non-GAAP EBITDA profit was {#}", "facts.non_gaap_ebitda_margin note").figure;
       const share = (parseMoney(ebitda).value / parseMoney(callRevenue.figure).value).toLocaleString("en-US", { style: "percent", maximumSignificantDigits: Math.min(digits(ebitda), digits(callRevenue.figure)) });
-      return `As stated; ${ebitda} of ${callRevenue.figure} revenue is about ${share} (see reconciliations).`;
+      return ours(`As stated; ${ebitda} of ${callRevenue.figure} revenue is about ${share} (see reconciliations).`);
     } }),
     call("adjusted_gross_margin", { kind: "fraction", read: "Adjusted gross margin was {#} this quarter" }),
   ];
 }
 
 const name = (field: string, label: string, unit: string): Name => ({ field, label, unit });
+
+/** The NASDAQ listing as the overview page heads it ("NASDAQ•KC"). */
+const listing = (us: Seed) => {
+  const line = us.find("{word}•{text}", "listings.NASDAQ");
+  const date = us.startingWith("Listing Date: ", "profile.listingDate");
+  const listed = checked("profile.listingDate", date.rest, /^\d{4}-\d{2}-\d{2}$/.test(date.rest), date.source);
+  return { exchange: line.word ?? "", symbol: line.text ?? "", source: line.source, date: listed, dateSource: date.source };
+};
+/** The HKEX ticker as the analysis page heads it ("… (HK:3896)"). */
+const hkTicker = (hk: Seed) => {
+  const heading = hk.find("Kingsoft Cloud Holdings Ltd ({word}:{#})", "listings.HKEX");
+  return { ticker: heading.figure, symbol: `${heading.word ?? ""}:${heading.figure}` };
+};
 const SIGNAL = /^(?:Positive|Negative|Neutral)$/;
 
 export function profile({ us }: Pages): Dataset["profile"] {
-  const exchange = us.cite("NASDAQ•KC", "profile.exchange");
-  const company = us.nonEmpty(exchange.line, -1, "profile.name");
+  const { source: exchange, date, dateSource } = listing(us);
+  const company = us.before(exchange.line, "profile.name");
   // Each value follows its prefix on a line of its own ("CEO: Mr. Tao Zou"), cited whole.
-  const [ceo, sector, industry, listing] = ["CEO: ", "Sector: ", "Industry: ", "Listing Date: "].map((p) => us.startingWith(p, `profile (${p.trim()})`)) as [Line, Line, Line, Line];
-  const [address, phone, website] = us.next(us.indexOf("Contact Information", 0, "profile.address"), 3, "profile.address") as [Source, Source, Source];
+  const prefixed = (field: string, prefix: string) => us.startingWith(prefix, `profile.${field}`);
+  const [ceo, sector, industry] = [prefixed("ceo", "CEO: "), prefixed("sector", "Sector: "), prefixed("industry", "Industry: ")];
+  const address = us.below("Contact Information", "profile.address");
+  const phone = us.after(address.line, "profile.phone");
+  const website = us.after(phone.line, "profile.website");
   return {
     name: company.text,
     ceo: ceo.rest,
     sector: sector.rest,
     industry: industry.rest,
-    listingDate: checked("profile.listingDate", listing.rest, /^\d{4}-\d{2}-\d{2}$/.test(listing.rest), listing.source),
+    listingDate: date,
     address: address.text,
     phone: checked("profile.phone", phone.text, /^[\d-]+$/.test(phone.text), phone),
     website: checked("profile.website", website.text, /^www\./.test(website.text), website),
@@ -203,7 +194,7 @@ export function profile({ us }: Pages): Dataset["profile"] {
       ceo: ceo.source,
       sector: sector.source,
       industry: industry.source,
-      listingDate: listing.source,
+      listingDate: dateSource,
       address,
       phone,
       website,
@@ -226,34 +217,41 @@ export function about({ us, hk }: Pages): Dataset["about"] {
 }
 
 export function listings({ us, hk }: Pages): Dataset["listings"] {
-  const below = (heading: string, nth = 1) => us.below(heading, `listings.NASDAQ (${heading})`, nth);
+  const below = (heading: string) => us.below(heading, `listings.NASDAQ (${heading})`);
   const yieldLine = below("Dividend Yield");
   const peHeading = "P/E (TTM)";
-  const unlabeled = below(peHeading, 2);
-  const performance = hk.indexOf("Performance Comparison", 0, "listings.HKEX");
+  const pe = below(peHeading);
+  const unlabeled = us.after(pe.line, "listings.NASDAQ (unlabelled)");
+  const { exchange, symbol } = listing(us);
+  const performance = hk.at("Performance Comparison", "listings.HKEX");
   const columns = hk.run(performance, /^(?:Ticker|Company Name|Price|Change|% Change)$/).map((s) => s.text);
-  const ticker = hk.line(hk.indexOf("HK:3896", performance, "listings.HKEX"));
-  const row = [ticker, ...hk.next(ticker.line, columns.length - 1, "listings.HKEX")];
+  const ticker = hk.line(hk.at(hkTicker(hk).symbol, "listings.HKEX", performance));
+  let next = ticker;
+  const row = columns.map(() => {
+    const cell = next;
+    next = hk.after(cell.line, "listings.HKEX");
+    return cell;
+  });
   const cell = (column: string) => {
     const found = row[columns.indexOf(column)];
     if (!found) throw new Error(`listings.HKEX: no "${column}" column in the performance comparison`);
     return found;
   };
-  const rowNote = { note: `Performance comparison row for ${ticker.text}.` };
+  const rowNote = { note: ours(`Performance comparison row for ${ticker.text}.`) };
   return [
     {
-      exchange: "NASDAQ",
-      ticker: "KC",
+      exchange: exchange as Dataset["listings"][number]["exchange"],
+      ticker: symbol,
       currency: "USD",
-      priceUnit: "USD per ADS",
+      priceUnit: ours("USD per ADS"),
       fields: [
         numberQuote(name("market_cap", "Market cap", "millions USD"), below("Market Cap")),
-        numberQuote(name("pe_ttm", "P/E (TTM)", "multiple"), below(peHeading)),
+        numberQuote(name("pe_ttm", "P/E (TTM)", "multiple"), pe),
         numberQuote(name(`unlabeled_${unlabeled.text.replace(".", "_")}`, `Unlabelled figure after ${peHeading}`, "number"), unlabeled, {
-          note: `The page prints ${unlabeled.text} under ${peHeading} with no label of its own; kept as shown, not interpreted.`,
+          note: ours(`The page prints ${unlabeled.text} under ${peHeading} with no label of its own; kept as shown, not interpreted.`),
         }),
         quote(name("dividend_yield", "Dividend yield", "fraction"), checked("listings.dividend_yield", yieldLine.text, !/\d/.test(yieldLine.text), yieldLine), yieldLine, {
-          note: `The page shows no dividend yield ("${yieldLine.text}").`,
+          note: ours(`The page shows no dividend yield ("${yieldLine.text}").`),
         }),
         numberQuote(name("high_52w", "52-week high", "USD per ADS"), below("52W High")),
         numberQuote(name("low_52w", "52-week low", "USD per ADS"), below("52W Low")),
@@ -264,9 +262,9 @@ export function listings({ us, hk }: Pages): Dataset["listings"] {
     },
     {
       exchange: "HKEX",
-      ticker: "3896",
+      ticker: hkTicker(hk).ticker,
       currency: "HKD",
-      priceUnit: "HKD per share",
+      priceUnit: ours("HKD per share"),
       fields: [
         numberQuote(name("last_price", "Last price", "HKD per share"), hk.find("Last Price{#}", "listings.last_price"), { currency: "HKD" }),
         numberQuote(name("change", "Change", "HKD per share"), cell("Change"), { currency: "HKD", ...rowNote }),
@@ -277,102 +275,111 @@ export function listings({ us, hk }: Pages): Dataset["listings"] {
   ];
 }
 
-const ANALYST = /is (an? (\w+) with an? \S+ price target)/;
+const ANALYST = /is (?<phrase>an? (?<rating>\w+) with an? \S+ price target)/;
 
 export function rating({ hk }: Pages): Quote[] {
   const score = hk.find("Rating:{#}{word}", "rating.ai_score");
   const label = score.word ?? "";
-  const model = hk.startingWith(`${label} ${score.figure} (`, "rating.rating_model");
-  const analyst = hk.allStartingWith("The most recent analyst rating on ").map((r) => ({ source: r.source, match: ANALYST.exec(r.rest) }));
+  const model = hk.find(`${label} ${score.figure} ({text})`, "rating.rating_model");
+  // The rating is repeated under each corporate event: read the first, check the others say the same.
+  const analyst = hk.allStartingWith("The most recent analyst rating on ").map((r) => ({ source: r.source, said: ANALYST.exec(r.rest)?.groups }));
   const [first] = analyst;
-  if (!first?.match) throw new Error(`rating.analyst_rating: no "The most recent analyst rating on … is a … with a … price target" line in ${hk.file}`);
-  for (const other of analyst) checked("rating.analyst_rating", first.match[2], other.match?.[1] === first.match[1], other.source);
+  if (!first?.said) throw new Error(`rating.analyst_rating: no "The most recent analyst rating on … is a … with a … price target" line in ${hk.file}`);
+  const { phrase, rating: said = "" } = first.said;
+  for (const other of analyst) checked("rating.analyst_rating", said, other.said?.phrase === phrase, other.source);
   return [
     numberQuote(name("ai_score", "AI analyst score", "score (0-100)"), score),
     quote(name("rating", "AI analyst rating", "label"), label, score.source),
-    quote(name("rating_model", "Rating model", "label"), checked("rating.rating_model", model.rest.replace(/\)$/, ""), model.rest.endsWith(")"), model.source), model.source),
+    quote(name("rating_model", "Rating model", "label"), model.text ?? "", model.source),
     numberQuote(name("price_target", "Price target", "HKD per share"), hk.below("Price Target:", "rating.price_target")),
     numberQuote(name("price_target_upside", "Upside to price target", "fraction"), hk.find("▲({#} Upside)", "rating.price_target_upside")),
-    quote(name("analyst_rating", "Most recent analyst rating", "label"), first.match[2] ?? "", first.source, {
-      note: `Repeated under each corporate event: "${first.match[1]}".`,
+    quote(name("analyst_rating", "Most recent analyst rating", "label"), said, first.source, {
+      note: ours(`Repeated under each corporate event: "${phrase}".`),
     }),
   ];
 }
 
-/** The moving averages (ma20 … ma200) are prices in HKD; MACD, RSI and STOCH are indicators. */
-const MOVING_AVERAGE = /^ma\d+$/;
-
 /** A heading's value and its assessment, the two lines below it. */
 function valueAndLabel(seed: Seed, heading: string, after: string, what: string, label = /./): [Source, Source] {
-  const [value, assessment] = seed.next(seed.indexOf(heading, seed.indexOf(after, 0, what), what), 2, what) as [Source, Source];
+  const value = seed.below(heading, what, undefined, seed.at(after, what));
+  const assessment = seed.after(value.line, what);
   checked(what, assessment.text, label.test(assessment.text) && !/\d/.test(assessment.text), assessment);
   return [value, assessment];
 }
 
 export function technicals({ hk }: Pages): Quote[] {
-  const section = "Kingsoft Cloud Holdings Ltd Technical Analysis";
-  const pair = (field: string, label: string, heading: string): Quote[] => {
-    const [value, signal] = valueAndLabel(hk, heading, section, `technicals.${field}`, SIGNAL);
-    const average = MOVING_AVERAGE.test(field);
-    return [
-      numberQuote(name(field, label, average ? "HKD per share" : "indicator"), value, average ? { currency: "HKD" } : {}),
-      quote(name(`${field}_signal`, `${label} signal`, "label"), signal.text, signal),
-    ];
+  const section = hk.at("Kingsoft Cloud Holdings Ltd Technical Analysis", "technicals");
+  const labels: Record<string, string> = ours({ STOCH: "Stochastic" });
+  // Under "Price Trends" and "Market Momentum", each indicator is a heading ("50DMA", "MACD"), its value and its
+  // signal; "50DMA" is the 50-day moving average, a price in HKD, and the others are indicators.
+  const group = (title: string): Quote[] => {
+    const out: Quote[] = [];
+    for (let heading = hk.below(title, "technicals", undefined, section); /^[A-Z\d]+$/.test(heading.text); ) {
+      const [value, signal] = valueAndLabel(hk, heading.text, title, `technicals (${heading.text})`, SIGNAL);
+      const days = /^(?<days>\d+)DMA$/.exec(heading.text)?.groups?.days;
+      const [field, label] = days ? ours([`ma${days}`, `${days}-day moving average`]) : [heading.text.toLowerCase(), labels[heading.text] ?? heading.text];
+      out.push(
+        numberQuote(name(field, label, days ? "HKD per share" : "indicator"), value, days ? { currency: "HKD" } : {}),
+        quote(name(`${field}_signal`, `${label} signal`, "label"), signal.text, signal),
+      );
+      heading = hk.after(signal.line, "technicals");
+    }
+    return out;
   };
+  const ma20 = "20";
   const sentiment = hk.below("Technical Analysis Sentiment", "technicals.sentiment");
   return [
     quote(name("sentiment", "Technical analysis sentiment", "label"), checked("technicals.sentiment", sentiment.text, SIGNAL.test(sentiment.text), sentiment), sentiment),
-    numberQuote(name("ma20", "20-day moving average", "HKD per share"), hk.find("20-day moving average (MA) of {#}", "technicals.ma20"), { currency: "HKD" }),
-    ...pair("ma50", "50-day moving average", "50DMA"),
-    ...pair("ma100", "100-day moving average", "100DMA"),
-    ...pair("ma200", "200-day moving average", "200DMA"),
-    ...pair("macd", "MACD", "MACD"),
-    ...pair("rsi", "RSI", "RSI"),
-    ...pair("stoch", "Stochastic", "STOCH"),
+    numberQuote(name(`ma${ma20}`, `${ma20}-day moving average`, "HKD per share"), hk.find(`${ma20}-day moving average (MA) of {#}`, "technicals.ma20"), { currency: "HKD" }),
+    ...group("Price Trends"),
+    ...group("Market Momentum"),
   ];
 }
 
 export function scores({ us, hk }: Pages): Quote[] {
-  const score = (field: string, label: string, heading: string) => {
+  // "Income Statement" → income_statement_score, "Income statement score".
+  const score = (heading: string) => {
+    const [field, label] = ours([`${heading.toLowerCase().replace(/ /g, "_")}_score`, `${heading.replace(/ (\w)/g, (c) => c.toLowerCase())} score`]);
     const [value, assessment] = valueAndLabel(hk, heading, "Kingsoft Cloud Holdings Ltd Financial Statement Overview", `scores.${field}`);
     return [numberQuote(name(field, label, "score (0-100)"), value), quote(name(`${field}_label`, `${label} assessment`, "label"), assessment.text, assessment)];
   };
-  const heading = us.indexOf("F-Score", 0, "scores.f_score");
-  const value = us.nonEmpty(heading, -1, "scores.f_score");
+  const heading = us.at("F-Score", "scores.f_score");
+  const value = us.before(heading, "scores.f_score");
   const points = us.find("{word} • {#} / {~} points", "scores.f_score_points");
   checked("scores.f_score", value.text, value.text === points.figure, value);
-  const [model, basis] = us.next(heading, 2, "scores.f_score_model") as [Source, Source];
+  const model = us.after(heading, "scores.f_score_model");
+  const basis = us.after(model.line, "scores.f_score_model");
   const period = us.startingWith("Data Period: ", "scores.f_score_basis").source;
-  const bands = us.run(us.indexOf("Scoring Range (0-9)", heading, "scores.f_score_band"), /^\d+-\d+: /);
+  const bands = us.run(us.at("Scoring Range (0-9)", "scores.f_score_band", heading), /^\d+-\d+: /);
   return [
     numberQuote(name("f_score", "F-score (modified Piotroski)", "points (0-9)"), value),
     numberQuote(name("f_score_points", "F-score points (of 9)", "points (0-9)"), points),
-    quote(name("f_score_model", "F-score model", "label"), `${model.text}; ${lowerFirst(basis.text)}`, basis),
+    quote(name("f_score_model", "F-score model", "label"), [model.text, lowerFirst(basis.text)].join(ours("; ")), basis),
     ...bands.map((band) => {
       const [range, label] = band.text.split(": ") as [string, string];
       return quote(name(`f_score_band_${range.replace("-", "_")}`, `F-score band ${range}`, "label"), label, band);
     }),
     quote(name("f_score_label", "F-score assessment", "label"), points.word ?? "", points.source),
-    quote(name("f_score_basis", "F-score basis", "label"), `${basis.text}; ${period.text.replace(/:/, "").toLowerCase()}`, period),
-    ...score("income_statement_score", "Income statement score", "Income Statement"),
-    ...score("balance_sheet_score", "Balance sheet score", "Balance Sheet"),
-    ...score("cash_flow_score", "Cash flow score", "Cash Flow"),
+    quote(name("f_score_basis", "F-score basis", "label"), ours(`${basis.text}; ${period.text.replace(/:/, "").toLowerCase()}`), period),
+    ...score("Income Statement"),
+    ...score("Balance Sheet"),
+    ...score("Cash Flow"),
     numberQuote(name("sector_rating", "Sector average overall rating", "score (0-100)"), hk.find("Sector ({#})", "scores.sector_rating")),
   ];
 }
 
 export function trends({ us }: Pages): Quote[] {
-  const trend = (field: string, label: string, heading: string, unit: string, assessment: string): Quote[] => {
+  const trend = (heading: string, { field, label, unit, assessment }: Name & { assessment: string }): Quote[] => {
     const [value, text] = valueAndLabel(us, heading, "Long-Term Trends", `trends.${field}`);
     return [
-      /\d/.test(value.text) ? numberQuote(name(field, label, unit), value) : quote(name(field, label, "label"), checked(`trends.${field}`, value.text, value.text === "N/M", value), value, { note: "Not meaningful, as the page says." }),
+      /\d/.test(value.text) ? numberQuote(name(field, label, unit), value) : quote(name(field, label, "label"), checked(`trends.${field}`, value.text, value.text === "N/M", value), value, { note: ours("Not meaningful, as the page says.") }),
       quote(name(`${field}_label`, assessment, "label"), text.text, text),
     ];
   };
   return [
-    ...trend("revenue_cagr_4q", "4-quarter revenue CAGR", "4Q Revenue CAGR", "fraction", "4-quarter revenue trend"),
-    ...trend("net_income_cagr_4q", "4-quarter net income CAGR", "4Q Net Income CAGR", "fraction", "4-quarter net income trend"),
-    ...trend("cash_flow_stability", "Cash flow stability", "Cash Flow Stability", "fraction", "Cash flow stability assessment"),
+    ...trend("4Q Revenue CAGR", ours({ field: "revenue_cagr_4q", label: "4-quarter revenue CAGR", unit: "fraction", assessment: "4-quarter revenue trend" })),
+    ...trend("4Q Net Income CAGR", ours({ field: "net_income_cagr_4q", label: "4-quarter net income CAGR", unit: "fraction", assessment: "4-quarter net income trend" })),
+    ...trend("Cash Flow Stability", ours({ field: "cash_flow_stability", label: "Cash flow stability", unit: "fraction", assessment: "Cash flow stability assessment" })),
   ];
 }
 
@@ -382,23 +389,23 @@ const CALL_SENTIMENT = "Earnings Call Sentiment ";
 /** The call's date line, the "(Q2-2025)" line below it, and the sentiment line. */
 function callLines(hk: Seed) {
   const date = hk.startingWith(CALL_DATE, "earningsCall.date");
-  const quarterLine = hk.nonEmpty(date.source.line, 1, "earningsCall.quarter");
-  const quarter = /^\((Q[1-4]-\d{4})\)$/.exec(quarterLine.text)?.[1];
+  const quarterLine = hk.after(date.source.line, "earningsCall.quarter");
+  const quarter = /^\((?<quarter>Q[1-4]-\d{4})\)$/.exec(quarterLine.text)?.groups?.quarter;
   if (!quarter) throw new CuratedError("earningsCall.quarter", "no quarter", quarterLine);
   return { date, quarter, quarterLine, sentiment: hk.startingWith(CALL_SENTIMENT, "earningsCall.sentiment") };
 }
 
 export function earningsCall({ hk }: Pages): Dataset["earningsCall"] {
-  const start = hk.indexOf("Positive Updates", 0, "earningsCall.positives");
-  const middle = hk.indexOf("Negative Updates", start, "earningsCall.negatives");
-  const end = hk.indexOf("Company Guidance", middle, "earningsCall.guidance");
+  const start = hk.at("Positive Updates", "earningsCall.positives");
+  const middle = hk.at("Negative Updates", "earningsCall.negatives", start);
+  const end = hk.at("Company Guidance", "earningsCall.guidance", middle);
   // Title, paragraph, title, paragraph…: a title is a short line that does not end a sentence.
   const pairs = (from: number, to: number) =>
-    hk.between(from, to).flatMap((line, i, all) => (i % 2 === 0 ? [headed(hk, { ...line, text: checked("earningsCall updates", line.text, !line.text.endsWith(".") && !!all[i + 1]?.text.endsWith("."), line) })] : []));
+    hk.between(from, to).flatMap((line, i, all) => (i % 2 === 0 ? [headed(hk, { ...line, text: checked("earningsCall updates", line.text, !line.text.endsWith(".") && !!all[i + 1]?.text.endsWith("."), line, "a title followed by its paragraph") })] : []));
   const { date, quarter, sentiment } = callLines(hk);
-  checked("earningsCall.quarter", quarter, hk.indexOf(`${quarter} Updates`, 0, "earningsCall.quarter") < start, date.source);
+  checked("earningsCall.quarter", quarter, hk.at(`${quarter} Updates`, "earningsCall.quarter") < start, date.source);
   const summary = hk.whole(hk.cite("The earnings call highlighted significant revenue growth", "earningsCall.summary"));
-  const guidance = hk.nonEmpty(end, 1, "earningsCall.guidance");
+  const guidance = hk.after(end, "earningsCall.guidance");
   return {
     date: parseDate(date.rest),
     quarter: quarter as Dataset["earningsCall"]["quarter"],
@@ -412,26 +419,26 @@ export function earningsCall({ hk }: Pages): Dataset["earningsCall"] {
 }
 
 export function highlights({ us }: Pages): Titled[] {
-  return ["Revenue Rebounds Strongly", "Gross Margin Expansion Noted", "Operating Cash Flow Positive", "Premium Customer Base Grows"].map((t) => titled(us, t));
+  return ["Revenue Rebounds Strongly", "Gross Margin Expansion Noted", "Operating Cash Flow Positive", "Premium Customer Base Grows"].map((t) => titled(us, "highlights", t));
 }
 
 export function outlook({ us }: Pages): Titled[] {
-  return ["Focus on AI Growth Areas", "Continued Infrastructure Expansion", "Improving Operating Efficiency"].map((t) => titled(us, t));
+  return ["Focus on AI Growth Areas", "Continued Infrastructure Expansion", "Improving Operating Efficiency"].map((t) => titled(us, "outlook", t));
 }
 
-const headedBy = (seed: Seed, title: string) => headed(seed, seed.line(seed.indexOf(title, 0, `paragraph "${title}"`)));
+const headedBy = (seed: Seed, field: string, title: string) => headed(seed, seed.line(seed.at(title, `${field} "${title}"`)));
 
 export function positiveFactors({ hk }: Pages): Titled[] {
-  return ["Improving free cash flow", "AI business contribution", "Directed capital to AI"].map((t) => headedBy(hk, t));
+  return ["Improving free cash flow", "AI business contribution", "Directed capital to AI"].map((t) => headedBy(hk, "positiveFactors", t));
 }
 
 export function risks(pages: Pages, call: Dataset["earningsCall"]): Risk[] {
   const { us, hk } = pages;
-  const numbered = <T,>(prefix: string, kind: Risk["kind"], items: T[]) => items.map((item, i) => ({ id: `${prefix}-${i + 1}`, kind, ...item }));
+  const numbered = <T,>(prefix: string, kind: Risk["kind"], items: T[]) => items.map((item, i) => ({ id: ours(`${prefix}-${i + 1}`), kind, ...item }));
   return [
-    ...numbered("risk", "risk_factor", ["PRC Regulatory Enforcement Risks", "High Technology Investment Strain", "Key Customer Concentration Risk", "US Auditor Inspection Uncertainty"].map((t) => titled(us, t))),
-    ...numbered("negative", "negative_factor", ["Persistent negative profitability", "High leverage", "Low gross margin"].map((t) => headedBy(hk, t))),
-    ...numbered("call-negative", "earnings_call_negative", call.negatives),
+    ...numbered(ours("risk"), "risk_factor", ["PRC Regulatory Enforcement Risks", "High Technology Investment Strain", "Key Customer Concentration Risk", "US Auditor Inspection Uncertainty"].map((t) => titled(us, "risks", t))),
+    ...numbered(ours("negative"), "negative_factor", ["Persistent negative profitability", "High leverage", "Low gross margin"].map((t) => headedBy(hk, "risks", t))),
+    ...numbered(ours("call-negative"), "earnings_call_negative", call.negatives),
   ];
 }
 
@@ -444,7 +451,7 @@ export function riskSummary({ hk }: Pages): Dataset["riskSummary"] {
   return {
     count: parseNumber(count.figure).value,
     topCategory,
-    categoryDescription: category.whole.text.slice(`${topCategory} - `.length),
+    categoryDescription: category.whole.text.slice(category.whole.text.indexOf(category.word ?? "")),
     newRisks: parseNumber(latest.figure).value,
     sources: [count.source, top.source, category.source, latest.source],
   };
@@ -471,7 +478,7 @@ export function capital({ hk }: Pages): Quote[] {
     numberQuote(name("rsu_grant_employees", "Employees granted RSUs", "employees"), read("equivalent to about {~} of its issued share capital or roughly {~} ADSs, to {#} employees", "rsu_grant_employees")),
     numberQuote(name("rsu_grant_price", "RSU grant price", "USD per share"), read("priced at {#} per share", "rsu_grant_price")),
     quote(name("shares_per_ads", "Ordinary shares per NASDAQ ADS (implied by the share grant)", "shares per ADS"), perAds, ads.source, {
-      note: `Not stated on either page: the grant's ${String(units.value)} shares are "roughly ${String(ads.value)} ADSs", which only ${perAds} shares per ADS gives.`,
+      note: ours(`Not stated on either page: the grant's ${String(units.value)} shares are "roughly ${String(ads.value)} ADSs", which only ${perAds} shares per ADS gives.`),
     }),
   ];
 }
@@ -482,8 +489,10 @@ export function ratingSummary({ hk }: Pages): Dataset["ratingSummary"] {
 }
 
 export function statementSummaries({ hk }: Pages): Titled[] {
+  // Each paragraph sits under its heading ("Income Statement", or "… Technical Analysis" for the last).
   const paragraph = (title: string, start: string) => {
     const s = hk.whole(hk.cite(start, `statementSummaries.${title}`));
+    hk.above(s.line, new RegExp(`(?:^| )${title}$`), `statementSummaries.${title}`);
     return { title, text: s.text, source: s, figures: figuresIn(s.text) };
   };
   return [
@@ -515,69 +524,75 @@ export function nextEarnings({ us, hk }: Pages): NextEarnings[] {
   ];
 }
 
+/** A filing's revenue growth as its line prints it, without a plus sign ("Revenue: $1.08B+10.5%" → "10.5%"). */
+function growthOf(f: Dataset["filings"][number]): string {
+  const growth = /^\+?(?<growth>-?\d[\d.]*%)$/.exec(f.sources.revenue.text.slice(f.sources.revenue.text.indexOf(f.revenueText) + f.revenueText.length))?.groups?.growth;
+  if (!growth) throw new CuratedError(`events (filing ${f.fiscalYear})`, "no growth after the revenue", f.sources.revenue);
+  return growth;
+}
+
 /** Dated things that are not corporate events, for one timeline: filings, the call, the listing, next earnings. */
 export function timeline(pages: Pages, filings: Dataset["filings"], next: NextEarnings[], call: Dataset["earningsCall"]): Event[] {
   const { us, hk } = pages;
   const lines = callLines(hk);
-  const listing = us.startingWith("Listing Date: ", "events (listing)");
-  const listingDate = checked("events (listing)", listing.rest, /^\d{4}-\d{2}-\d{2}$/.test(listing.rest), listing.source);
-  const [ticker, analysisDate] = [hk.line(hk.indexOf("HK:3896", 0, "events (analysis)")), hk.find("Date of analysis: {date}", "events (analysis)")];
+  const { exchange, symbol, date: listingDate, dateSource: listedOn } = listing(us);
+  const analysis = hk.find("Date of analysis: {date}", "events (analysis)");
+  const analysisDate = parseDate(analysis.date ?? "");
   const quoted = (field: string) => {
     const found = rating(pages).find((q) => q.field === field);
     if (!found) throw new Error(`events (analysis): no rating.${field}`);
     return found;
   };
-  const [exchange, symbol] = us.cite("NASDAQ•KC", "events (listing)").text.split("•");
-  const epsOf = (n: NextEarnings) => n.related[0]?.text.replace(/^EPS:/, "");
+  const epsOf = (n: NextEarnings) => n.related.map((s) => /^EPS:(?<eps>.+)$/.exec(s.text)?.groups?.eps).find(Boolean);
   return [
     ...filings.map((f): Event => ({
-      id: `filing-${f.fiscalYear}`,
+      id: ours(`filing-${f.fiscalYear}`),
       date: f.filed,
       kind: "filing",
-      title: `Form 20-F for FY${f.fiscalYear} filed`,
-      text: `Period end ${f.periodEnd}; revenue ${f.revenueText} (${f.sources.revenue.text.slice(f.sources.revenue.text.indexOf(f.revenueText) + f.revenueText.length).replace(/^\+/, "")}); EPS ${f.epsText}; ${f.result}.`,
+      title: ours(`Form ${f.form} for FY${f.fiscalYear} filed`),
+      text: ours(`Period end ${f.periodEnd}; revenue ${f.revenueText} (${growthOf(f)}); EPS ${f.epsText}; ${f.result}.`),
       source: f.sources.dates,
       related: [f.sources.title, f.sources.revenue, f.sources.eps, f.sources.result],
     })),
     {
-      id: `earnings-call-${call.quarter.toLowerCase()}`,
+      id: ours(`earnings-call-${call.quarter.toLowerCase()}`),
       date: call.date,
       kind: "earnings_call",
-      title: `${call.quarter.replace("-", " ")} earnings call`,
+      title: ours(`${call.quarter.replace("-", " ")} earnings call`),
       text: call.summary.text,
       source: call.source,
       related: [lines.quarterLine, lines.sentiment.source],
     },
     ...next.map((n): Event => {
-      const [otherDate] = next.filter((o) => o !== n).map((o) => pageDate(o.date));
+      const [otherDate] = next.filter((o) => o !== n).map((o) => pageDate(o.date, o.source, "events (next earnings)"));
       return {
-        id: `next-earnings-${n.date}`,
+        id: ours(`next-earnings-${n.date}`),
         date: n.date,
         kind: "next_earnings",
-        title: `Next earnings date${n.primary ? "" : " (other source)"}`,
+        title: ours(`Next earnings date${n.primary ? "" : " (other source)"}`),
         text: n.primary
-          ? `Next earnings date on the Hong Kong analysis page; the NASDAQ overview page says ${otherDate}.`
-          : `Next earnings date on the NASDAQ overview page (EPS estimate ${epsOf(n)}); the Hong Kong analysis page says ${otherDate}.`,
+          ? ours(`Next earnings date on the Hong Kong analysis page; the NASDAQ overview page says ${otherDate}.`)
+          : ours(`Next earnings date on the NASDAQ overview page (EPS estimate ${epsOf(n)}); the Hong Kong analysis page says ${otherDate}.`),
         source: n.source,
         related: [],
       };
     }),
     {
-      id: `listing-${listingDate}`,
+      id: ours(`listing-${listingDate}`),
       date: listingDate,
       kind: "listing",
-      title: `Listed on ${exchange} (${symbol})`,
-      text: `Listing date of the ${exchange} ADSs.`,
-      source: listing.source,
+      title: ours(`Listed on ${exchange} (${symbol})`),
+      text: ours(`Listing date of the ${exchange} ADSs.`),
+      source: listedOn,
       related: [],
     },
     {
-      id: `analysis-${parseDate(analysisDate.date ?? "")}`,
-      date: parseDate(analysisDate.date ?? ""),
+      id: ours(`analysis-${analysisDate}`),
+      date: analysisDate,
       kind: "analysis",
-      title: `AI stock analysis of ${ticker.text} dated`,
-      text: `Date of the Hong Kong analysis page: rating ${quoted("rating").value} ${quoted("ai_score").value}, price target ${quoted("price_target").source.text}.`,
-      source: analysisDate.source,
+      title: ours(`AI stock analysis of ${hkTicker(hk).symbol} dated`),
+      text: ours(`Date of the Hong Kong analysis page: rating ${quoted("rating").value} ${quoted("ai_score").value}, price target ${quoted("price_target").source.text}.`),
+      source: analysis.source,
       related: [],
     },
   ];

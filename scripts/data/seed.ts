@@ -14,6 +14,23 @@ export class SeedCitationError extends Error {
   }
 }
 
+/** A value read from a line that fails the check it must pass there. */
+export class CuratedError extends Error {
+  constructor(field: string, message: string, source: Source) {
+    super(`${field}: ${message} on ${source.file} line ${source.line}: "${source.text}"`);
+    this.name = "CuratedError";
+  }
+}
+
+/**
+ * `value` as read, once `ok` (its check against the line `source`) holds; else a CuratedError naming `field`:
+ * `rating.analyst_rating: "Buy" is not on 002_….txt line 230: "…"`, or "is not <expected> on …".
+ */
+export function checked<T>(field: string, value: T, ok: boolean, source: Source, expected = ""): T {
+  if (!ok) throw new CuratedError(field, `${JSON.stringify(value)} is not${expected ? ` ${expected}` : ""}`, source);
+  return value;
+}
+
 /** A figure as the pages write it: "$344.48M", "-99.62%", "RMB 2.35 billion", "HK$7.50", "4,402,557", "-22.6". */
 const FIGURE = String.raw`[-+]?(?:RMB ?|HK\$|US\$|\$)?-?\d[\d,]*(?:\.\d+)?(?:%| (?:billion|million)|[KMB](?![A-Za-z]))?`;
 const PLACEHOLDERS: Record<string, string> = {
@@ -21,6 +38,7 @@ const PLACEHOLDERS: Record<string, string> = {
   "{~}": `(?:${FIGURE})`,
   "{year}": String.raw`(?<year>\d{4})`,
   "{date}": String.raw`(?<date>[A-Z][a-z]{2} \d{1,2}, \d{4})`,
+  "{text}": String.raw`(?<text>[^()]+)`,
   "{word}": String.raw`(?<word>[A-Za-z][A-Za-z/&' -]*[A-Za-z])`,
 };
 
@@ -29,14 +47,14 @@ export const figuresOf = (text: string): string[] => text.match(new RegExp(FIGUR
 
 /**
  * What a template read on its line. A template is the words of a line with placeholders: `{#}` the figure to read,
- * `{~}` another figure, `{year}` a year, `{date}` a date ("Jan 28, 2026"), `{word}` a label; only the part inside `[[…]]`, when there is one, is cited.
+ * `{~}` another figure, `{year}` a year, `{date}` a date ("Jan 28, 2026"), `{word}` a label, `{text}` any words outside parentheses; only the part inside `[[…]]`, when there is one, is cited.
  */
-export type Reading = { source: Source; whole: Source; figure: string; year: string | null; date: string | null; word: string | null; context: string };
+export type Reading = { source: Source; whole: Source; figure: string; year: string | null; date: string | null; text: string | null; word: string | null; context: string };
 
 function compile(template: string): RegExp {
   const [lead, rest] = template.includes("[[") ? (template.split("[[") as [string, string]) : ["", template];
   const [cited = "", context = ""] = rest.split("]]");
-  const part = (text: string) => text.split(/(\{#\}|\{~\}|\{year\}|\{date\}|\{word\})/).map((piece) => PLACEHOLDERS[piece] ?? piece.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("");
+  const part = (text: string) => text.split(/(\{#\}|\{~\}|\{year\}|\{date\}|\{text\}|\{word\})/).map((piece) => PLACEHOLDERS[piece] ?? piece.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("");
   return new RegExp(`${part(lead)}(?<cite>${part(cited)})(?<context>${part(context)})`);
 }
 
@@ -84,6 +102,11 @@ export class Seed {
     return index + 1;
   }
 
+  /** The first line number after line `after` that reads `heading` exactly, for the field `what`. */
+  at(heading: string, what: string, after = 0): number {
+    return this.indexOf(heading, after, what);
+  }
+
   /** The `nth` non-empty line below the first line reading `heading` (after line `after`). */
   below(heading: string, what: string, nth = 1, after = 0): Source {
     return this.nonEmpty(this.indexOf(heading, after, what), nth, what);
@@ -99,6 +122,16 @@ export class Seed {
       if (this.lines[n - 1]?.trim()) left -= 1;
     }
     return this.line(n, what);
+  }
+
+  /** The first non-empty line below line `from`. */
+  after(from: number, what?: string): Source {
+    return this.nonEmpty(from, 1, what);
+  }
+
+  /** The first non-empty line above line `from`. */
+  before(from: number, what?: string): Source {
+    return this.nonEmpty(from, -1, what);
   }
 
   /** The `count` non-empty lines below line `from`. */
@@ -148,6 +181,7 @@ export class Seed {
       figure: groups.figure ?? "",
       year: groups.year ?? null,
       date: groups.date ?? null,
+      text: groups.text ?? null,
       word: groups.word ?? null,
       context: groups.context ?? "",
     };
