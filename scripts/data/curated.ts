@@ -226,12 +226,7 @@ export function listings({ us, hk }: Pages): Dataset["listings"] {
   const performance = hk.at("Performance Comparison", "listings.HKEX");
   const columns = hk.run(performance, /^(?:Ticker|Company Name|Price|Change|% Change)$/).map((s) => s.text);
   const ticker = hk.line(hk.at(hkTicker(hk).symbol, "listings.HKEX", performance));
-  let next = ticker;
-  const row = columns.map(() => {
-    const cell = next;
-    next = hk.after(cell.line, "listings.HKEX");
-    return cell;
-  });
+  const row = [ticker, ...hk.next(ticker.line, columns.length - 1, "listings.HKEX")];
   const cell = (column: string) => {
     const found = row[columns.indexOf(column)];
     if (!found) throw new Error(`listings.HKEX: no "${column}" column in the performance comparison`);
