@@ -456,8 +456,7 @@ export function riskSummary({ hk }: Pages): Dataset["riskSummary"] {
 export function capital({ hk }: Pages): Quote[] {
   const read = (template: string, field: string) => hk.find(template, `capital.${field}`);
   const granted = "equivalent to about {#} of its issued share capital or roughly {~} ADSs, to {~} employees";
-  const grantTemplate = "has granted {#} restricted share units (RSUs)";
-  const grant = read(grantTemplate, "rsu_grant_units");
+  const grant = read("has granted {#} restricted share units (RSUs)", "rsu_grant_units");
   const grantDate = hk.above(grant.source.line, /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/, "capital.rsu_grant_units").source.text;
   const units = numberQuote(name("rsu_grant_units", `RSUs granted (${grantDate} grant)`, "units"), grant);
   const ads = numberQuote(name("rsu_grant_ads", "RSU grant in ADSs (about)", "ADSs"), read("equivalent to about {~} of its issued share capital or roughly {#} ADSs, to {~} employees", "rsu_grant_ads"));
