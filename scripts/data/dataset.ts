@@ -66,7 +66,7 @@ export function buildDataset(root: string): Dataset {
     statementSummaries: curated.statementSummaries(pages),
     peers: [...usPeers(us), ...hkPeers(hk), ...hkPerformance(hk)],
     nextEarnings: next,
-    conflicts: [...factConflicts(facts), nextEarningsConflict(next)],
+    conflicts: [...factConflicts(facts), nextEarningsConflict(next, { file: hk.file, analysis: analysis.written })],
     reconciliations: reconciliations(facts),
     plausibilityRules: [...PLAUSIBILITY_RULES],
     plausibility: checks,
