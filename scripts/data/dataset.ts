@@ -7,9 +7,9 @@ import * as curated from "./curated";
 import { factConflicts, impliedFx, nextEarningsConflict, reconciliations } from "./derive";
 import { PLAUSIBILITY_RULES, plausibilityChecks } from "./plausibility";
 import { corporateEvents, filings, hkPeers, hkPerformance, statementTable, usPeers } from "./extract";
-import type { Seed } from "./seed";
+import { type Seed, SeedCitationError } from "./seed";
 import { seedSumProblems } from "./seed-sums";
-import { analysisDate, latestQuarterEnd, loadPages, pageTitles } from "./snapshot";
+import { analysisDate, latestQuarterEnd, loadPages, pageTitles, type Pages } from "./snapshot";
 
 export class DatasetError extends Error {
   constructor(message: string) {
@@ -20,6 +20,36 @@ export class DatasetError extends Error {
 
 export function buildDataset(root: string): Dataset {
   const pages = loadPages(root);
+  try {
+    return assemble(pages);
+  } catch (error) {
+    throw located(error, [pages.us, pages.hk]);
+  }
+}
+
+/**
+ * A citation of a fragment found on no line, with the line that now starts most like it: a figure the page changed
+ * ("Total revenues reached RMB7.79B" now reading RMB8.12B) fails there, and the message names that line.
+ */
+function located(error: unknown, seeds: readonly Seed[]): unknown {
+  const m = error instanceof SeedCitationError ? /^(.+?): "(.*)" is on 0 lines/.exec(error.message) : null;
+  const seed = m ? seeds.find((s) => s.file === m[1]) : undefined;
+  if (!m || !seed) return error;
+  const fragment = m[2] as string;
+  const common = (line: string) => {
+    const start = line.indexOf(fragment.slice(0, 12));
+    if (start < 0) return 0;
+    let n = 0;
+    while (n < fragment.length && line[start + n] === fragment[n]) n++;
+    return n;
+  };
+  const best = seed.lines.map((line, i) => ({ n: i + 1, shared: common(line) })).sort((a, b) => b.shared - a.shared)[0];
+  if (!best || best.shared < 12) return error;
+  const text = (seed.lines[best.n - 1] as string).trim();
+  return new SeedCitationError(`${error instanceof Error ? error.message : error}; the nearest line is ${seed.file} line ${best.n}: "${text.slice(0, 120)}${text.length > 120 ? "…" : ""}"`);
+}
+
+function assemble(pages: Pages): Dataset {
   const { us, hk } = pages;
   const analysis = analysisDate(hk);
   const quarter = latestQuarterEnd(pages);
@@ -117,7 +147,7 @@ export function validate(data: unknown): Dataset {
     }
     const checked = new Set<string>();
     for (const p of result.data.plausibility) {
-      const name = `${p.rule} ${p.period}`;
+      const name = `${p.rule} ${p.period} (${p.inputs.join(", ")})`;
       if (checked.has(name)) throw new DatasetError(`plausibility: ${name} is checked twice`);
       checked.add(name);
       const unknown = p.inputs.find((id) => !ids.has(id));
