@@ -168,8 +168,9 @@ beforeAll(async () => {
   bundleSeconds = (Date.now() - started) / 1000;
 }, 240_000);
 
+afterEach(() => readSeedsFrom(null));
+
 afterAll(() => {
-  readSeedsFrom(null);
   if (base) rmSync(base, { recursive: true, force: true });
 });
 
@@ -260,8 +261,6 @@ describe("seed variants through the generator and the bundled functions", () => 
 });
 
 describe("seed variants that generation must refuse or follow", () => {
-  afterEach(() => readSeedsFrom(null));
-
   it("(e) a prose figure changed: the dataset states the new figure, or generation stops naming the seed line, never the old figure", () => {
     const from = "Total revenues reached RMB7.79B in 2024";
     const line = lineOf(US_PAGE, from);
@@ -275,6 +274,34 @@ describe("seed variants that generation must refuse or follow", () => {
     } else {
       expect(v.generated.message).toContain(`${US_PAGE} line ${line}`);
     }
+  });
+
+  it("a new date of analysis: KC.ASOF answers it, or generation stops naming the seed line, never the old date", () => {
+    const from = "Date of analysis: Jan 28, 2026";
+    const line = lineOf(HK_PAGE, from);
+    const v = variant(base, "analysis", { us: ORIGINAL.us, hk: ORIGINAL.hk.replace(from, "Date of analysis: Feb 3, 2026") });
+    expect(v.pages.hk).not.toBe(ORIGINAL.hk);
+    if (v.generated.ok) {
+      expect((JSON.parse(v.generated.core) as { asOf: { analysis: string } }).asOf.analysis).toBe("2026-02-03");
+    } else {
+      expect(v.generated.message).toContain(`${HK_PAGE} line ${line}`);
+    }
+  });
+
+  it("stops when the dashboard's quarter and the latest results announcement disagree, naming both lines", () => {
+    const dashboard = lineOf(US_PAGE, "Q3 2025 Data");
+    const announcement = lineOf(HK_PAGE, "quarter ending September 30, 2025");
+    const v = variant(base, "quarters", { us: ORIGINAL.us.replace("Q3 2025 Data", "Q4 2025 Data"), hk: ORIGINAL.hk });
+    expect(v.pages.us).not.toBe(ORIGINAL.us);
+    expect(v.generated).toMatchObject({ ok: false, message: expect.stringContaining(`${US_PAGE}:${dashboard}`) });
+    expect(v.generated).toMatchObject({ ok: false, message: expect.stringContaining(`${HK_PAGE}:${announcement}`) });
+  });
+
+  it("stops when no page names the latest quarter", () => {
+    const v = variant(base, "no-quarter", { us: ORIGINAL.us.replace("Q3 2025 Data", "Latest Quarter Data"), hk: ORIGINAL.hk.replace("quarter ending September 30, 2025", "quarter of 2025") });
+    expect(v.pages.us).not.toBe(ORIGINAL.us);
+    expect(v.pages.hk).not.toBe(ORIGINAL.hk);
+    expect(v.generated).toMatchObject({ ok: false, message: expect.stringContaining("no page names the latest quarter") });
   });
 
   it("(f) a statement row with a figure missing: generation stops naming the file and line", () => {
