@@ -8,14 +8,10 @@
 import { spawnSync } from "child_process";
 import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { DatasetCore, DatasetText } from "../src/data/schema";
-import { buildDataset, validate } from "./data/dataset";
+import { generate } from "./data/dataset";
 import { datasetDiff, type Snapshot } from "./data/diff";
-import { seedSumProblems } from "./data/seed-sums";
 
 const root = join(__dirname, "..", "..");
-const json = (value: unknown) => `${JSON.stringify(value, null, 1)}\n`;
-
 const FILES = ["core.json", "text.json"] as const;
 
 /** The generated files at a git ref, or in the working tree when `ref` is null. */
@@ -41,16 +37,7 @@ function diff(ref: string | undefined): number {
 function main(): number {
   const diffAt = process.argv.indexOf("--diff");
   if (diffAt >= 0) return diff(process.argv[diffAt + 1]);
-  const problems = seedSumProblems(root);
-  if (problems.length > 0) {
-    console.error(`${problems.join("\n")}\nThe seeds are the source documents byte for byte; if one was replaced on purpose, record it with \`cd seeds && sha256sum *.txt > SHA256SUMS\`.`);
-    return 1;
-  }
-  const dataset = validate(buildDataset(root));
-  const files = {
-    "core.json": json(DatasetCore.parse(dataset)),
-    "text.json": json(DatasetText.parse(dataset)),
-  };
+  const { dataset, files } = generate(root);
   const check = process.argv.includes("--check");
   for (const [name, text] of Object.entries(files)) {
     const target = join(root, "src", "data", name);

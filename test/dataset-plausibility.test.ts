@@ -2,7 +2,6 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { PERIODS } from "../scripts/data/catalogue";
 import { buildDataset } from "../scripts/data/dataset";
 import { plausibilityChecks } from "../scripts/data/plausibility";
 import type { Dataset, Fact, Plausibility, PlausibilityRuleId } from "../src/data/schema";
@@ -109,12 +108,12 @@ describe("each rule fails on seeds edited to break it, and passes again when the
     const facts = buildDataset(ROOT).facts;
     const revenue = figureAfter(HK_PAGE, "Q2 revenue reached ");
     const withValue = (metric: string, value: number) => facts.map((f): Fact => (f.metric === metric && f.period === "Q2-2025" ? { ...f, value } : f));
-    expect(status(plausibilityChecks(facts, PERIODS), "segments_within_revenue", "Q2-2025")?.status).toBe("passes");
+    expect(status(plausibilityChecks(facts, dataset.periods), "segments_within_revenue", "Q2-2025")?.status).toBe("passes");
     const pushed = revenue.high + 20 - figureAfter(HK_PAGE, "public cloud revenue increasing by 32% to ").value;
-    expect(status(plausibilityChecks(withValue("enterprise_cloud_revenue", pushed), PERIODS), "segments_within_revenue", "Q2-2025")).toMatchObject({
+    expect(status(plausibilityChecks(withValue("enterprise_cloud_revenue", pushed), dataset.periods), "segments_within_revenue", "Q2-2025")).toMatchObject({
       status: "fails",
       note: expect.stringMatching(/^Public cloud RMB 1\.63 billion and enterprise cloud RMB 724 million together exceed revenue RMB 2\.35 billion\.$/),
     });
-    expect(status(plausibilityChecks(withValue("ecosystem_revenue", revenue.high + 20), PERIODS), "segments_within_revenue", "Q2-2025")?.note).toMatch(/^Ecosystem revenue RMB 629 million exceeds revenue RMB 2\.35 billion\.$/);
+    expect(status(plausibilityChecks(withValue("ecosystem_revenue", revenue.high + 20), dataset.periods), "segments_within_revenue", "Q2-2025")?.note).toMatch(/^Ecosystem revenue RMB 629 million exceeds revenue RMB 2\.35 billion\.$/);
   });
 });

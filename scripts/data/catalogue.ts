@@ -1,20 +1,57 @@
-/** The periods and metrics the dataset knows, with the labels and aliases analysts type. */
+/** The periods the dataset's facts cover, and the metrics it knows with the labels and aliases analysts type. */
 import type { Metric, Period } from "../../src/data/schema";
 
-export const PERIODS: Period[] = [
-  ...[2020, 2021, 2022, 2023, 2024].map((year): Period => ({
-    id: `FY${year}` as Period["id"],
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+/** The last day of `month` (1–12) of `year`. */
+const monthEnd = (year: number, month: number) => iso(new Date(Date.UTC(year, month, 0)));
+
+/**
+ * The dataset's periods, made from the period ids its facts use: each fiscal year (a calendar year, as the statement
+ * table's "Dec yyyy" columns and the 20-F period ends say), each quarter, and the trailing twelve months ending on
+ * `ttmEnd`. Fiscal years come first, then quarters, each oldest first, then TTM; a period's `priorYear` is the same
+ * period a year earlier when the dataset has it.
+ */
+export function periodsFor(ids: Iterable<string>, ttmEnd: string): Period[] {
+  const known = new Set(ids);
+  const prior = (id: string) => (known.has(id) ? id : null);
+  const years = [...known].filter((id) => /^FY\d{4}$/.test(id)).map((id) => Number(id.slice(2))).sort((a, b) => a - b);
+  const quarters = [...known].filter((id) => /^Q[1-4]-\d{4}$/.test(id)).map((id) => ({ n: Number(id[1]), year: Number(id.slice(3)) }));
+  const fiscal = years.map((year): Period => ({
+    id: `FY${year}`,
     kind: "fiscal_year",
     label: `FY${year}`,
     start: `${year}-01-01`,
     end: `${year}-12-31`,
     fiscalYear: year,
-    priorYear: year > 2020 ? (`FY${year - 1}` as Period["id"]) : null,
-  })),
-  { id: "Q2-2025", kind: "quarter", label: "Q2 2025", start: "2025-04-01", end: "2025-06-30", fiscalYear: 2025, priorYear: null },
-  { id: "Q3-2025", kind: "quarter", label: "Q3 2025", start: "2025-07-01", end: "2025-09-30", fiscalYear: 2025, priorYear: null },
-  { id: "TTM", kind: "ttm", label: "TTM (to Sep 30, 2025)", start: "2024-10-01", end: "2025-09-30", fiscalYear: 2025, priorYear: null },
-];
+    priorYear: prior(`FY${year - 1}`),
+  }));
+  const quarterly = quarters
+    .sort((a, b) => a.year - b.year || a.n - b.n)
+    .map(({ n, year }): Period => ({
+      id: `Q${n}-${year}`,
+      kind: "quarter",
+      label: `Q${n} ${year}`,
+      start: `${year}-${String(3 * n - 2).padStart(2, "0")}-01`,
+      end: monthEnd(year, 3 * n),
+      fiscalYear: year,
+      priorYear: prior(`Q${n}-${year - 1}`),
+    }));
+  if (!known.has("TTM")) return [...fiscal, ...quarterly];
+  const end = new Date(`${ttmEnd}T00:00:00Z`);
+  const start = new Date(Date.UTC(end.getUTCFullYear() - 1, end.getUTCMonth(), end.getUTCDate() + 1));
+  const ttm: Period = {
+    id: "TTM",
+    kind: "ttm",
+    label: `TTM (to ${MONTHS[end.getUTCMonth()]} ${end.getUTCDate()}, ${end.getUTCFullYear()})`,
+    start: iso(start),
+    end: ttmEnd,
+    fiscalYear: end.getUTCFullYear(),
+    priorYear: null,
+  };
+  return [...fiscal, ...quarterly, ttm];
+}
 
 type Row = [id: string, label: string, kind: Metric["kind"], statement: Metric["statement"], aliases: string[], description: string];
 

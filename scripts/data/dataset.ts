@@ -1,13 +1,15 @@
 /** Assembles the dataset from the two seeds and checks it against the schema, naming the seed line on failure. */
 import { createHash } from "crypto";
-import { Dataset, type Source } from "../../src/data/schema";
-import { METRICS, PERIODS } from "./catalogue";
+import { Dataset, DatasetCore, DatasetText, type Source } from "../../src/data/schema";
+import { METRICS, periodsFor } from "./catalogue";
 import { contentHash } from "./content-hash";
 import * as curated from "./curated";
 import { factConflicts, impliedFx, nextEarningsConflict, reconciliations } from "./derive";
 import { PLAUSIBILITY_RULES, plausibilityChecks } from "./plausibility";
 import { corporateEvents, filings, hkPeers, hkPerformance, statementTable, usPeers } from "./extract";
-import { Seed } from "./seed";
+import { type Seed, SeedCitationError } from "./seed";
+import { seedSumProblems } from "./seed-sums";
+import { analysisDate, latestQuarterEnd, loadPages, pageTitles, type Pages } from "./snapshot";
 
 export class DatasetError extends Error {
   constructor(message: string) {
@@ -17,9 +19,41 @@ export class DatasetError extends Error {
 }
 
 export function buildDataset(root: string): Dataset {
-  const us = Seed.load(root, "000_12d22aa60451a452.txt");
-  const hk = Seed.load(root, "002_6d82bc69ff353dc9.txt");
-  const pages = { us, hk };
+  const pages = loadPages(root);
+  try {
+    return assemble(pages);
+  } catch (error) {
+    throw located(error, [pages.us, pages.hk]);
+  }
+}
+
+/**
+ * A citation of a fragment found on no line, with the line that now starts most like it: a figure the page changed
+ * ("Total revenues reached RMB7.79B" now reading RMB8.12B) fails there, and the message names that line.
+ */
+function located(error: unknown, seeds: readonly Seed[]): unknown {
+  const m = error instanceof SeedCitationError ? /^(.+?): "(.*)" is on 0 lines/.exec(error.message) : null;
+  const seed = m ? seeds.find((s) => s.file === m[1]) : undefined;
+  if (!m || !seed) return error;
+  const fragment = m[2] as string;
+  const common = (line: string) => {
+    const start = line.indexOf(fragment.slice(0, 12));
+    if (start < 0) return 0;
+    let n = 0;
+    while (n < fragment.length && line[start + n] === fragment[n]) n++;
+    return n;
+  };
+  const best = seed.lines.map((line, i) => ({ n: i + 1, shared: common(line) })).sort((a, b) => b.shared - a.shared)[0];
+  if (!best || best.shared < 12) return error;
+  const text = (seed.lines[best.n - 1] as string).trim();
+  return new SeedCitationError(`${error instanceof Error ? error.message : error}; the nearest line is ${seed.file} line ${best.n}: "${text.slice(0, 120)}${text.length > 120 ? "…" : ""}"`);
+}
+
+function assemble(pages: Pages): Dataset {
+  const { us, hk } = pages;
+  const analysis = analysisDate(hk);
+  const quarter = latestQuarterEnd(pages);
+  const titles = pageTitles(pages, analysis);
   const table = statementTable(hk);
   const reports = filings(us);
   const facts = [...table, ...reports.facts, ...curated.curatedFacts(pages)];
@@ -28,16 +62,19 @@ export function buildDataset(root: string): Dataset {
   const events = [...corporateEvents(hk), ...curated.timeline(pages, reports.filings, next, call)].sort(
     (a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id),
   );
-  const checks = plausibilityChecks(facts, PERIODS);
+  const periods = periodsFor([...facts.map((f) => f.period), ...reports.filings.map((f) => `FY${f.fiscalYear}`)], quarter.end);
+  const late = periods.find((p) => p.kind === "quarter" && p.end > quarter.end);
+  if (late) throw new DatasetError(`${late.id} has figures but ends after ${quarter.end}, the latest quarter the pages report (${quarter.sources.map((s) => `${s.file}:${s.line}`).join(", ")})`);
+  const checks = plausibilityChecks(facts, periods);
   const sha = (s: Seed) => createHash("sha256").update(s.text).digest("hex");
   const content = {
-    company: "Kingsoft Cloud Holdings Limited",
-    asOf: { analysis: "2026-01-28", financials: "2025-09-30", source: hk.cite("Date of analysis: Jan 28, 2026") },
+    company: titles.company,
+    asOf: { analysis: analysis.date, financials: quarter.end, source: analysis.source },
     seeds: [
-      { file: us.file, title: "Kingsoft Cloud Holdings Limited (NASDAQ: KC) overview", listing: "NASDAQ:KC", sha256: sha(us) },
-      { file: hk.file, title: "Kingsoft Cloud Holdings Ltd (HK:3896) AI stock analysis, Jan 28, 2026", listing: "HKEX:3896", sha256: sha(hk) },
+      { file: us.file, ...titles.us, sha256: sha(us) },
+      { file: hk.file, ...titles.hk, sha256: sha(hk) },
     ],
-    periods: PERIODS,
+    periods,
     metrics: METRICS,
     facts,
     profile: curated.profile(pages),
@@ -59,7 +96,7 @@ export function buildDataset(root: string): Dataset {
     statementSummaries: curated.statementSummaries(pages),
     peers: [...usPeers(us), ...hkPeers(hk), ...hkPerformance(hk)],
     nextEarnings: next,
-    conflicts: [...factConflicts(facts), nextEarningsConflict(next)],
+    conflicts: [...factConflicts(facts), nextEarningsConflict(next, { file: hk.file, analysis: analysis.written })],
     reconciliations: reconciliations(facts),
     plausibilityRules: [...PLAUSIBILITY_RULES],
     plausibility: checks,
@@ -68,6 +105,21 @@ export function buildDataset(root: string): Dataset {
     capital: curated.capital(pages),
   };
   return { ...content, contentHash: contentHash(content) };
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 1)}\n`;
+
+/**
+ * What `npm run data` writes for the seeds under `root`: src/data/core.json and text.json, validated. Refuses seeds
+ * that differ from seeds/SHA256SUMS.
+ */
+export function generate(root: string): { dataset: Dataset; files: { "core.json": string; "text.json": string } } {
+  const problems = seedSumProblems(root);
+  if (problems.length > 0) {
+    throw new DatasetError(`${problems.join("\n")}\nThe seeds are the source documents byte for byte; if one was replaced on purpose, record it with \`cd seeds && sha256sum *.txt > SHA256SUMS\`.`);
+  }
+  const dataset = validate(buildDataset(root));
+  return { dataset, files: { "core.json": json(DatasetCore.parse(dataset)), "text.json": json(DatasetText.parse(dataset)) } };
 }
 
 /** The nearest seed line to a failing path, so a bad dataset names where it came from. */
@@ -95,7 +147,7 @@ export function validate(data: unknown): Dataset {
     }
     const checked = new Set<string>();
     for (const p of result.data.plausibility) {
-      const name = `${p.rule} ${p.period}`;
+      const name = `${p.rule} ${p.period} (${p.inputs.join(", ")})`;
       if (checked.has(name)) throw new DatasetError(`plausibility: ${name} is checked twice`);
       checked.add(name);
       const unknown = p.inputs.find((id) => !ids.has(id));

@@ -23,6 +23,9 @@ export class Facts {
   constructor(readonly all: readonly Fact[]) {
     for (const f of all) if (f.primary) this.byKey.set(`${f.metric}|${f.period}|${f.currency ?? ""}`, f);
   }
+  has(metric: string, period: PeriodId, currency: string | null = "RMB"): boolean {
+    return this.byKey.has(`${metric}|${period}|${currency ?? ""}`);
+  }
   get(metric: string, period: PeriodId, currency: string | null = "RMB"): Fact {
     const f = this.byKey.get(`${metric}|${period}|${currency ?? ""}`);
     if (!f) throw new Error(`no primary fact ${metric} ${period} ${currency}`);
@@ -61,15 +64,25 @@ export function factConflicts(facts: readonly Fact[]): Conflict[] {
   return out;
 }
 
-export function nextEarningsConflict(next: readonly NextEarnings[]): Conflict {
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** "2026-03-25" as the pages write it: "Mar 25, 2026". */
+const written = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(8))}, ${iso.slice(0, 4)}`;
+
+/**
+ * The two pages' next earnings dates, when they differ: `dated` is the seed file of the page that carries a date
+ * of analysis (`analysis`, as written), whose date is primary; the other page is undated.
+ */
+export function nextEarningsConflict(next: readonly NextEarnings[], dated: { file: string; analysis: string }): Conflict {
   const primary = next.find((n) => n.primary);
   if (!primary) throw new Error("no primary next-earnings date");
+  if (primary.source.file !== dated.file) throw new Error(`the primary next-earnings date (${primary.source.file}:${primary.source.line}) is not the dated page's`);
+  const others = next.filter((n) => !n.primary);
   return {
     id: "next_earnings_date",
     subject: "next earnings date",
     primary: primary.source,
-    others: next.filter((n) => !n.primary).map((n) => n.source),
-    why: "The Hong Kong analysis page (dated Jan 28, 2026) says Mar 25, 2026; the undated NASDAQ overview page says Mar 18, 2026. The dated page is primary.",
+    others: others.map((n) => n.source),
+    why: `The Hong Kong analysis page (dated ${dated.analysis}) says ${written(primary.date)}; the undated NASDAQ overview page says ${others.map((n) => written(n.date)).join(", ")}. The dated page is primary.`,
   };
 }
 
@@ -111,6 +124,14 @@ const growth = (r: Range[]) => {
   return q && shift(q, -1);
 };
 
+/** The EPS growth checks, with a caveat on each when the list's growth follows from its own EPS figures in no year. */
+function withEpsCaveat(checks: Check[]): Check[] {
+  const years = checks.map((c) => c.stated.period).sort();
+  if (years.length === 0 || !checks.every((c) => reconcile(c).status === "disagrees")) return checks;
+  const caveat = `In no year from ${years[0]} to ${years[years.length - 1]} does the list's EPS growth follow from its own EPS figures; the basis of the stated growth is not given.`;
+  return checks.map((c) => ({ ...c, caveat }));
+}
+
 export function reconciliations(all: readonly Fact[]): Reconciliation[] {
   const facts = new Facts(all);
   const stated = (id: string) => {
@@ -119,13 +140,19 @@ export function reconciliations(all: readonly Fact[]): Reconciliation[] {
     return f;
   };
   const g = (m: string, p: PeriodId, c: string | null = "RMB") => facts.get(m, p, c);
+  /** Each fiscal year, newest first, whose 20-F list states `metric` and for which `computable` holds, with the year before. */
+  const filingYears = (metric: string, computable: (p: PeriodId, prior: PeriodId) => boolean): [PeriodId, PeriodId][] =>
+    all
+      .filter((f) => f.metric === metric && f.id === `${metric}:${f.period}:filing`)
+      .map((f): [PeriodId, PeriodId] => [f.period, `FY${Number(f.period.slice(2)) - 1}`])
+      .filter(([p, prior]) => computable(p, prior))
+      .sort(([a], [b]) => b.localeCompare(a));
   const checks: Check[] = [
     { id: "gross_margin_FY2024", label: "Gross margin 2024", stated: stated("gross_margin:FY2024:highlights"), formula: "gross_profit / revenue", inputs: [g("gross_profit", "FY2024"), g("revenue", "FY2024")], kc: `KC.MARGIN("gross","FY2024")`, compute: ratio },
     { id: "gross_margin_FY2023", label: "Gross margin 2023", stated: stated("gross_margin:FY2023:highlights"), formula: "gross_profit / revenue", inputs: [g("gross_profit", "FY2023"), g("revenue", "FY2023")], kc: `KC.MARGIN("gross","FY2023")`, compute: ratio },
     { id: "gross_margin_TTM", label: "Gross margin TTM", stated: stated("gross_margin:TTM:overview"), formula: "gross_profit / revenue", inputs: [g("gross_profit", "TTM"), g("revenue", "TTM")], kc: `KC.MARGIN("gross","TTM")`, compute: ratio },
     { id: "revenue_growth_FY2024", label: "Revenue growth 2024", stated: stated("revenue_growth:FY2024:highlights"), formula: "revenue FY2024 / revenue FY2023 - 1", inputs: [g("revenue", "FY2024"), g("revenue", "FY2023")], kc: `KC.GROWTHRATE("revenue","FY2024")`, compute: growth },
-    ...(["FY2024", "FY2023", "FY2022", "FY2021"] as const).map((p): Check => {
-      const prior = `FY${Number(p.slice(2)) - 1}` as PeriodId;
+    ...filingYears("revenue_growth", (p, prior) => facts.has("revenue", p) && facts.has("revenue", prior)).map(([p, prior]): Check => {
       return { id: `revenue_growth_${p}_filing`, label: `Revenue growth ${p.slice(2)} (20-F list)`, stated: stated(`revenue_growth:${p}:filing`), formula: `revenue ${p} / revenue ${prior} - 1 (RMB)`, inputs: [g("revenue", p), g("revenue", prior)], kc: `KC.GROWTHRATE("revenue","${p}")`, compute: growth };
     }),
     { id: "net_margin_TTM", label: "Net margin TTM", stated: stated("net_margin:TTM:overview"), formula: "net_income / revenue", inputs: [g("net_income", "TTM"), g("revenue", "TTM")], kc: `KC.MARGIN("net","TTM")`, compute: ratio },
@@ -143,12 +170,10 @@ export function reconciliations(all: readonly Fact[]): Reconciliation[] {
     { id: "ocf_to_net_income_TTM", label: "Operating cash flow to net income TTM", stated: stated("ocf_to_net_income:TTM:overview"), formula: "operating_cash_flow / net_income", inputs: [g("operating_cash_flow", "TTM"), g("net_income", "TTM")], kc: `KC.RATIO("ocf_to_net_income","TTM")`, compute: ratio,
       note: "Stated 0.32; TTM figures give about -3.42. FY2024 figures give about -0.32 (same size, opposite sign)." },
     { id: "fcf_to_net_income_TTM", label: "Free cash flow to net income TTM", stated: stated("fcf_to_net_income:TTM:overview"), formula: "free_cash_flow / net_income", inputs: [g("free_cash_flow", "TTM"), g("net_income", "TTM")], kc: `KC.RATIO("fcf_to_net_income","TTM")`, compute: ratio },
-    ...(["FY2024", "FY2023", "FY2022", "FY2021"] as const).map((p): Check => {
-      const prior = `FY${Number(p.slice(2)) - 1}` as PeriodId;
+    ...withEpsCaveat(filingYears("eps_growth", (p, prior) => facts.has("eps", p, "USD") && facts.has("eps", prior, "USD")).map(([p, prior]): Check => {
       return { id: `eps_growth_${p}`, label: `EPS growth ${p.slice(2)} (20-F list)`, stated: stated(`eps_growth:${p}:filing`), formula: `1 - EPS ${p} / EPS ${prior} (both losses)`,
-        inputs: [g("eps", p, "USD"), g("eps", prior, "USD")], kc: `KC.GROWTHRATE("eps","${p}")`, compute: lossGrowth,
-        caveat: "In no year from FY2021 to FY2024 does the list's EPS growth follow from its own EPS figures; the basis of the stated growth is not given." };
-    }),
+        inputs: [g("eps", p, "USD"), g("eps", prior, "USD")], kc: `KC.GROWTHRATE("eps","${p}")`, compute: lossGrowth };
+    })),
     { id: "non_gaap_ebitda_margin_Q2-2025", label: "Non-GAAP EBITDA margin Q2 2025", stated: stated("non_gaap_ebitda_margin:Q2-2025:call"), formula: "non_gaap_ebitda / revenue",
       inputs: [g("non_gaap_ebitda", "Q2-2025"), g("revenue", "Q2-2025")], kc: `KC.MARGIN("non_gaap_ebitda","Q2-2025")`, compute: ratio },
     { id: "revenue_growth_TTM", label: "Revenue growth TTM", stated: stated("revenue_growth:TTM:overview"), formula: "revenue TTM / revenue one year earlier - 1", inputs: [], compute: () => null,
@@ -161,10 +186,17 @@ export function reconciliations(all: readonly Fact[]): Reconciliation[] {
   return checks.map(reconcile);
 }
 
-/** RMB per USD implied by each period's revenue, stated in RMB (statement table) and in USD (20-F list, peers). */
+/**
+ * RMB per USD implied by each period's revenue, stated in RMB (statement table) and in USD (20-F list, peers), for
+ * every period with both: fiscal years oldest first, then quarters, then TTM.
+ */
 export function impliedFx(all: readonly Fact[]): FxRate[] {
   const facts = new Facts(all);
-  const periods: PeriodId[] = ["FY2020", "FY2021", "FY2022", "FY2023", "FY2024", "TTM"];
+  const rank = (p: PeriodId) => (p === "TTM" ? "2" : p.startsWith("FY") ? `0${p}` : `1${p.slice(3)}${p.slice(0, 2)}`);
+  const periods = all
+    .filter((f) => f.primary && f.metric === "revenue" && f.currency === "USD" && facts.has("revenue", f.period, "RMB"))
+    .map((f) => f.period)
+    .sort((a, b) => rank(a).localeCompare(rank(b)));
   return periods.map((period) => {
     const rmb = facts.get("revenue", period, "RMB");
     const usd = facts.get("revenue", period, "USD");

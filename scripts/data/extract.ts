@@ -23,21 +23,22 @@ const STATEMENT_ROWS: Record<string, { metric: string; statement: "income" | "ba
   "Financing Cash Flow": { metric: "financing_cash_flow", statement: "cashflow" },
 };
 
-const AMOUNT = /-?\d+(?:\.\d+)?[KMB]/g;
-
-function headerPeriod(label: string): PeriodId {
-  if (label === "TTM") return "TTM";
-  const match = /^Dec (\d{4})$/.exec(label);
-  if (!match) throw new Error(`statement table: unexpected column "${label}"`);
-  return `FY${match[1]}` as PeriodId;
+/** The one line that reads "<company> <suffix>", a section heading of the analysis page. */
+function heading(seed: Seed, suffix: string): number {
+  const lines = seed.lines.flatMap((line, i) => (line.trim().endsWith(` ${suffix}`) && line.trim().length > suffix.length + 1 ? [i + 1] : []));
+  if (lines.length !== 1) throw new Error(`${seed.file}: the heading "<company> ${suffix}" is on ${lines.length} lines (${lines.join(", ")})`);
+  return lines[0] as number;
 }
 
-/** Seed 002's "Breakdown" table: 13 lines × (TTM, Dec 2024 … Dec 2020), in RMB. */
+const AMOUNT = /-?\d+(?:\.\d+)?[KMB]/g;
+
+/** Seed 002's "Breakdown" table: 13 lines × (TTM, then one "Dec yyyy" column per fiscal year, newest first), in RMB. */
 export function statementTable(seed: Seed): Fact[] {
   const header = seed.cite("Breakdown");
   const columns = /^Breakdown(TTM)((?:Dec \d{4})+)$/.exec(seed.lines[header.line - 1]?.trim() ?? "");
-  if (!columns) throw new Error(`statement table header not recognised at line ${header.line}`);
-  const periods = [columns[1] as string, ...((columns[2] as string).match(/Dec \d{4}/g) ?? [])].map(headerPeriod);
+  if (!columns) throw new Error(`${seed.file} line ${header.line}: statement table header is not "Breakdown", "TTM" and "Dec yyyy" columns`);
+  const periods: PeriodId[] = ["TTM", ...((columns[2] as string).match(/\d{4}/g) ?? []).map((year) => `FY${year}`)];
+  if (new Set(periods).size !== periods.length) throw new Error(`${seed.file} line ${header.line}: statement table names a column twice`);
   const facts: Fact[] = [];
   for (let n = header.line + 1; n <= seed.lines.length; n++) {
     const line = seed.lines[n - 1]?.trim() ?? "";
@@ -46,9 +47,9 @@ export function statementTable(seed: Seed): Fact[] {
     const split = /^(.*?)((?:-?\d+(?:\.\d+)?[KMB])+)$/.exec(line);
     const label = split?.[1] ?? "";
     const row = STATEMENT_ROWS[label];
-    if (!split || !row) throw new Error(`statement table: unknown line ${n}: "${line}"`);
+    if (!split || !row) throw new Error(`${seed.file} line ${n}: statement table row not recognised: "${line}"`);
     const amounts = (split[2] as string).match(AMOUNT) ?? [];
-    if (amounts.length !== periods.length) throw new Error(`statement table line ${n}: ${amounts.length} figures for ${periods.length} periods`);
+    if (amounts.length !== periods.length) throw new Error(`${seed.file} line ${n}: statement table row has ${amounts.length} figures for ${periods.length} columns: "${line}"`);
     amounts.forEach((figure, i) => {
       facts.push(
         fact({
@@ -64,14 +65,20 @@ export function statementTable(seed: Seed): Fact[] {
       );
     });
   }
-  if (facts.length !== Object.keys(STATEMENT_ROWS).length * periods.length) throw new Error(`statement table: ${facts.length} figures read`);
+  const rows = new Set(facts.map((f) => f.metric));
+  const missing = Object.keys(STATEMENT_ROWS).filter((label) => !rows.has(STATEMENT_ROWS[label]?.metric as string));
+  if (missing.length > 0) throw new Error(`${seed.file} line ${header.line}: statement table has no row ${missing.map((m) => `"${m}"`).join(", ")}`);
+  if (facts.length !== rows.size * periods.length) throw new Error(`${seed.file} line ${header.line}: statement table repeats a row`);
   return facts;
 }
 
-/** Seed 000's "Reports" list: one Form 20-F block per fiscal year. */
+/**
+ * Seed 000's "Reports" list: one Form 20-F block per fiscal year, in any order and as many as the page has. Each block
+ * is a title, the period end and filing date, USD revenue with its growth, EPS with its growth, and Beat/Miss/Meet;
+ * a block that does not read so stops generation, naming its line. Filings and their facts come out newest first.
+ */
 export function filings(seed: Seed): { filings: Filing[]; facts: Fact[] } {
   const out: Filing[] = [];
-  const facts: Fact[] = [];
   seed.lines.forEach((raw, index) => {
     const title = /^\s*•\s*Form (20-F) - FY (\d{4})$/.exec(raw);
     if (!title) return;
@@ -82,16 +89,22 @@ export function filings(seed: Seed): { filings: Filing[]; facts: Fact[] } {
     const revenue = block(3);
     const eps = block(5);
     const result = block(6);
+    const unreadable = (b: { n: number; text: string }, what: string) => new Error(`${seed.file} line ${b.n}: Form 20-F FY${year} block (line ${at}): not ${what}: "${b.text}"`);
     const d = /^Period End: ([A-Za-z]{3} \d{1,2}, \d{4})\|Filed: ([A-Za-z]{3} \d{1,2}, \d{4})\|$/.exec(dates.text);
+    if (!d) throw unreadable(dates, '"Period End: <Mon d, yyyy>|Filed: <Mon d, yyyy>|"');
     const r = /^Revenue: (\$\d+(?:\.\d+)?[KMB])([+-]\d+(?:\.\d+)?%)$/.exec(revenue.text);
+    if (!r) throw unreadable(revenue, '"Revenue: $<amount><growth %>"');
     const e = /^EPS: (\$-?\d+(?:\.\d+)?)([+-]\d+(?:\.\d+)?%)$/.exec(eps.text);
-    if (!d || !r || !e || !/^(Beat|Miss|Meet)$/.test(result.text)) throw new Error(`20-F block at line ${at} not recognised`);
-    const period = `FY${year}` as PeriodId;
+    if (!e) throw unreadable(eps, '"EPS: $<amount><growth %>"');
+    if (!/^(Beat|Miss|Meet)$/.test(result.text)) throw unreadable(result, "Beat, Miss or Meet");
+    const periodEnd = parseDate(d[1] as string);
+    if (periodEnd !== `${year}-12-31`) throw unreadable(dates, `a period end of Dec 31, ${year} (fiscal years end in December, as the statement table's columns say)`);
+    if (out.some((f) => f.fiscalYear === year)) throw new Error(`${seed.file} line ${at}: a second Form 20-F block for FY${year}`);
     const cite = (b: { n: number; text: string }) => ({ file: seed.file, line: b.n, text: b.text });
-    const filing: Filing = {
+    out.push({
       fiscalYear: year,
       form: "20-F",
-      periodEnd: parseDate(d[1] as string),
+      periodEnd,
       filed: parseDate(d[2] as string),
       revenueUsdM: parseMoney(r[1] as string).value,
       revenueText: r[1] as string,
@@ -101,25 +114,33 @@ export function filings(seed: Seed): { filings: Filing[]; facts: Fact[] } {
       epsGrowth: parsePercent(e[2] as string).value,
       result: result.text as Filing["result"],
       sources: { title: { file: seed.file, line: at, text: raw.trim() }, dates: cite(dates), revenue: cite(revenue), eps: cite(eps), result: cite(result) },
-    };
-    out.push(filing);
-    const section = `Form 20-F FY${year}`;
-    facts.push(
-      fact({ metric: "revenue", period, kind: "money", figure: r[1] as string, source: cite(revenue), section, tag: "filing" }),
-      fact({ metric: "revenue_growth", period, kind: "fraction", figure: r[2] as string, source: cite(revenue), section, tag: "filing",
-        note: "Growth as the 20-F list states it; it follows the RMB figures, not the USD amounts beside it." }),
-      fact({ metric: "eps", period, kind: "per_share", figure: e[1] as string, source: cite(eps), section, tag: "filing",
-        note: "Earnings per share in USD as the 20-F list states it (NASDAQ listing)." }),
-      fact({ metric: "eps_growth", period, kind: "fraction", figure: e[2] as string, source: cite(eps), section, tag: "filing" }),
-    );
+    });
   });
-  if (out.length !== 5) throw new Error(`expected five 20-F filings, read ${out.length}`);
-  return { filings: out.sort((a, b) => b.fiscalYear - a.fiscalYear), facts };
+  if (out.length === 0) throw new Error(`${seed.file}: no "• Form 20-F - FY yyyy" block`);
+  out.sort((a, b) => b.fiscalYear - a.fiscalYear);
+  const facts = out.flatMap((filing): Fact[] => {
+    const period: PeriodId = `FY${filing.fiscalYear}`;
+    const section = `Form 20-F FY${filing.fiscalYear}`;
+    const { revenue, eps } = filing.sources;
+    const growth = (text: string) => /[+-]\d+(?:\.\d+)?%$/.exec(text)?.[0] as string;
+    return [
+      fact({ metric: "revenue", period, kind: "money", figure: filing.revenueText, source: revenue, section, tag: "filing" }),
+      fact({ metric: "revenue_growth", period, kind: "fraction", figure: growth(revenue.text), source: revenue, section, tag: "filing",
+        note: "Growth as the 20-F list states it; it follows the RMB figures, not the USD amounts beside it." }),
+      fact({ metric: "eps", period, kind: "per_share", figure: filing.epsText, source: eps, section, tag: "filing",
+        note: "Earnings per share in USD as the 20-F list states it (NASDAQ listing)." }),
+      fact({ metric: "eps_growth", period, kind: "fraction", figure: growth(eps.text), source: eps, section, tag: "filing" }),
+    ];
+  });
+  return { filings: out, facts };
 }
 
-/** Seed 002's "Corporate Events": a title, a date, a paragraph, and the analyst-rating line that follows each. */
+/**
+ * Seed 002's "Corporate Events": as many as the page lists, each a title, a date, a paragraph, and the analyst-rating
+ * line that follows it. A date line without a title above or a paragraph below stops generation, naming the line.
+ */
 export function corporateEvents(seed: Seed): Event[] {
-  const start = seed.indexOf("Kingsoft Cloud Holdings Ltd Corporate Events");
+  const start = heading(seed, "Corporate Events");
   const end = seed.indexOf("Glossary", start);
   const events: Event[] = [];
   for (let n = start + 1; n < end; n++) {
@@ -129,8 +150,11 @@ export function corporateEvents(seed: Seed): Event[] {
     const date = seed.line(n + 1);
     const text = seed.line(n + 3);
     const rating = seed.line(n + 5);
+    if (/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/.test(title.text) || !rating.text.startsWith("The most recent analyst rating")) {
+      throw new Error(`${seed.file} line ${n + 1}: corporate event not laid out as title, date, paragraph, analyst rating`);
+    }
     events.push({
-      id: `event-${parseDate(date.text)}-${events.length + 1}`,
+      id: "",
       date: parseDate(date.text),
       kind: /financial results/i.test(title.text) ? "earnings_release" : "corporate",
       title: title.text,
@@ -139,15 +163,17 @@ export function corporateEvents(seed: Seed): Event[] {
       related: [date, text, rating],
     });
   }
-  if (events.length !== 3) throw new Error(`expected three corporate events, read ${events.length}`);
-  return events;
+  if (events.length === 0) throw new Error(`${seed.file} line ${start}: no dated corporate event before "Glossary"`);
+  // Newest first, and same-day events by title (Z to A), so the ids do not depend on the order the page lists them in.
+  events.sort((a, b) => b.date.localeCompare(a.date) || b.title.localeCompare(a.title));
+  return events.map((event, i) => ({ ...event, id: `event-${event.date}-${i + 1}` }));
 }
 
 const PERCENT = /-?\d+\.\d{2}%/g;
 
 /** Seed 002's "Financial Indicators" rows: rating, label, then market cap, P/E and percentages run together. */
 export function hkPeers(seed: Seed): Peer[] {
-  const start = seed.indexOf("EPS Growth", seed.indexOf("Kingsoft Cloud Holdings Ltd Peers Comparison"));
+  const start = seed.indexOf("EPS Growth", heading(seed, "Peers Comparison"));
   const peers: Peer[] = [];
   for (let n = start + 1; ; n += 3) {
     const rating = seed.lines[n - 1]?.trim() ?? "";

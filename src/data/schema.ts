@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 
-export const SeedFile = z.enum(["000_12d22aa60451a452.txt", "002_6d82bc69ff353dc9.txt"]);
+/** A seed document's file name in seeds/, as seeds/SHA256SUMS records it. */
+export const SeedFile = z.string().regex(/^[\w.-]+\.txt$/, "a seed file name: letters, digits, _ . - and .txt");
 export type SeedFile = z.infer<typeof SeedFile>;
 
 /** Where a statement comes from: a line of a seed document and the exact text quoted from it. */
@@ -20,7 +21,8 @@ export type Currency = z.infer<typeof Currency>;
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
 
-export const PeriodId = z.enum(["FY2020", "FY2021", "FY2022", "FY2023", "FY2024", "TTM", "Q2-2025", "Q3-2025"]);
+/** A period by its form: a fiscal year (FYyyyy), a quarter (Qn-yyyy) or the trailing twelve months (TTM). */
+export const PeriodId = z.string().regex(/^(?:FY\d{4}|Q[1-4]-\d{4}|TTM)$/, "a period id: FYyyyy, Qn-yyyy or TTM");
 export type PeriodId = z.infer<typeof PeriodId>;
 
 export const Period = z.object({

@@ -37,14 +37,17 @@ export function officeWithSets(sets: Readonly<Record<string, string>>) {
   return { context: { requirements: { isSetSupported } } };
 }
 
-/** `office`: an Office global for the sandbox (see officeWithSets); without it the context has none, as in Excel's JavaScript-only runtime. */
-export function loadFunctions(office?: unknown): { registered: Registered; context: vm.Context; console: readonly ConsoleEntry[]; faults: () => readonly string[] } {
+/**
+ * `office`: an Office global for the sandbox (see officeWithSets); without it the context has none, as in Excel's
+ * JavaScript-only runtime. `bundle`: another build of functions.js than dist/'s.
+ */
+export function loadFunctions(office?: unknown, bundle = join(DIST, "functions.js")): { registered: Registered; context: vm.Context; console: readonly ConsoleEntry[]; faults: () => readonly string[] } {
   const stub = customFunctionsStub();
   const entries: ConsoleEntry[] = [];
   const globals: Record<string, unknown> = { CustomFunctions: stub.CustomFunctions, console: capturingConsole(entries) };
   if (office !== undefined) globals.Office = office;
   const context = vm.createContext(globals);
-  vm.runInContext(readFileSync(join(DIST, "functions.js"), "utf8"), context, { filename: "functions.js" });
+  vm.runInContext(readFileSync(bundle, "utf8"), context, { filename: "functions.js" });
   const faults = () => entries.filter((entry) => entry.level === "error").map((entry) => entry.text);
   return { registered: stub.associated, context, console: entries, faults };
 }

@@ -34,9 +34,16 @@ export class SeedReaderError extends Error {
 
 const ROOT = join(__dirname, "..", "..");
 const cache = new Map<string, readonly string[]>();
+let seedsDir = join(ROOT, "seeds");
+
+/** Reads the pages from `dir` (edited copies of seeds/ under the same names) from now on; null: seeds/ again. */
+export function readSeedsFrom(dir: string | null): void {
+  seedsDir = dir ?? join(ROOT, "seeds");
+  cache.clear();
+}
 
 export function seedLines(file: string): readonly string[] {
-  if (!cache.has(file)) cache.set(file, readFileSync(join(ROOT, "seeds", file), "utf8").split("\n"));
+  if (!cache.has(file)) cache.set(file, readFileSync(join(seedsDir, file), "utf8").split("\n"));
   return cache.get(file) as readonly string[];
 }
 

@@ -1,0 +1,325 @@
+/**
+ * A new snapshot flows through: edited copies of the seed pages (every table figure changed, a fiscal year or a
+ * 20-F filing added, blocks reordered, a prose figure changed, a line made unreadable) go through the real generator
+ * and the real functions entry, and the bundled functions answer what the edited pages say, read by the tests' own
+ * reader, or generation stops naming the seed file and line.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { SPEC, type KcName } from "../src/data/spec";
+import { StubError } from "./support/custom-functions-stub";
+import { loadFunctions } from "./support/load-functions";
+import { filing, statementPeriods, statementRow } from "./support/seed-tables";
+import { excelSerial, HK_PAGE, lineOf, readSeedsFrom, seedLines, US_PAGE } from "./support/seed-reader";
+import { bundle, bundleOf, ORIGINAL, replaceAll, variant, type Pages, type Variant } from "./support/seed-variants";
+
+/** The statement table's rows and the metric each is asked for by. */
+const ROWS: Readonly<Record<string, string>> = {
+  "Total Revenue": "revenue",
+  "Gross Profit": "gross_profit",
+  EBITDA: "ebitda",
+  "Net Income": "net_income",
+  "Total Assets": "total_assets",
+  "Cash, Cash Equivalents and Short-Term Investments": "cash_and_short_term_investments",
+  "Total Debt": "total_debt",
+  "Total Liabilities": "total_liabilities",
+  "Stockholders Equity": "total_equity",
+  "Free Cash Flow": "free_cash_flow",
+  "Operating Cash Flow": "operating_cash_flow",
+  "Investing Cash Flow": "investing_cash_flow",
+  "Financing Cash Flow": "financing_cash_flow",
+};
+
+const FILING_FIELDS = ["form", "fiscal_year", "period_end", "filed", "revenue", "revenue_growth", "eps", "eps_growth", "result"] as const;
+
+/** A figure as the pages write it ("1.08", "-13.8") changed to another with as many decimals and the same sign. */
+const changed = (digits: string) => {
+  const decimals = digits.split(".")[1]?.length ?? 0;
+  const value = Number(digits);
+  return (value * 1.37 + Math.sign(value || 1) * 3 * 10 ** -decimals).toFixed(decimals);
+};
+
+const lines = (text: string) => text.split("\n");
+const statementStart = (hk: string) => lines(hk).findIndex((l) => l.startsWith("Breakdown"));
+/** The indexes of the statement table's figure rows on the analysis page. */
+const statementRows = (hk: string) => {
+  const all = lines(hk);
+  const rows: number[] = [];
+  for (let i = statementStart(hk) + 1; (all[i] ?? "").trim() !== ""; i++) if (/\d[KMB]$/.test(all[i] as string)) rows.push(i);
+  return rows;
+};
+/** The overview page's Form 20-F blocks: [first line index, line count] each, in page order. */
+const filingBlocks = (us: string) => {
+  const all = lines(us);
+  const starts = all.flatMap((l, i) => (/^\s*•\s*Form 20-F - FY \d{4}$/.test(l) ? [i] : []));
+  return starts.map((s, k) => [s, (starts[k + 1] ?? all.length) - s] as const);
+};
+/** The analysis page's corporate events: [first line index, line count] each (title to the rating line and a blank). */
+const eventBlocks = (hk: string) => {
+  const all = lines(hk);
+  const heading = all.findIndex((l) => l.trim().endsWith(" Corporate Events"));
+  const glossary = all.findIndex((l, i) => i > heading && l.trim() === "Glossary");
+  const dates = all.flatMap((l, i) => (i > heading && i < glossary && /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/.test(l.trim()) ? [i] : []));
+  return dates.map((d, k) => [d - 1, (k + 1 < dates.length ? (dates[k + 1] as number) - 1 : glossary) - (d - 1)] as const);
+};
+/** `text` with the blocks put in reverse order where they stand (they must be contiguous). */
+const reversed = (text: string, blocks: ReadonlyArray<readonly [number, number]>) => {
+  const all = lines(text);
+  const first = (blocks[0] as readonly [number, number])[0];
+  const parts = blocks.map(([s, n]) => all.slice(s, s + n));
+  const last = blocks[blocks.length - 1] as readonly [number, number];
+  return [...all.slice(0, first), ...parts.reverse().flat(), ...all.slice(last[0] + last[1])].join("\n");
+};
+
+/** (a) Every figure of the statement table and of the 20-F list changed, and every filing date moved a day. */
+function everyTableFigureChanged(): { pages: Pages; count: number } {
+  const hk = lines(ORIGINAL.hk);
+  let count = 0;
+  for (const i of statementRows(ORIGINAL.hk)) {
+    const r = replaceAll(hk[i] as string, /-?\d+(?:\.\d+)?(?=[KMB])/g, changed);
+    hk[i] = r.text;
+    count += r.count;
+  }
+  const us = lines(ORIGINAL.us);
+  for (const [start, n] of filingBlocks(ORIGINAL.us)) {
+    for (let i = start; i < start + n; i++) {
+      const line = us[i] as string;
+      const r = line.trim().startsWith("Revenue:") || line.trim().startsWith("EPS:")
+        ? replaceAll(line, /-?\d+(?:\.\d+)?(?=[KMB%+-]|$)/g, (m) => changed(m))
+        : replaceAll(line, /(?<=Filed: [A-Z][a-z]{2} )\d{1,2}(?=,)/g, (d) => String(Number(d) + 1));
+      us[i] = r.text;
+      count += r.count;
+    }
+  }
+  return { pages: { us: us.join("\n"), hk: hk.join("\n") }, count };
+}
+
+/** (b) A "Dec 2025" column after TTM, with a figure on every row. */
+function decemberColumnAdded(): { pages: Pages; count: number } {
+  const hk = lines(ORIGINAL.hk);
+  const header = statementStart(ORIGINAL.hk);
+  hk[header] = (hk[header] as string).replace("TTM", "TTMDec 2025");
+  let count = hk[header] === lines(ORIGINAL.hk)[header] ? 0 : 1;
+  for (const i of statementRows(ORIGINAL.hk)) {
+    const r = replaceAll(hk[i] as string, /^.*?[A-Za-z]-?\d+(?:\.\d+)?[KMB]/g, (ttm) => `${ttm}${changed(/-?[\d.]+(?=[KMB]$)/.exec(ttm)?.[0] as string)}${ttm.slice(-1)}`);
+    hk[i] = r.text;
+    count += r.count;
+  }
+  return { pages: { us: ORIGINAL.us, hk: hk.join("\n") }, count };
+}
+
+/** (c) A Form 20-F FY2025 block at the head of the list. */
+function filingAdded(): { pages: Pages; count: number } {
+  const us = lines(ORIGINAL.us);
+  const [first] = filingBlocks(ORIGINAL.us)[0] as readonly [number, number];
+  const block = ["  • Form 20-F - FY 2025", "", "    Period End: Dec 31, 2025|Filed: Apr 21, 2026|", "    Revenue: $1.31B+17.4%", "    |", "    EPS: $-0.52+54.0%", "    Beat"];
+  us.splice(first, 0, ...block);
+  return { pages: { us: us.join("\n"), hk: ORIGINAL.hk }, count: block.length };
+}
+
+const answersOf = (v: Variant) => {
+  const { registered } = loadFunctions(undefined, bundleOf(v));
+  return (name: KcName, ...args: unknown[]) => {
+    const fn = registered.get(name);
+    if (!fn) throw new Error(`${name} is not registered in ${v.name}'s bundle`);
+    return fn(...args, ...Array(Math.max(0, SPEC[name].params.length - args.length)).fill(null));
+  };
+};
+type Call = ReturnType<typeof answersOf>;
+
+/** What the table functions answer for every statement cell and filing the seeds under `seeds` hold. */
+function tableAnswers(call: Call) {
+  const years = lines(ORIGINAL.us).flatMap((l) => /Form 20-F - FY (\d{4})$/.exec(l)?.[1] ?? []).map(Number);
+  return {
+    figures: Object.values(ROWS).flatMap((metric) => statementPeriods().map((p) => [metric, p, call("FIGURE", metric, p)])),
+    filings: years.flatMap((y) => FILING_FIELDS.map((field) => [y, field, call("FILING", y, field)])),
+    usd: years.map((y) => [y, call("REVENUE", y, "USD"), call("FIGURE", "eps", y, "USD")]),
+    periods: call("PERIODS"),
+    history: Object.values(ROWS).map((metric) => call("HISTORY", metric, "FY-4", "TTM")),
+    statements: ["income", "balance", "cashflow"].map((s) => call("STATEMENT", s)),
+    events: call("EVENTS"),
+    fx: call("FXRATE", "FY0"),
+    asOf: [call("ASOF"), call("ASOF", "financials"), call("COMPANY")],
+  };
+}
+
+let base: string;
+const V: Record<string, Variant> = {};
+const counts: Record<string, number> = {};
+let bundleSeconds = 0;
+
+beforeAll(async () => {
+  base = mkdtempSync(join(tmpdir(), "kc-seed-variants-"));
+  const edits: Record<string, { pages: Pages; count: number }> = {
+    original: { pages: ORIGINAL, count: 0 },
+    figures: everyTableFigureChanged(),
+    year: decemberColumnAdded(),
+    filing: filingAdded(),
+    filingsReordered: { pages: { us: reversed(ORIGINAL.us, filingBlocks(ORIGINAL.us)), hk: ORIGINAL.hk }, count: filingBlocks(ORIGINAL.us).length },
+    eventsReordered: { pages: { us: ORIGINAL.us, hk: reversed(ORIGINAL.hk, eventBlocks(ORIGINAL.hk)) }, count: eventBlocks(ORIGINAL.hk).length },
+  };
+  for (const [name, edit] of Object.entries(edits)) {
+    V[name] = variant(base, name, edit.pages);
+    counts[name] = edit.count;
+  }
+  const started = Date.now();
+  await bundle(Object.values(V).filter((v) => v.generated.ok));
+  bundleSeconds = (Date.now() - started) / 1000;
+}, 240_000);
+
+afterEach(() => readSeedsFrom(null));
+
+afterAll(() => {
+  if (base) rmSync(base, { recursive: true, force: true });
+});
+
+/** Reads the seed pages of `v` with the tests' own reader for the rest of the test. */
+const reading = (v: Variant) => readSeedsFrom(v.seeds);
+const generatedOk = (v: Variant | undefined) => {
+  const generated = v?.generated;
+  expect(generated && !generated.ok ? generated.message : "generated").toBe("generated");
+  return v as Variant;
+};
+
+describe("seed variants through the generator and the bundled functions", () => {
+  it("regenerates the committed core.json byte for byte from unedited copies of the seeds", () => {
+    const v = generatedOk(V.original);
+    expect(v.generated.ok && v.generated.core).toBe(readFileSync(join(__dirname, "..", "src", "data", "core.json"), "utf8"));
+    // Six bundles take about 4 s on two cores; a minute means the bundling lost its shortcuts.
+    expect(bundleSeconds).toBeLessThan(60);
+  });
+
+  it("(a) answers every changed statement cell, 20-F field, USD revenue and EPS as the edited pages state them", () => {
+    const v = generatedOk(V.figures);
+    expect(v.pages.hk).not.toBe(ORIGINAL.hk);
+    expect(v.pages.us).not.toBe(ORIGINAL.us);
+    expect(counts.figures).toBe(13 * 6 + 5 * 5);
+    const call = answersOf(v);
+    reading(v);
+    for (const [label, metric] of Object.entries(ROWS)) {
+      for (const [period, figure] of Object.entries(statementRow(label))) {
+        readSeedsFrom(null);
+        expect(figure.value).not.toBe(statementRow(label)[period]?.value);
+        reading(v);
+        expect([metric, period, call("FIGURE", metric, period)]).toEqual([metric, period, figure.value]);
+      }
+    }
+    for (const year of [2020, 2021, 2022, 2023, 2024]) {
+      const f = filing(year);
+      const expected = { form: "20-F", fiscal_year: year, period_end: excelSerial(f.periodEnd), filed: excelSerial(f.filed), revenue: f.revenue.value, revenue_growth: f.revenueGrowth.value, eps: f.eps.value, eps_growth: f.epsGrowth.value, result: f.result };
+      expect(Object.fromEntries(FILING_FIELDS.map((field) => [field, call("FILING", year, field)]))).toEqual(expected);
+      expect(call("REVENUE", year, "USD")).toBe(f.revenue.value);
+      expect(call("FIGURE", "eps", year, "USD")).toBe(f.eps.value);
+    }
+  });
+
+  it("(b) takes a Dec 2025 column as FY2025: listed, answered, the latest fiscal year, in HISTORY and STATEMENT", () => {
+    const v = generatedOk(V.year);
+    expect(counts.year).toBe(1 + 13);
+    reading(v);
+    expect(statementPeriods()).toContain("FY2025");
+    const revenue = statementRow("Total Revenue");
+    const call = answersOf(v);
+    expect((call("PERIODS") as string[][]).flat()).toContain("FY2025");
+    expect(call("REVENUE", 2025)).toBe(revenue.FY2025?.value);
+    expect(call("FIGURE", "revenue", "FY0")).toBe(revenue.FY2025?.value);
+    expect(call("FIGURE", "revenue", "FY-1")).toBe(revenue.FY2024?.value);
+    const history = (call("HISTORY", "revenue", "FY-5", "FY0") as unknown[][]).flat();
+    expect(history).toEqual(["FY2020", "FY2021", "FY2022", "FY2023", "FY2024", "FY2025"].map((p) => revenue[p]?.value));
+    const income = (call("STATEMENT", "income") as unknown[][]).map((row) => row.map(String));
+    expect(income[0]).toContain("FY2025");
+    const column = (income[0] as string[]).indexOf("FY2025");
+    expect(income.find((row) => row.includes("revenue") || row.includes("Total revenue"))?.[column]).toBe(String(revenue.FY2025?.value));
+  });
+
+  it("(c) takes a Form 20-F FY2025 block: KC.FILING answers it and KC.PERIODS lists FY2025", () => {
+    const v = generatedOk(V.filing);
+    expect(v.pages.us).not.toBe(ORIGINAL.us);
+    reading(v);
+    const f = filing(2025);
+    const call = answersOf(v);
+    expect(Object.fromEntries(FILING_FIELDS.map((field) => [field, call("FILING", 2025, field)]))).toEqual({
+      form: "20-F", fiscal_year: 2025, period_end: excelSerial(f.periodEnd), filed: excelSerial(f.filed), revenue: f.revenue.value,
+      revenue_growth: f.revenueGrowth.value, eps: f.eps.value, eps_growth: f.epsGrowth.value, result: f.result,
+    });
+    expect(call("REVENUE", 2025, "USD")).toBe(f.revenue.value);
+    expect((call("PERIODS") as string[][]).flat()).toContain("FY2025");
+  });
+
+  it.each(["filingsReordered", "eventsReordered"])("(d) %s: answers as on the original pages", (name) => {
+    const v = generatedOk(V[name]);
+    expect(counts[name]).toBeGreaterThan(1);
+    expect(v.pages.us + v.pages.hk).not.toBe(ORIGINAL.us + ORIGINAL.hk);
+    expect([...lines(v.pages.us), ...lines(v.pages.hk)].sort()).toEqual([...lines(ORIGINAL.us), ...lines(ORIGINAL.hk)].sort());
+    const strip = (x: unknown) => JSON.parse(JSON.stringify(x, (k, value) => (typeof value === "string" ? value.replace(/\bline \d+\b|:\d+\b/g, "line #") : value)));
+    const original = tableAnswers(answersOf(V.original as Variant));
+    expect(Object.values(original).flat(3).filter((a) => a instanceof StubError)).toEqual([]);
+    expect(original.figures.length + original.filings.length + (original.events as unknown[][]).length).toBeGreaterThan(13 * 6 + 5 * 9 + 3);
+    expect(strip(tableAnswers(answersOf(v)))).toEqual(strip(original));
+  });
+});
+
+describe("seed variants that generation must refuse or follow", () => {
+  it("(e) a prose figure changed: the dataset states the new figure, or generation stops naming the seed line, never the old figure", () => {
+    const from = "Total revenues reached RMB7.79B in 2024";
+    const line = lineOf(US_PAGE, from);
+    expect(ORIGINAL.us).toContain(from);
+    const v = variant(base, "prose", { us: ORIGINAL.us.replace(from, "Total revenues reached RMB8.12B in 2024"), hk: ORIGINAL.hk });
+    expect(v.pages.us).not.toBe(ORIGINAL.us);
+    if (v.generated.ok) {
+      const facts = (JSON.parse(v.generated.core) as { facts: { value: number; source: { file: string; line: number } }[] }).facts.filter((f) => f.source.file === US_PAGE && f.source.line === line);
+      expect(facts.map((f) => f.value)).toContain(8120);
+      expect(facts.map((f) => f.value)).not.toContain(7790);
+    } else {
+      expect(v.generated.message).toContain(`${US_PAGE} line ${line}`);
+    }
+  });
+
+  it("a new date of analysis: KC.ASOF answers it, or generation stops naming the seed line, never the old date", () => {
+    const from = "Date of analysis: Jan 28, 2026";
+    const line = lineOf(HK_PAGE, from);
+    const v = variant(base, "analysis", { us: ORIGINAL.us, hk: ORIGINAL.hk.replace(from, "Date of analysis: Feb 3, 2026") });
+    expect(v.pages.hk).not.toBe(ORIGINAL.hk);
+    if (v.generated.ok) {
+      expect((JSON.parse(v.generated.core) as { asOf: { analysis: string } }).asOf.analysis).toBe("2026-02-03");
+    } else {
+      expect(v.generated.message).toContain(`${HK_PAGE} line ${line}`);
+    }
+  });
+
+  it("stops when the dashboard's quarter and the latest results announcement disagree, naming both lines", () => {
+    const dashboard = lineOf(US_PAGE, "Q3 2025 Data");
+    const announcement = lineOf(HK_PAGE, "quarter ending September 30, 2025");
+    const v = variant(base, "quarters", { us: ORIGINAL.us.replace("Q3 2025 Data", "Q4 2025 Data"), hk: ORIGINAL.hk });
+    expect(v.pages.us).not.toBe(ORIGINAL.us);
+    expect(v.generated).toMatchObject({ ok: false, message: expect.stringContaining(`${US_PAGE}:${dashboard}`) });
+    expect(v.generated).toMatchObject({ ok: false, message: expect.stringContaining(`${HK_PAGE}:${announcement}`) });
+  });
+
+  it("stops when no page names the latest quarter", () => {
+    const v = variant(base, "no-quarter", { us: ORIGINAL.us.replace("Q3 2025 Data", "Latest Quarter Data"), hk: ORIGINAL.hk.replace("quarter ending September 30, 2025", "quarter of 2025") });
+    expect(v.pages.us).not.toBe(ORIGINAL.us);
+    expect(v.pages.hk).not.toBe(ORIGINAL.hk);
+    expect(v.generated).toMatchObject({ ok: false, message: expect.stringContaining("no page names the latest quarter") });
+  });
+
+  it("(f) a statement row with a figure missing: generation stops naming the file and line", () => {
+    const n = lineOf(HK_PAGE, "Gross Profit");
+    const row = (seedLines(HK_PAGE)[n - 1] as string).trim();
+    const short = row.replace(/-?\d+(?:\.\d+)?[KMB]$/, "");
+    expect(short).not.toBe(row);
+    const v = variant(base, "row", { us: ORIGINAL.us, hk: ORIGINAL.hk.replace(row, short) });
+    expect(v.generated).toMatchObject({ ok: false, message: expect.stringContaining(`${HK_PAGE} line ${n}`) });
+  });
+
+  it("(f) a 20-F block whose date line is garbled: generation stops naming the file and line", () => {
+    const n = filing(2022).titleLine + 2;
+    const dates = (seedLines(US_PAGE)[n - 1] as string).trim();
+    expect(dates).toMatch(/^Period End:/);
+    const garbled = dates.replace("Filed:", "Filed on");
+    expect(garbled).not.toBe(dates);
+    const v = variant(base, "dates", { us: ORIGINAL.us.replace(dates, garbled), hk: ORIGINAL.hk });
+    expect(v.generated).toMatchObject({ ok: false, message: expect.stringContaining(`${US_PAGE} line ${n}`) });
+  });
+});
