@@ -118,6 +118,21 @@ function filingAdded(): { pages: Pages; count: number } {
   return { pages: { us: us.join("\n"), hk: ORIGINAL.hk }, count: block.length };
 }
 
+/** (e) Figures and a date in the pages' prose, each changed to a value no page states. */
+const PROSE = {
+  highlights: { from: "Total revenues reached RMB7.79B in 2024", to: "Total revenues reached RMB8.12B in 2024" },
+  call: { from: "Xiaomi and Kingsoft ecosystem reached RMB 629 million", to: "Xiaomi and Kingsoft ecosystem reached RMB 655 million" },
+  analysis: { from: "Date of analysis: Jan 28, 2026", to: "Date of analysis: Feb 3, 2026" },
+} as const;
+
+type Core = {
+  facts: { id: string; metric: string; period: string; value: number; currency: string | null; primary: boolean }[];
+  reconciliations: { id: string; note: string; status: string }[];
+};
+const coreOf = (v: Variant) => JSON.parse(v.generated.ok ? v.generated.core : "null") as Core;
+const textOf = (v: Variant) => JSON.parse(v.generated.ok ? v.generated.text : "null") as { plausibilityRules: { id: string; text: string }[] };
+const primaryValue = (core: Core, metric: string, period: string) => core.facts.find((f) => f.primary && f.metric === metric && f.period === period && f.currency === "RMB")?.value as number;
+
 const answersOf = (v: Variant) => {
   const { registered } = loadFunctions(undefined, bundleOf(v));
   return (name: KcName, ...args: unknown[]) => {
@@ -158,6 +173,8 @@ beforeAll(async () => {
     filing: filingAdded(),
     filingsReordered: { pages: { us: reversed(ORIGINAL.us, filingBlocks(ORIGINAL.us)), hk: ORIGINAL.hk }, count: filingBlocks(ORIGINAL.us).length },
     eventsReordered: { pages: { us: ORIGINAL.us, hk: reversed(ORIGINAL.hk, eventBlocks(ORIGINAL.hk)) }, count: eventBlocks(ORIGINAL.hk).length },
+    prose: { pages: { us: ORIGINAL.us.replace(PROSE.highlights.from, PROSE.highlights.to), hk: ORIGINAL.hk.replace(PROSE.call.from, PROSE.call.to) }, count: 2 },
+    analysis: { pages: { us: ORIGINAL.us, hk: ORIGINAL.hk.replace(PROSE.analysis.from, PROSE.analysis.to) }, count: 1 },
   };
   for (const [name, edit] of Object.entries(edits)) {
     V[name] = variant(base, name, edit.pages);
@@ -214,6 +231,21 @@ describe("seed variants through the generator and the bundled functions", () => 
     }
   });
 
+  it("(a) the notes that explain a disagreeing ratio are worked out from the edited figures", () => {
+    const n = lineOf(HK_PAGE, "Net Income");
+    const row = (seedLines(HK_PAGE)[n - 1] as string).trim();
+    const edited = replaceAll(row, /-?\d+(?:\.\d+)?(?=[KMB])/g, (m) => (Number(m) * 1.5).toFixed(2));
+    expect(edited.count).toBe(6);
+    const v = generatedOk(variant(base, "income", { us: ORIGINAL.us, hk: ORIGINAL.hk.replace(row, edited.text) }));
+    const core = coreOf(v);
+    const note = (id: string) => core.reconciliations.find((r) => r.id === id)?.note ?? "";
+    const income = primaryValue(core, "net_income", "TTM");
+    expect(income).toBeCloseTo(primaryValue(coreOf(V.original as Variant), "net_income", "TTM") * 1.5, 1);
+    expect(note("roe_TTM")).toContain(`ending equity gives about ${((income / primaryValue(core, "total_equity", "TTM")) * 100).toFixed(1)}%`);
+    expect(note("ocf_to_net_income_TTM")).toContain(`TTM figures give about ${(primaryValue(core, "operating_cash_flow", "TTM") / income).toFixed(2)}.`);
+    expect(note("ocf_to_net_income_TTM")).toContain(`FY2024 figures give about ${(primaryValue(core, "operating_cash_flow", "FY2024") / primaryValue(core, "net_income", "FY2024")).toFixed(2)}.`);
+  });
+
   it("(b) takes a Dec 2025 column as FY2025: listed, answered, the latest fiscal year, in HISTORY and STATEMENT", () => {
     const v = generatedOk(V.year);
     expect(counts.year).toBe(1 + 13);
@@ -231,6 +263,10 @@ describe("seed variants through the generator and the bundled functions", () => 
     expect(income[0]).toContain("FY2025");
     const column = (income[0] as string[]).indexOf("FY2025");
     expect(income.find((row) => row.includes("revenue") || row.includes("Total revenue"))?.[column]).toBe(String(revenue.FY2025?.value));
+    // With a fiscal 2025, quarters of 2025 are held to it as well as to TTM, and the rule no longer says it is missing.
+    const rule = (of: Variant) => textOf(of).plausibilityRules.find((r) => r.id === "quarter_within_period")?.text;
+    expect(rule(V.original as Variant)).toContain("(the dataset has no fiscal 2025)");
+    expect(rule(v)).toContain("the TTM period or fiscal year containing it");
   });
 
   it("(c) takes a Form 20-F FY2025 block: KC.FILING answers it and KC.PERIODS lists FY2025", () => {
@@ -258,36 +294,38 @@ describe("seed variants through the generator and the bundled functions", () => 
     expect(original.figures.length + original.filings.length + (original.events as unknown[][]).length).toBeGreaterThan(13 * 6 + 5 * 9 + 3);
     expect(strip(tableAnswers(answersOf(v)))).toEqual(strip(original));
   });
+  it("(e) a prose figure changed: the bundled functions answer the new figure and list the new conflict, never the old figure", () => {
+    const v = generatedOk(V.prose);
+    for (const { from, to } of [PROSE.highlights, PROSE.call]) {
+      expect(ORIGINAL.us + ORIGINAL.hk).toContain(from);
+      expect(v.pages.us + v.pages.hk).toContain(to);
+    }
+    const call = answersOf(v);
+    const original = answersOf(V.original as Variant);
+    // The call's ecosystem revenue is the only statement of it, so it is the figure KC.FIGURE answers.
+    expect(original("FIGURE", "ecosystem_revenue", "Q2-2025")).toBe(629);
+    expect(call("FIGURE", "ecosystem_revenue", "Q2-2025")).toBe(655);
+    expect(String(call("SOURCE", "ecosystem_revenue", "Q2-2025"))).toContain("RMB 655 million");
+    // The highlights' revenue is not primary (the statement table is), so the change shows as a conflict.
+    expect(call("REVENUE", "FY2024")).toBe(original("REVENUE", "FY2024"));
+    const conflicts = (grid: unknown) => JSON.stringify(grid);
+    expect(conflicts(original("CONFLICTS"))).not.toContain("RMB8.12B");
+    expect(conflicts(call("CONFLICTS"))).toContain("RMB8.12B");
+    expect(conflicts(call("CONFLICTS"))).not.toContain("RMB7.79B");
+  });
+
+  it("(e) a new date of analysis: KC.ASOF and the dataset version answer it, never the old date", () => {
+    const v = generatedOk(V.analysis);
+    const call = answersOf(v);
+    expect(answersOf(V.original as Variant)("ASOF")).toBe(excelSerial("2026-01-28"));
+    expect(call("ASOF")).toBe(excelSerial("2026-02-03"));
+    expect(call("ASOF", "analysis")).toBe(excelSerial("2026-02-03"));
+    expect(String(call("ASOF", "version"))).toMatch(/^2026-02-03 · [0-9a-f]{12}$/);
+    expect(JSON.stringify(call("EVENTS"))).not.toContain(String(excelSerial("2026-01-28")));
+  });
 });
 
-describe("seed variants that generation must refuse or follow", () => {
-  it("(e) a prose figure changed: the dataset states the new figure, or generation stops naming the seed line, never the old figure", () => {
-    const from = "Total revenues reached RMB7.79B in 2024";
-    const line = lineOf(US_PAGE, from);
-    expect(ORIGINAL.us).toContain(from);
-    const v = variant(base, "prose", { us: ORIGINAL.us.replace(from, "Total revenues reached RMB8.12B in 2024"), hk: ORIGINAL.hk });
-    expect(v.pages.us).not.toBe(ORIGINAL.us);
-    if (v.generated.ok) {
-      const facts = (JSON.parse(v.generated.core) as { facts: { value: number; source: { file: string; line: number } }[] }).facts.filter((f) => f.source.file === US_PAGE && f.source.line === line);
-      expect(facts.map((f) => f.value)).toContain(8120);
-      expect(facts.map((f) => f.value)).not.toContain(7790);
-    } else {
-      expect(v.generated.message).toContain(`${US_PAGE} line ${line}`);
-    }
-  });
-
-  it("a new date of analysis: KC.ASOF answers it, or generation stops naming the seed line, never the old date", () => {
-    const from = "Date of analysis: Jan 28, 2026";
-    const line = lineOf(HK_PAGE, from);
-    const v = variant(base, "analysis", { us: ORIGINAL.us, hk: ORIGINAL.hk.replace(from, "Date of analysis: Feb 3, 2026") });
-    expect(v.pages.hk).not.toBe(ORIGINAL.hk);
-    if (v.generated.ok) {
-      expect((JSON.parse(v.generated.core) as { asOf: { analysis: string } }).asOf.analysis).toBe("2026-02-03");
-    } else {
-      expect(v.generated.message).toContain(`${HK_PAGE} line ${line}`);
-    }
-  });
-
+describe("seed variants that generation must refuse", () => {
   it("stops when the dashboard's quarter and the latest results announcement disagree, naming both lines", () => {
     const dashboard = lineOf(US_PAGE, "Q3 2025 Data");
     const announcement = lineOf(HK_PAGE, "quarter ending September 30, 2025");

@@ -5,7 +5,7 @@ import { METRICS, periodsFor } from "./catalogue";
 import { contentHash } from "./content-hash";
 import * as curated from "./curated";
 import { factConflicts, impliedFx, nextEarningsConflict, reconciliations } from "./derive";
-import { PLAUSIBILITY_RULES, plausibilityChecks } from "./plausibility";
+import { plausibilityChecks, plausibilityRules } from "./plausibility";
 import { corporateEvents, filings, hkPeers, hkPerformance, statementTable, usPeers } from "./extract";
 import { type Seed, SeedCitationError } from "./seed";
 import { seedSumProblems } from "./seed-sums";
@@ -97,8 +97,8 @@ function assemble(pages: Pages): Dataset {
     peers: [...usPeers(us), ...hkPeers(hk), ...hkPerformance(hk)],
     nextEarnings: next,
     conflicts: [...factConflicts(facts), nextEarningsConflict(next, { file: hk.file, analysis: analysis.written })],
-    reconciliations: reconciliations(facts),
-    plausibilityRules: [...PLAUSIBILITY_RULES],
+    reconciliations: reconciliations(facts, periods),
+    plausibilityRules: plausibilityRules(periods),
     plausibility: checks,
     implausible: checks.filter((c) => c.status === "fails"),
     fx: impliedFx(facts),

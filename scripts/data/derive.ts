@@ -3,7 +3,7 @@
  * arithmetic on the rounding, and the RMB-per-USD rate each fiscal year's two revenue figures imply.
  */
 import { interval } from "../../src/data/parse";
-import type { Conflict, Fact, FxRate, NextEarnings, PeriodId, Reconciliation } from "../../src/data/schema";
+import type { Conflict, Fact, FxRate, NextEarnings, Period, PeriodId, Reconciliation } from "../../src/data/schema";
 
 type Range = readonly [number, number];
 
@@ -132,7 +132,18 @@ function withEpsCaveat(checks: Check[]): Check[] {
   return checks.map((c) => ({ ...c, caveat }));
 }
 
-export function reconciliations(all: readonly Fact[]): Reconciliation[] {
+/** A period in a check's label: "2024", "TTM", "Q2 2025". */
+const inWords = (p: PeriodId) => (p.startsWith("FY") ? p.slice(2) : p.replace("-", " "));
+/** The fiscal year before `FYyyyy`. */
+const yearBefore = (p: PeriodId): PeriodId => `FY${Number(p.slice(2)) - 1}`;
+const about = (x: number, percent: boolean) => (percent ? `${(x * 100).toFixed(1)}%` : x.toFixed(2));
+
+/**
+ * Every ratio the pages state that the stored figures can check, recomputed with the rounding of each input: one
+ * check per period a page states the ratio for, so a new snapshot's periods are checked without code. A check whose
+ * inputs the dataset lacks is kept as not computable, naming what is missing, rather than dropped.
+ */
+export function reconciliations(all: readonly Fact[], periods: readonly Period[]): Reconciliation[] {
   const facts = new Facts(all);
   const stated = (id: string) => {
     const f = all.find((x) => x.id === id);
@@ -140,48 +151,92 @@ export function reconciliations(all: readonly Fact[]): Reconciliation[] {
     return f;
   };
   const g = (m: string, p: PeriodId, c: string | null = "RMB") => facts.get(m, p, c);
+  /** The facts of `metric` that the named sections of the pages state, in the dataset's order. */
+  const statedIn = (metric: string, ...sections: string[]) => all.filter((f) => sections.some((s) => f.id === `${metric}:${f.period}:${s}`));
+  /** A check of `s` from the primary facts `needs` names; without all of them, a check that says which are missing. */
+  const from = (s: Fact, needs: [string, PeriodId][], check: (inputs: Fact[]) => Omit<Check, "stated">): Check => {
+    const missing = needs.filter(([m, p]) => !facts.has(m, p));
+    const made = check([]);
+    if (missing.length) {
+      return { ...made, stated: s, inputs: [], compute: () => null, kc: undefined,
+        note: `Stated ${s.precision.stated}; the dataset has no ${missing.map(([m, p]) => `${m} ${p}`).join(" or ")} to recompute it from.` };
+    }
+    return { ...check(needs.map(([m, p]) => g(m, p))), stated: s };
+  };
+  /** `metric` = `numerator` / `denominator` for every period the sections state it. */
+  const ratioChecks = (metric: string, sections: string[], id: string, label: string, [num, den]: [string, string], kc: (p: PeriodId) => string) =>
+    statedIn(metric, ...sections).map((s) =>
+      from(s, [[num, s.period], [den, s.period]], (inputs) => ({ id: `${id}_${s.period}`, label: `${label} ${inWords(s.period)}`, formula: `${num} / ${den}`, inputs, kc: kc(s.period), compute: ratio })),
+    );
   /** Each fiscal year, newest first, whose 20-F list states `metric` and for which `computable` holds, with the year before. */
   const filingYears = (metric: string, computable: (p: PeriodId, prior: PeriodId) => boolean): [PeriodId, PeriodId][] =>
     all
       .filter((f) => f.metric === metric && f.id === `${metric}:${f.period}:filing`)
-      .map((f): [PeriodId, PeriodId] => [f.period, `FY${Number(f.period.slice(2)) - 1}`])
+      .map((f): [PeriodId, PeriodId] => [f.period, yearBefore(f.period)])
       .filter(([p, prior]) => computable(p, prior))
       .sort(([a], [b]) => b.localeCompare(a));
+  /** The latest fiscal year that ends before the TTM period does, whose figures the TTM notes compare with. */
+  const ttm = periods.find((p) => p.kind === "ttm");
+  const lastYear = periods.filter((p) => p.kind === "fiscal_year" && ttm !== undefined && p.end < ttm.end).map((p) => p.id).sort().pop();
+  /** What a TTM ratio that disagrees gives from other bases, for its note: `explain` returns null where it cannot say. */
+  const explained = (check: Check, explain: (s: Fact) => string | null): Check => {
+    if (reconcile(check).status !== "disagrees") return check;
+    const note = explain(check.stated);
+    return note ? { ...check, note } : check;
+  };
+  const percent = (s: Fact) => s.precision.stated.includes("%");
+  const notComputable = (metric: string, section: string, label: string, formula: string, why: string) =>
+    statedIn(metric, section).map((s): Check => ({ id: `${metric}_${s.period}`, label: `${label} ${inWords(s.period)}`, stated: s, formula, inputs: [], compute: () => null, note: `Stated ${s.precision.stated}; ${why}` }));
+
   const checks: Check[] = [
-    { id: "gross_margin_FY2024", label: "Gross margin 2024", stated: stated("gross_margin:FY2024:highlights"), formula: "gross_profit / revenue", inputs: [g("gross_profit", "FY2024"), g("revenue", "FY2024")], kc: `KC.MARGIN("gross","FY2024")`, compute: ratio },
-    { id: "gross_margin_FY2023", label: "Gross margin 2023", stated: stated("gross_margin:FY2023:highlights"), formula: "gross_profit / revenue", inputs: [g("gross_profit", "FY2023"), g("revenue", "FY2023")], kc: `KC.MARGIN("gross","FY2023")`, compute: ratio },
-    { id: "gross_margin_TTM", label: "Gross margin TTM", stated: stated("gross_margin:TTM:overview"), formula: "gross_profit / revenue", inputs: [g("gross_profit", "TTM"), g("revenue", "TTM")], kc: `KC.MARGIN("gross","TTM")`, compute: ratio },
-    { id: "revenue_growth_FY2024", label: "Revenue growth 2024", stated: stated("revenue_growth:FY2024:highlights"), formula: "revenue FY2024 / revenue FY2023 - 1", inputs: [g("revenue", "FY2024"), g("revenue", "FY2023")], kc: `KC.GROWTHRATE("revenue","FY2024")`, compute: growth },
+    ...ratioChecks("gross_margin", ["highlights", "overview"], "gross_margin", "Gross margin", ["gross_profit", "revenue"], (p) => `KC.MARGIN("gross","${p}")`),
+    ...statedIn("revenue_growth", "highlights").map((s) =>
+      from(s, [["revenue", s.period], ["revenue", yearBefore(s.period)]], (inputs) => ({ id: `revenue_growth_${s.period}`, label: `Revenue growth ${inWords(s.period)}`,
+        formula: `revenue ${s.period} / revenue ${yearBefore(s.period)} - 1`, inputs, kc: `KC.GROWTHRATE("revenue","${s.period}")`, compute: growth })),
+    ),
     ...filingYears("revenue_growth", (p, prior) => facts.has("revenue", p) && facts.has("revenue", prior)).map(([p, prior]): Check => {
       return { id: `revenue_growth_${p}_filing`, label: `Revenue growth ${p.slice(2)} (20-F list)`, stated: stated(`revenue_growth:${p}:filing`), formula: `revenue ${p} / revenue ${prior} - 1 (RMB)`, inputs: [g("revenue", p), g("revenue", prior)], kc: `KC.GROWTHRATE("revenue","${p}")`, compute: growth };
     }),
-    { id: "net_margin_TTM", label: "Net margin TTM", stated: stated("net_margin:TTM:overview"), formula: "net_income / revenue", inputs: [g("net_income", "TTM"), g("revenue", "TTM")], kc: `KC.MARGIN("net","TTM")`, compute: ratio },
-    { id: "debt_to_equity_TTM", label: "Debt to equity TTM", stated: stated("debt_to_equity:TTM:overview"), formula: "total_debt / total_equity", inputs: [g("total_debt", "TTM"), g("total_equity", "TTM")], kc: `KC.RATIO("debt_to_equity","TTM")`, compute: ratio },
-    { id: "equity_ratio_TTM", label: "Equity ratio TTM", stated: stated("equity_ratio:TTM:overview"), formula: "total_equity / total_assets", inputs: [g("total_equity", "TTM"), g("total_assets", "TTM")], kc: `KC.RATIO("equity_ratio","TTM")`, compute: ratio },
-    { id: "debt_to_assets_TTM", label: "Debt to assets TTM", stated: stated("debt_to_assets:TTM:peers"), formula: "total_debt / total_assets", inputs: [g("total_debt", "TTM"), g("total_assets", "TTM")], kc: `KC.RATIO("debt_to_assets","TTM")`, compute: ratio },
-    { id: "net_loss_decrease_FY2024", label: "Net loss decrease 2024 (highlights)", stated: stated("net_loss_decrease:FY2024:highlights"), formula: "1 - net loss FY2024 (highlights) / net loss FY2023",
-      inputs: [stated("net_income:FY2024:highlights"), g("net_income", "FY2023")], compute: lossGrowth },
-    { id: "ai_share_of_public_cloud_Q2-2025", label: "AI share of public cloud revenue Q2 2025", stated: stated("ai_share_of_public_cloud:Q2-2025:call"), formula: "ai_gross_billings / public_cloud_revenue",
-      inputs: [g("ai_gross_billings", "Q2-2025"), g("public_cloud_revenue", "Q2-2025")], kc: `KC.RATIO("ai_gross_billings/public_cloud_revenue","Q2-2025")`, compute: ratio },
-    { id: "ecosystem_share_Q2-2025", label: "Ecosystem share of revenue Q2 2025", stated: stated("ecosystem_share_of_revenue:Q2-2025:call"), formula: "ecosystem_revenue / revenue",
-      inputs: [g("ecosystem_revenue", "Q2-2025"), g("revenue", "Q2-2025")], kc: `KC.RATIO("ecosystem_revenue/revenue","Q2-2025")`, compute: ratio },
-    { id: "roe_TTM", label: "Return on equity TTM", stated: stated("roe:TTM:overview"), formula: "net_income / total_equity (ending)", inputs: [g("net_income", "TTM"), g("total_equity", "TTM")], kc: `KC.RATIO("roe","TTM")`, compute: ratio,
-      note: "Stated -16.46%; TTM net income over ending equity gives about -14.4%, and over the average of TTM and FY2024 equity about -16.3%. The page's equity base is not in the dataset." },
-    { id: "ocf_to_net_income_TTM", label: "Operating cash flow to net income TTM", stated: stated("ocf_to_net_income:TTM:overview"), formula: "operating_cash_flow / net_income", inputs: [g("operating_cash_flow", "TTM"), g("net_income", "TTM")], kc: `KC.RATIO("ocf_to_net_income","TTM")`, compute: ratio,
-      note: "Stated 0.32; TTM figures give about -3.42. FY2024 figures give about -0.32 (same size, opposite sign)." },
-    { id: "fcf_to_net_income_TTM", label: "Free cash flow to net income TTM", stated: stated("fcf_to_net_income:TTM:overview"), formula: "free_cash_flow / net_income", inputs: [g("free_cash_flow", "TTM"), g("net_income", "TTM")], kc: `KC.RATIO("fcf_to_net_income","TTM")`, compute: ratio },
+    ...ratioChecks("net_margin", ["overview"], "net_margin", "Net margin", ["net_income", "revenue"], (p) => `KC.MARGIN("net","${p}")`),
+    ...ratioChecks("debt_to_equity", ["overview"], "debt_to_equity", "Debt to equity", ["total_debt", "total_equity"], (p) => `KC.RATIO("debt_to_equity","${p}")`),
+    ...ratioChecks("equity_ratio", ["overview"], "equity_ratio", "Equity ratio", ["total_equity", "total_assets"], (p) => `KC.RATIO("equity_ratio","${p}")`),
+    ...ratioChecks("debt_to_assets", ["peers"], "debt_to_assets", "Debt to assets", ["total_debt", "total_assets"], (p) => `KC.RATIO("debt_to_assets","${p}")`),
+    ...statedIn("net_loss_decrease", "highlights").map((s) =>
+      from(s, [["net_income", yearBefore(s.period)]], ([before]) => ({ id: `net_loss_decrease_${s.period}`, label: `Net loss decrease ${inWords(s.period)} (highlights)`,
+        formula: `1 - net loss ${s.period} (highlights) / net loss ${yearBefore(s.period)}`, inputs: before ? [stated(`net_income:${s.period}:highlights`), before] : [], compute: lossGrowth })),
+    ),
+    ...ratioChecks("ai_share_of_public_cloud", ["call"], "ai_share_of_public_cloud", "AI share of public cloud revenue", ["ai_gross_billings", "public_cloud_revenue"], (p) => `KC.RATIO("ai_gross_billings/public_cloud_revenue","${p}")`),
+    ...ratioChecks("ecosystem_share_of_revenue", ["call"], "ecosystem_share", "Ecosystem share of revenue", ["ecosystem_revenue", "revenue"], (p) => `KC.RATIO("ecosystem_revenue/revenue","${p}")`),
+    ...ratioChecks("roe", ["overview"], "roe", "Return on equity", ["net_income", "total_equity"], (p) => `KC.RATIO("roe","${p}")`).map((c): Check => ({
+      ...explained({ ...c, formula: "net_income / total_equity (ending)" }, (s) => {
+        if (s.period !== "TTM" || c.inputs.length === 0) return null;
+        const [income, equity] = c.inputs.map((f) => f.value) as [number, number];
+        const average = lastYear && facts.has("total_equity", lastYear) ? `, and over the average of TTM and ${lastYear} equity about ${about(income / ((equity + g("total_equity", lastYear).value) / 2), true)}` : "";
+        return `Stated ${s.precision.stated}; TTM net income over ending equity gives about ${about(income / equity, true)}${average}. The page's equity base is not in the dataset.`;
+      }),
+    })),
+    ...ratioChecks("ocf_to_net_income", ["overview"], "ocf_to_net_income", "Operating cash flow to net income", ["operating_cash_flow", "net_income"], (p) => `KC.RATIO("ocf_to_net_income","${p}")`).map((c) =>
+      explained(c, (s) => {
+        if (s.period !== "TTM" || c.inputs.length === 0) return null;
+        const [cash, income] = c.inputs.map((f) => f.value) as [number, number];
+        let year = "";
+        if (lastYear && facts.has("operating_cash_flow", lastYear) && facts.has("net_income", lastYear)) {
+          const fy = g("operating_cash_flow", lastYear).value / g("net_income", lastYear).value;
+          const mirrored = about(Math.abs(fy), percent(s)) === about(Math.abs(s.value), percent(s)) && Math.sign(fy) !== Math.sign(s.value);
+          year = ` ${lastYear} figures give about ${about(fy, percent(s))}${mirrored ? " (same size, opposite sign)" : ""}.`;
+        }
+        return `Stated ${s.precision.stated}; TTM figures give about ${about(cash / income, percent(s))}.${year}`;
+      }),
+    ),
+    ...ratioChecks("fcf_to_net_income", ["overview"], "fcf_to_net_income", "Free cash flow to net income", ["free_cash_flow", "net_income"], (p) => `KC.RATIO("fcf_to_net_income","${p}")`),
     ...withEpsCaveat(filingYears("eps_growth", (p, prior) => facts.has("eps", p, "USD") && facts.has("eps", prior, "USD")).map(([p, prior]): Check => {
       return { id: `eps_growth_${p}`, label: `EPS growth ${p.slice(2)} (20-F list)`, stated: stated(`eps_growth:${p}:filing`), formula: `1 - EPS ${p} / EPS ${prior} (both losses)`,
         inputs: [g("eps", p, "USD"), g("eps", prior, "USD")], kc: `KC.GROWTHRATE("eps","${p}")`, compute: lossGrowth };
     })),
-    { id: "non_gaap_ebitda_margin_Q2-2025", label: "Non-GAAP EBITDA margin Q2 2025", stated: stated("non_gaap_ebitda_margin:Q2-2025:call"), formula: "non_gaap_ebitda / revenue",
-      inputs: [g("non_gaap_ebitda", "Q2-2025"), g("revenue", "Q2-2025")], kc: `KC.MARGIN("non_gaap_ebitda","Q2-2025")`, compute: ratio },
-    { id: "revenue_growth_TTM", label: "Revenue growth TTM", stated: stated("revenue_growth:TTM:overview"), formula: "revenue TTM / revenue one year earlier - 1", inputs: [], compute: () => null,
-      note: "Stated 6.87%; the dataset has no TTM revenue for the year before, so it cannot be recomputed." },
-    { id: "free_cash_flow_growth_TTM", label: "Free cash flow growth TTM", stated: stated("free_cash_flow_growth:TTM:overview"), formula: "free cash flow TTM / one year earlier - 1", inputs: [], compute: () => null,
-      note: "Stated 80.87%; the dataset has no TTM free cash flow for the year before." },
-    { id: "ebit_margin_TTM", label: "EBIT margin TTM", stated: stated("ebit_margin:TTM:overview"), formula: "EBIT / revenue", inputs: [], compute: () => null,
-      note: "Stated -8.34%; the pages give no EBIT figure." },
+    ...ratioChecks("non_gaap_ebitda_margin", ["call"], "non_gaap_ebitda_margin", "Non-GAAP EBITDA margin", ["non_gaap_ebitda", "revenue"], (p) => `KC.MARGIN("non_gaap_ebitda","${p}")`),
+    ...notComputable("revenue_growth", "overview", "Revenue growth", "revenue TTM / revenue one year earlier - 1", "the dataset has no TTM revenue for the year before, so it cannot be recomputed."),
+    ...notComputable("free_cash_flow_growth", "overview", "Free cash flow growth", "free cash flow TTM / one year earlier - 1", "the dataset has no TTM free cash flow for the year before."),
+    ...notComputable("ebit_margin", "overview", "EBIT margin", "EBIT / revenue", "the pages give no EBIT figure."),
   ];
   return checks.map(reconcile);
 }

@@ -11,7 +11,18 @@ type Range = readonly [number, number];
 /** Revenue above which an investing outflow counts as material: 1% of revenue, a usual revenue-based materiality. */
 const MATERIAL_SHARE_OF_REVENUE = 0.01;
 
-export const PLAUSIBILITY_RULES: readonly PlausibilityRule[] = [
+/**
+ * The twelve months a quarter is held to, in words. Where a quarter's calendar year is no fiscal year of the dataset,
+ * only its TTM period contains it, and the text says why: "the TTM period containing it (the dataset has no fiscal 2025)".
+ */
+function containingPeriods(periods: readonly Period[]): string {
+  const years = new Set(periods.filter((p) => p.kind === "fiscal_year").map((p) => p.end.slice(0, 4)));
+  const missing = [...new Set(periods.filter((p) => p.kind === "quarter").map((p) => p.end.slice(0, 4)))].filter((y) => !years.has(y)).sort();
+  return missing.length ? `the TTM period containing it (the dataset has no fiscal ${missing.join(" or ")})` : "the TTM period or fiscal year containing it";
+}
+
+/** The rules, in words the pane and KC.CHECKS show; the quarter rule names the fiscal years `periods` lack. */
+export const plausibilityRules = (periods: readonly Period[]): PlausibilityRule[] => [
   { id: "fcf_below_ocf", label: "Free cash flow below operating cash flow", kind: "magnitude",
     text: "FCF is OCF less capital expenditure, so FCF ≤ OCF; where investing cash flow is an outflow of 1% of revenue or more, nil capital expenditure is implausible, so FCF < OCF beyond rounding." },
   { id: "gross_profit_within_revenue", label: "Gross profit at most revenue", kind: "identity", text: "Gross profit is revenue less cost of revenue." },
@@ -24,7 +35,7 @@ export const PLAUSIBILITY_RULES: readonly PlausibilityRule[] = [
   { id: "segments_within_revenue", label: "Segments within revenue", kind: "identity",
     text: "Public plus enterprise cloud revenue, and ecosystem revenue, are parts of total revenue." },
   { id: "quarter_within_period", label: "Quarter within its twelve months", kind: "identity",
-    text: "Revenue is never negative, so a quarter's is at most that of the TTM period containing it (the dataset has no fiscal 2025)." },
+    text: `Revenue is never negative, so a quarter's is at most that of ${containingPeriods(periods)}.` },
 ];
 
 const range = (f: Fact): Range => interval(f.value, f.precision);

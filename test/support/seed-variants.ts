@@ -20,13 +20,13 @@ export const ORIGINAL: Readonly<Pages> = {
   hk: readFileSync(join(ROOT, "seeds", HK_PAGE), "utf8"),
 };
 
-export type Generated = { readonly ok: true; readonly core: string } | { readonly ok: false; readonly message: string };
+export type Generated = { readonly ok: true; readonly core: string; readonly text: string } | { readonly ok: false; readonly message: string };
 
 export type Variant = { readonly name: string; readonly root: string; readonly seeds: string; readonly pages: Pages; readonly generated: Generated };
 
 /**
  * Writes `pages` as seeds/ of a new folder `base/name`, with a SHA256SUMS that records them, runs the generator
- * there (what `npm run data` writes) and keeps src/data/core.json, or the message generation stopped with.
+ * there (what `npm run data` writes) and keeps src/data/core.json and text.json, or the message generation stopped with.
  */
 export function variant(base: string, name: string, pages: Pages): Variant {
   const root = join(base, name);
@@ -40,10 +40,11 @@ export function variant(base: string, name: string, pages: Pages): Variant {
   writeFileSync(join(seeds, "SHA256SUMS"), sums.join(""));
   let generated: Generated;
   try {
-    const core = generate(root).files["core.json"];
+    const files = generate(root).files;
+    const core = files["core.json"];
     mkdirSync(join(root, "src", "data"), { recursive: true });
     writeFileSync(join(root, "src", "data", "core.json"), core);
-    generated = { ok: true, core };
+    generated = { ok: true, core, text: files["text.json"] };
   } catch (error) {
     generated = { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
