@@ -64,7 +64,7 @@ export const Fact = z.object({
   precision: Precision,
   /** The figure other code uses when several sources state the same metric, period and currency. */
   primary: z.boolean(),
-  /** Short name of where on the page the figure sits ("statement table", "2024 highlights", …). */
+  /** Short name of where on the page the figure sits ("statement table", "peer comparison", "Qn YYYY earnings call", …). */
   section: z.string(),
   source: Source,
   /** The page states a loss or outflow as a positive amount ("net loss … RMB1.98B"); `value` is its negative. */
