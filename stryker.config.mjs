@@ -1,12 +1,12 @@
 /**
- * Mutation testing of the library in src/data (`npm run mutation`; not part of `npm test`): Stryker changes the code
- * one small edit at a time and checks that some unit test fails. The summary and every survivor are in
- * docs/MUTATION.md. `npm run mutation` skips static mutants (code run at module load; see docs/MUTATION.md);
+ * Mutation testing of the library in src/data and of the generator's figure parser, scripts/data/parse.ts
+ * (`npm run mutation`; not part of `npm test`): Stryker changes the code one small edit at a time and checks that some
+ * unit test fails. The summary and every survivor are in docs/MUTATION.md. `npm run mutation` skips static mutants (code run at module load; see docs/MUTATION.md);
  * `npm run mutation -- --incremental` reruns only what changed.
  * @type {import("@stryker-mutator/api/core").PartialStrykerOptions}
  */
 export default {
-  mutate: ["src/data/**/*.ts"],
+  mutate: ["src/data/**/*.ts", "scripts/data/parse.ts"],
   testRunner: "jest",
   jest: { configFile: "jest.mutation.config.js", enableFindRelatedTests: false },
   coverageAnalysis: "perTest",

@@ -1,4 +1,4 @@
-import { interval } from "../src/data/parse";
+import { interval } from "../scripts/data/parse";
 import { allSources, dataset, seedLine } from "./support/dataset";
 import { US_PAGE, figuresBelow, readFigure } from "./support/seed-reader";
 import { statementRow } from "./support/seed-tables";

@@ -1,4 +1,4 @@
-import { interval, parseDate, parseMoney, parseNumber, parsePercent, parseUnits, UnparsableFigure } from "../src/data/parse";
+import { interval, parseDate, parseMoney, parseNumber, parsePercent, parseUnits, UnparsableFigure } from "../scripts/data/parse";
 
 describe("reading figures as the pages write them", () => {
   it.each([

@@ -3,7 +3,7 @@
  * prefix, or the words around a figure, never a line number), or checked against that line, so a page whose figure
  * changes gives the new figure and a page whose words change fails generation naming the field.
  */
-import { parseDate, parseMoney, parseNumber, parsePercent, parseUnits } from "../../src/data/parse";
+import { parseDate, parseMoney, parseNumber, parsePercent, parseUnits } from "./parse";
 import type { Dataset, Event, Fact, NextEarnings, Quote, Risk, Source, Titled } from "../../src/data/schema";
 import { factReader } from "./facts";
 import { CuratedError, checked, figuresOf, type Reading, type Seed } from "./seed";

@@ -2,7 +2,7 @@
  * What follows from the stated figures: conflicts between sources, ratios the pages state recomputed with interval
  * arithmetic on the rounding, and the RMB-per-USD rate each fiscal year's two revenue figures imply.
  */
-import { interval } from "../../src/data/parse";
+import { interval } from "./parse";
 import type { Conflict, Fact, FxRate, NextEarnings, Period, PeriodId, Reconciliation } from "../../src/data/schema";
 
 type Range = readonly [number, number];

@@ -2,7 +2,7 @@
  * The tables of the two pages, read by code: the statement table, the 20-F list, the corporate events and the peer
  * lists. Each reader finds its table by its heading and fails loudly if the layout is not what it expects.
  */
-import { parseDate, parseMoney, parseNumber, parsePercent, parseUnits } from "../../src/data/parse";
+import { parseDate, parseMoney, parseNumber, parsePercent, parseUnits } from "./parse";
 import type { Event, Fact, Filing, PeriodId, Peer } from "../../src/data/schema";
 import { fact } from "./facts";
 import type { Seed } from "./seed";

@@ -2,7 +2,7 @@
  * Builds a Fact from a figure as the page writes it, so value and precision always come from the cited text; and reads
  * a section's facts by templates, with each fact's period, sign and bound read from its line.
  */
-import { parseMoney, parseNumber, parsePercent, parseUnits, type Parsed } from "../../src/data/parse";
+import { parseMoney, parseNumber, parsePercent, parseUnits, type Parsed } from "./parse";
 import type { Currency, Fact, FactKind, PeriodId, Source } from "../../src/data/schema";
 import type { Reading, Seed } from "./seed";
 

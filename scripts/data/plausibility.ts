@@ -3,7 +3,7 @@
  * applied to every period that has the figures a rule needs. Comparisons use the interval each figure's rounding
  * allows, so a rule fails only where no figures within the rounding satisfy it.
  */
-import { interval } from "../../src/data/parse";
+import { interval } from "./parse";
 import type { Fact, Period, PeriodId, Plausibility, PlausibilityRule, PlausibilityRuleId } from "../../src/data/schema";
 
 type Range = readonly [number, number];

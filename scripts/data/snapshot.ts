@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { parseDate } from "../../src/data/parse";
+import { parseDate } from "./parse";
 import type { Source } from "../../src/data/schema";
 import { Seed } from "./seed";
 import { parseSums, SUMS_FILE } from "./seed-sums";

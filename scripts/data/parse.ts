@@ -1,8 +1,9 @@
 /**
  * Reads figures the way the seed pages write them ("9.02B", "-$0.00", "RMB628.4M", "$-1.13", "10.5%", "-8.5pp")
- * into exact numbers with the precision the page gave. Pure; used by the dataset generator and its tests.
+ * into exact numbers with the precision the page gave, and the interval that precision allows. Pure; used by the
+ * dataset generator and its tests, never by the shipped bundles.
  */
-import type { Currency, Precision } from "./schema";
+import type { Currency, Precision } from "../../src/data/schema";
 
 export type Parsed = { readonly value: number; readonly precision: Precision; readonly currency: Currency | null };
 
