@@ -4,7 +4,7 @@
  * changes gives the new figure and a page whose words change fails generation naming the field.
  */
 import { parseDate, parseMoney, parseNumber, parsePercent, parseUnits } from "./parse";
-import type { Dataset, Event, Fact, NextEarnings, Quote, Risk, Source, Titled } from "../../src/data/schema";
+import type { Currency, Dataset, Event, Fact, NextEarnings, Quote, Risk, Source, Titled } from "../../src/data/schema";
 import { factReader } from "./facts";
 import { CuratedError, checked, figuresOf, type Reading, type Seed } from "./seed";
 
@@ -14,8 +14,8 @@ const figuresIn = (text: string): string[] =>
   text.match(/(?:RMB ?|HK\$|US\$|\$)?-?\d[\d,]*(?:\.\d+)?(?:%| ?(?:billion|million|times|pp)|[KMB]\b)?/g)?.filter((f) => /\d/.test(f) && !/^\d{1,2}$/.test(f)) ?? [];
 
 /**
- * The add-in's own words — the names, labels, units, sections, ids, titles and notes it gives what it reads — which
- * no page states. Marked so, they are the one class of literal the mutation test leaves alone.
+ * The add-in's own words — the names, labels, units (less their currency), sections, ids, titles and notes it gives
+ * what it reads — which no page states. Marked so, they are the one class of literal the mutation test leaves alone.
  */
 export const ours = <T,>(words: T): T => words;
 
@@ -46,13 +46,31 @@ function quote(name: Name, value: number | string, source: Source, extra: Partia
   return { field: name.field, label: name.label, value, unit: name.unit, currency: null, precision: null, source, ...extra };
 }
 
-/** A figure read from its line: the template's `{#}`, or the whole line when given a line. */
-function numberQuote(name: Name, read: Reading | Source, extra: Partial<Quote> = {}): Quote {
+/**
+ * A figure read from its line: the template's `{#}`, or the whole line when given a line. A unit's "{cur}" is the
+ * figure's currency: the one it is written with ("HK$7.50"), or else `pricedIn`, the currency its page prices the
+ * listing in (a bare "7.15" under "Last Price"). A unit that names a currency in words must name that one.
+ */
+function numberQuote(name: Name, read: Reading | Source, extra: Partial<Quote> = {}, pricedIn: Currency | null = null): Quote {
   const { source, figure } = "figure" in read ? read : { source: read, figure: read.text };
-  const { unit } = name;
   const parsed =
-    unit === "fraction" ? parsePercent(figure) : unit.startsWith("millions") ? parseMoney(figure) : /^[-+]?[A-Z]*\$/.test(figure) || /^-?\$/.test(figure) ? parseUnits(figure) : parseNumber(figure);
-  return { ...quote(name, parsed.value, source), currency: parsed.currency, precision: parsed.precision, ...extra };
+    name.unit === "fraction" ? parsePercent(figure) : name.unit.startsWith("millions") ? parseMoney(figure) : /^[-+]?[A-Z]*\$/.test(figure) || /^-?\$/.test(figure) ? parseUnits(figure) : parseNumber(figure);
+  const currency = parsed.currency ?? pricedIn;
+  const unit = name.unit.replace("{cur}", () => currency ?? "");
+  const said = CURRENCY_WORD.exec(unit)?.[0] ?? null;
+  if ((said ?? currency) !== currency || unit.includes("{cur}") || (name.unit.includes("{cur}") && !currency)) {
+    throw new CuratedError(`${name.field} unit`, `"${name.unit}" is not in the currency of ${figure} (${currency ?? "none"})`, source);
+  }
+  return { ...quote({ ...name, unit }, parsed.value, source), currency, precision: parsed.precision, ...extra };
+}
+
+const CURRENCY_WORD = /\b(?:USD|HKD|RMB)\b/;
+
+/** The currency a page prices its listing in: that of a price it writes with its currency ("$22.26", "HK$7.50"). */
+function priceCurrency(price: Source, what: string): Currency {
+  const { currency } = parseUnits(price.text);
+  if (!currency) throw new CuratedError(what, "no currency on the price", price);
+  return currency;
 }
 
 /** How far the dashboard's figure fell, as the page prints the change after it ("-100.00%" → "100.00%"). */
@@ -233,14 +251,16 @@ export function listings({ us, hk }: Pages): Dataset["listings"] {
     return found;
   };
   const rowNote = { note: ours(`Performance comparison row for ${ticker.text}.`) };
+  const high = numberQuote(name("high_52w", "52-week high", "{cur} per ADS"), below("52W High"));
+  const last = numberQuote(name("last_price", "Last price", "{cur} per share"), hk.find("Last Price{#}", "listings.last_price"), {}, hkPriceCurrency(hk));
   return [
     {
       exchange: exchange as Dataset["listings"][number]["exchange"],
       ticker: symbol,
-      currency: "USD",
-      priceUnit: ours("USD per ADS"),
+      currency: priceCurrency(high.source, "listings.NASDAQ (52W High)"),
+      priceUnit: high.unit,
       fields: [
-        numberQuote(name("market_cap", "Market cap", "millions USD"), below("Market Cap")),
+        numberQuote(name("market_cap", "Market cap", "millions {cur}"), below("Market Cap")),
         numberQuote(name("pe_ttm", "P/E (TTM)", "multiple"), pe),
         numberQuote(name(`unlabeled_${unlabeled.text.replace(".", "_")}`, `Unlabelled figure after ${peHeading}`, "number"), unlabeled, {
           note: ours(`The page prints ${unlabeled.text} under ${peHeading} with no label of its own; kept as shown, not interpreted.`),
@@ -248,8 +268,8 @@ export function listings({ us, hk }: Pages): Dataset["listings"] {
         quote(name("dividend_yield", "Dividend yield", "fraction"), checked("listings.dividend_yield", yieldLine.text, !/\d/.test(yieldLine.text), yieldLine), yieldLine, {
           note: ours(`The page shows no dividend yield ("${yieldLine.text}").`),
         }),
-        numberQuote(name("high_52w", "52-week high", "USD per ADS"), below("52W High")),
-        numberQuote(name("low_52w", "52-week low", "USD per ADS"), below("52W Low")),
+        high,
+        numberQuote(name("low_52w", "52-week low", "{cur} per ADS"), below("52W Low")),
         numberQuote(name("range_52w", "Position in 52-week range", "fraction"), below("52W Range")),
         numberQuote(name("rank", "Rank", "rank"), us.find("Rank{#}Top {~}", "listings.rank")),
         numberQuote(name("rank_top_percent", "Rank percentile (top)", "fraction"), us.find("Rank{~}Top {#}", "listings.rank_top_percent")),
@@ -258,11 +278,11 @@ export function listings({ us, hk }: Pages): Dataset["listings"] {
     {
       exchange: "HKEX",
       ticker: hkTicker(hk).ticker,
-      currency: "HKD",
-      priceUnit: ours("HKD per share"),
+      currency: last.currency as Currency,
+      priceUnit: last.unit,
       fields: [
-        numberQuote(name("last_price", "Last price", "HKD per share"), hk.find("Last Price{#}", "listings.last_price"), { currency: "HKD" }),
-        numberQuote(name("change", "Change", "HKD per share"), cell("Change"), { currency: "HKD", ...rowNote }),
+        last,
+        numberQuote(name("change", "Change", "{cur} per share"), cell("Change"), rowNote, last.currency),
         numberQuote(name("change_percent", "% change", "fraction"), cell("% Change"), rowNote),
         numberQuote(name("followers", "Followers", "count"), hk.find("{#} Followers", "listings.followers")),
       ],
@@ -271,6 +291,9 @@ export function listings({ us, hk }: Pages): Dataset["listings"] {
 }
 
 const ANALYST = /is (?<phrase>an? (?<rating>\w+) with an? \S+ price target)/;
+
+/** The Hong Kong listing's price currency, that of its price target ("HK$7.50"). */
+const hkPriceCurrency = (hk: Seed) => priceCurrency(hk.below("Price Target:", "rating.price_target"), "rating.price_target");
 
 export function rating({ hk }: Pages): Quote[] {
   const score = hk.find("Rating:{#}{word}", "rating.ai_score");
@@ -286,7 +309,7 @@ export function rating({ hk }: Pages): Quote[] {
     numberQuote(name("ai_score", "AI analyst score", "score (0-100)"), score),
     quote(name("rating", "AI analyst rating", "label"), label, score.source),
     quote(name("rating_model", "Rating model", "label"), model.text ?? "", model.source),
-    numberQuote(name("price_target", "Price target", "HKD per share"), hk.below("Price Target:", "rating.price_target")),
+    numberQuote(name("price_target", "Price target", "{cur} per share"), hk.below("Price Target:", "rating.price_target")),
     numberQuote(name("price_target_upside", "Upside to price target", "fraction"), hk.find("▲({#} Upside)", "rating.price_target_upside")),
     quote(name("analyst_rating", "Most recent analyst rating", "label"), said, first.source, {
       note: ours(`Repeated under each corporate event: "${phrase}".`),
@@ -305,8 +328,9 @@ function valueAndLabel(seed: Seed, heading: string, after: string, what: string,
 export function technicals({ hk }: Pages): Quote[] {
   const section = hk.at("Kingsoft Cloud Holdings Ltd Technical Analysis", "technicals");
   const labels: Record<string, string> = ours({ STOCH: "Stochastic" });
+  const hkd = hkPriceCurrency(hk);
   // Under "Price Trends" and "Market Momentum", each indicator is a heading ("50DMA", "MACD"), its value and its
-  // signal; "50DMA" is the 50-day moving average, a price in HKD, and the others are indicators.
+  // signal; "50DMA" is the 50-day moving average, a price in the listing's currency, and the others are indicators.
   const group = (title: string): Quote[] => {
     const out: Quote[] = [];
     for (let heading = hk.below(title, "technicals", undefined, section); /^[A-Z\d]+$/.test(heading.text); ) {
@@ -314,7 +338,7 @@ export function technicals({ hk }: Pages): Quote[] {
       const days = /^(?<days>\d+)DMA$/.exec(heading.text)?.groups?.days;
       const [field, label] = days ? ours([`ma${days}`, `${days}-day moving average`]) : [heading.text.toLowerCase(), labels[heading.text] ?? heading.text];
       out.push(
-        numberQuote(name(field, label, days ? "HKD per share" : "indicator"), value, days ? { currency: "HKD" } : {}),
+        numberQuote(name(field, label, days ? "{cur} per share" : "indicator"), value, {}, days ? hkd : null),
         quote(name(`${field}_signal`, `${label} signal`, "label"), signal.text, signal),
       );
       heading = hk.after(signal.line, "technicals");
@@ -325,7 +349,7 @@ export function technicals({ hk }: Pages): Quote[] {
   const sentiment = hk.below("Technical Analysis Sentiment", "technicals.sentiment");
   return [
     quote(name("sentiment", "Technical analysis sentiment", "label"), checked("technicals.sentiment", sentiment.text, SIGNAL.test(sentiment.text), sentiment), sentiment),
-    numberQuote(name(`ma${ma20}`, `${ma20}-day moving average`, "HKD per share"), hk.find(`${ma20}-day moving average (MA) of {#}`, "technicals.ma20"), { currency: "HKD" }),
+    numberQuote(name(`ma${ma20}`, `${ma20}-day moving average`, "{cur} per share"), hk.find(`${ma20}-day moving average (MA) of {#}`, "technicals.ma20"), {}, hkd),
     ...group("Price Trends"),
     ...group("Market Momentum"),
   ];
@@ -464,13 +488,13 @@ export function capital({ hk }: Pages): Quote[] {
   const perAds = Math.round((units.value as number) / (ads.value as number));
   if (Math.floor((units.value as number) / perAds) !== ads.value) throw new Error(`shares_per_ads: ${String(units.value)} / ${perAds} is not "roughly ${String(ads.value)}"`);
   return [
-    numberQuote(name("placing", "Share placing (gross, date not stated)", "millions HKD"), read("earmarked {~} of an {#} placing", "placing")),
+    numberQuote(name("placing", "Share placing (gross, date not stated)", "millions {cur}"), read("earmarked {~} of an {#} placing", "placing")),
     numberQuote(name("placing_ai_share", "Share of the placing earmarked for AI", "fraction"), read("earmarked {#} of an {~} placing", "placing_ai_share")),
     units,
     numberQuote(name("rsu_grant_share_capital", "RSU grant as a share of issued share capital", "fraction"), read(granted, "rsu_grant_share_capital")),
     ads,
     numberQuote(name("rsu_grant_employees", "Employees granted RSUs", "employees"), read("equivalent to about {~} of its issued share capital or roughly {~} ADSs, to {#} employees", "rsu_grant_employees")),
-    numberQuote(name("rsu_grant_price", "RSU grant price", "USD per share"), read("priced at {#} per share", "rsu_grant_price")),
+    numberQuote(name("rsu_grant_price", "RSU grant price", "{cur} per share"), read("priced at {#} per share", "rsu_grant_price")),
     quote(name("shares_per_ads", "Ordinary shares per NASDAQ ADS (implied by the share grant)", "shares per ADS"), perAds, ads.source, {
       note: ours(`Not stated on either page: the grant's ${String(units.value)} shares are "roughly ${String(ads.value)} ADSs", which only ${perAds} shares per ADS gives.`),
     }),
