@@ -323,6 +323,20 @@ describe("seed variants through the generator and the bundled functions", () => 
     expect(String(call("ASOF", "version"))).toMatch(/^2026-02-03 · [0-9a-f]{12}$/);
     expect(JSON.stringify(call("EVENTS"))).not.toContain(String(excelSerial("2026-01-28")));
   });
+  it("(c) a seventh performance comparison row and a fourth key-metrics row are read like the others", () => {
+    const hk = lines(ORIGINAL.hk);
+    hk.splice(lineOf(HK_PAGE, "HK:0536") - 1, 0, "HK:9999", "Example Holdings Ltd", "2.34", "-0.05", "-2.09%");
+    const us = lines(ORIGINAL.us);
+    us.splice(lineOf(US_PAGE, "PLUS$"), 0, "ABCD$1.23B12.37.7%12.5%");
+    const v = generatedOk(variant(base, "peers", { us: us.join("\n"), hk: hk.join("\n") }));
+    const peers = (JSON.parse(v.generated.ok ? v.generated.text : "{}") as { peers: { list: string; ticker: string | null; values: Record<string, unknown> }[] }).peers;
+    const count = (list: string, of: Variant | null) =>
+      (JSON.parse(of?.generated.ok ? of.generated.text : "{}") as { peers: { list: string }[] }).peers.filter((p) => p.list === list).length;
+    expect(count("hk_performance", v)).toBe(count("hk_performance", V.original as Variant) + 1);
+    expect(count("key_metrics", v)).toBe(count("key_metrics", V.original as Variant) + 1);
+    expect(peers.find((p) => p.ticker === "HK:9999")?.values).toMatchObject({ price: 2.34, change: -0.05, change_percent: -0.0209, currency: "HKD" });
+    expect(peers.find((p) => p.ticker === "ABCD")?.values).toMatchObject({ market_cap_usd_m: 1230, pe_ttm: 12.3, roe_ttm: 0.077, debt_to_assets: 0.125 });
+  });
 });
 
 describe("seed variants that generation must refuse", () => {
@@ -359,5 +373,21 @@ describe("seed variants that generation must refuse", () => {
     expect(garbled).not.toBe(dates);
     const v = variant(base, "dates", { us: ORIGINAL.us.replace(dates, garbled), hk: ORIGINAL.hk });
     expect(v.generated).toMatchObject({ ok: false, message: expect.stringContaining(`${US_PAGE} line ${n}`) });
+  });
+  it("(f) a key-metrics row that does not read: generation stops naming the file and line", () => {
+    const n = lineOf(US_PAGE, "DAVE$");
+    const row = (seedLines(US_PAGE)[n - 1] as string).trim();
+    const v = variant(base, "key-metrics", { us: ORIGINAL.us.replace(row, row.replace("%", " pct")), hk: ORIGINAL.hk });
+    expect(v.pages.us).not.toBe(ORIGINAL.us);
+    expect(v.generated).toMatchObject({ ok: false, message: expect.stringContaining(`${US_PAGE} line ${n}: key-metrics row not recognised`) });
+  });
+
+  it("(f) a performance comparison row cut short: generation stops naming the file and line", () => {
+    const n = lineOf(HK_PAGE, "HK:0536");
+    const hk = lines(ORIGINAL.hk);
+    hk.splice(n + 1, 1);
+    const v = variant(base, "performance", { us: ORIGINAL.us, hk: hk.join("\n") });
+    expect(v.generated).toMatchObject({ ok: false, message: expect.stringContaining(`${HK_PAGE} line`) });
+    expect(v.generated.ok ? "" : v.generated.message).toMatch(/^002_\S+ line \d+: performance comparison (price|change|% change): cannot read/);
   });
 });

@@ -1,5 +1,5 @@
 /** The periods the dataset's facts cover, and the metrics it knows with the labels and aliases analysts type. */
-import type { Metric, Period } from "../../src/data/schema";
+import type { Fact, Metric, Period } from "../../src/data/schema";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -82,7 +82,7 @@ const ROWS: Row[] = [
   ["equity_ratio", "Equity ratio (stated)", "fraction", null, [], "Equity to assets as a page states it."],
   ["ocf_to_net_income", "Operating cash flow to net income (stated)", "ratio", null, [], "As a page states it."],
   ["fcf_to_net_income", "Free cash flow to net income (stated)", "ratio", null, [], "As a page states it."],
-  ["net_loss_decrease", "Net loss decrease (stated)", "fraction", null, [], "Year-over-year decrease of the net loss, as the 2024 highlights state it."],
+  ["net_loss_decrease", "Net loss decrease (stated)", "fraction", null, [], "Year-over-year decrease of the net loss, as the {section} state it."],
   ["premium_customers", "Premium customers", "count", null, ["premium_customer_count"], "Number of Premium Customers."],
   ["research_and_development", "R&D expenses", "money", null, ["r_and_d", "rnd", "rd", "research_development"], "Research and development expenses."],
   ["public_cloud_revenue", "Public cloud revenue", "money", null, ["public_cloud"], "Revenue from public cloud services."],
@@ -97,9 +97,27 @@ const ROWS: Row[] = [
   ["ecosystem_revenue_growth", "Ecosystem revenue growth (stated)", "fraction", null, [], "Year-over-year, as the earnings call states it."],
   ["ecosystem_share_of_revenue", "Ecosystem share of total revenue (stated)", "fraction", null, [], "As the earnings call states it."],
   ["non_gaap_ebitda", "Non-GAAP EBITDA", "money", null, ["adjusted_ebitda", "adj_ebitda"], "Non-GAAP EBITDA profit."],
-  ["non_gaap_ebitda_yoy_multiple", "Non-GAAP EBITDA vs a year earlier (times)", "multiple", null, [], "\"increased by 5.7 times compared to the same quarter last year\"."],
+  ["non_gaap_ebitda_yoy_multiple", "Non-GAAP EBITDA vs a year earlier (times)", "multiple", null, [], "{note}"],
   ["non_gaap_ebitda_margin", "Non-GAAP EBITDA margin (stated)", "fraction", null, [], "As the earnings call states it (see the reconciliation: it does not follow from the figures)."],
   ["adjusted_gross_margin", "Adjusted gross margin (stated)", "fraction", null, ["adj_gross_margin"], "As the earnings call states it."],
 ];
 
-export const METRICS: Metric[] = ROWS.map(([id, label, kind, statement, aliases, description]) => ({ id, label, kind, statement, aliases, description }));
+/**
+ * The metrics, each description completed from the facts that state it: "{section}" is where the pages state the
+ * metric ("2024 highlights"), "{note}" the note of its primary fact, which quotes the page. Neither is written here,
+ * so a new snapshot's heading or figure shows in the description without an edit.
+ */
+export function metricsFor(facts: readonly Fact[]): Metric[] {
+  return ROWS.map(([id, label, kind, statement, aliases, template]) => {
+    const stating = facts.filter((f) => f.metric === id);
+    const fill = (what: string, values: (string | undefined)[]) => {
+      const found = [...new Set(values.filter((v): v is string => Boolean(v)))];
+      if (found.length === 0) throw new Error(`metric ${id}: its description needs {${what}}, but no fact of it has one`);
+      return found.join(" and ");
+    };
+    const description = template
+      .replace("{section}", () => fill("section", stating.map((f) => f.section)))
+      .replace("{note}", () => fill("note", stating.filter((f) => f.primary).map((f) => f.note)));
+    return { id, label, kind, statement, aliases, description };
+  });
+}

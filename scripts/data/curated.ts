@@ -293,7 +293,7 @@ export function listings({ us, hk }: Pages): Dataset["listings"] {
 const ANALYST = /is (?<phrase>an? (?<rating>\w+) with an? \S+ price target)/;
 
 /** The Hong Kong listing's price currency, that of its price target ("HK$7.50"). */
-const hkPriceCurrency = (hk: Seed) => priceCurrency(hk.below("Price Target:", "rating.price_target"), "rating.price_target");
+export const hkPriceCurrency = (hk: Seed): Currency => priceCurrency(hk.below("Price Target:", "rating.price_target"), "rating.price_target");
 
 export function rating({ hk }: Pages): Quote[] {
   const score = hk.find("Rating:{#}{word}", "rating.ai_score");

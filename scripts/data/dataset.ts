@@ -1,7 +1,7 @@
 /** Assembles the dataset from the two seeds and checks it against the schema, naming the seed line on failure. */
 import { createHash } from "crypto";
 import { Dataset, DatasetCore, DatasetText, type Source } from "../../src/data/schema";
-import { METRICS, periodsFor } from "./catalogue";
+import { metricsFor, periodsFor } from "./catalogue";
 import { contentHash } from "./content-hash";
 import * as curated from "./curated";
 import { factConflicts, impliedFx, nextEarningsConflict, reconciliations } from "./derive";
@@ -75,7 +75,7 @@ function assemble(pages: Pages): Dataset {
       { file: hk.file, ...titles.hk, sha256: sha(hk) },
     ],
     periods,
-    metrics: METRICS,
+    metrics: metricsFor(facts),
     facts,
     profile: curated.profile(pages),
     about: curated.about(pages),
@@ -94,7 +94,7 @@ function assemble(pages: Pages): Dataset {
     positiveFactors: curated.positiveFactors(pages),
     ratingSummary: curated.ratingSummary(pages),
     statementSummaries: curated.statementSummaries(pages),
-    peers: [...usPeers(us), ...hkPeers(hk), ...hkPerformance(hk)],
+    peers: [...usPeers(us), ...hkPeers(hk), ...hkPerformance(hk, curated.hkPriceCurrency(hk))],
     nextEarnings: next,
     conflicts: [...factConflicts(facts), nextEarningsConflict(next, { file: hk.file, analysis: analysis.written })],
     reconciliations: reconciliations(facts, periods),

@@ -2,8 +2,8 @@
  * The tables of the two pages, read by code: the statement table, the 20-F list, the corporate events and the peer
  * lists. Each reader finds its table by its heading and fails loudly if the layout is not what it expects.
  */
-import { parseDate, parseMoney, parseNumber, parsePercent, parseUnits } from "./parse";
-import type { Event, Fact, Filing, PeriodId, Peer } from "../../src/data/schema";
+import { parseDate, parseMoney, parseNumber, parsePercent, parseUnits, UnparsableFigure } from "./parse";
+import type { Currency, Event, Fact, Filing, PeriodId, Peer } from "../../src/data/schema";
 import { fact } from "./facts";
 import type { Seed } from "./seed";
 
@@ -171,6 +171,17 @@ export function corporateEvents(seed: Seed): Event[] {
 
 const PERCENT = /-?\d+\.\d{2}%/g;
 
+/** Line `n` of `seed` read with `parse`; a line that does not read stops generation naming the file and line. */
+function readLine(seed: Seed, n: number, parse: (text: string) => { value: number }, what: string): number {
+  const { text } = seed.line(n);
+  try {
+    return parse(text).value;
+  } catch (error) {
+    if (error instanceof UnparsableFigure) error.message = `${seed.file} line ${n}: ${what}: ${error.message}`;
+    throw error;
+  }
+}
+
 /** Seed 002's "Financial Indicators" rows: rating, label, then market cap, P/E and percentages run together. */
 export function hkPeers(seed: Seed): Peer[] {
   const start = seed.indexOf("EPS Growth", heading(seed, "Peers Comparison"));
@@ -213,8 +224,11 @@ export function hkPeers(seed: Seed): Peer[] {
   return peers;
 }
 
-/** Seed 002's "Performance Comparison": ticker, name, price, change, % change in HKD. */
-export function hkPerformance(seed: Seed): Peer[] {
+/**
+ * Seed 002's "Performance Comparison": ticker, name, price, change, % change, as many rows as the page has, priced in
+ * `currency`, the Hong Kong listing's (read from its price target).
+ */
+export function hkPerformance(seed: Seed, currency: Currency): Peer[] {
   const start = seed.indexOf("% Change", seed.indexOf("Performance Comparison"));
   const peers: Peer[] = [];
   for (let n = start + 1; /^HK:\d{4}$/.test(seed.lines[n - 1]?.trim() ?? ""); n += 5) {
@@ -225,17 +239,20 @@ export function hkPerformance(seed: Seed): Peer[] {
       name: name.text,
       ticker: ticker.text,
       values: {
-        price: parseNumber(seed.line(n + 2).text).value,
-        change: parseNumber(seed.line(n + 3).text).value,
-        change_percent: parsePercent(seed.line(n + 4).text).value,
-        currency: "HKD",
+        price: readLine(seed, n + 2, parseNumber, "performance comparison price"),
+        change: readLine(seed, n + 3, parseNumber, "performance comparison change"),
+        change_percent: readLine(seed, n + 4, parsePercent, "performance comparison % change"),
+        currency,
       },
       source: ticker,
       related: [name, seed.line(n + 2), seed.line(n + 3), seed.line(n + 4)],
       note: `Lines ${n}–${n + 4}: ticker, name, price, change, % change.`,
     });
   }
-  if (peers.length !== 6) throw new Error(`expected six performance rows, read ${peers.length}`);
+  const after = start + 1 + 5 * peers.length;
+  if (peers.length === 0 || /^[A-Z]+:\S+$/.test(seed.lines[after - 1]?.trim() ?? "")) {
+    throw new Error(`${seed.file} line ${after}: performance comparison row not recognised (a ticker such as HK:3896, then name, price, change, % change): "${seed.lines[after - 1]?.trim() ?? ""}"`);
+  }
   return peers;
 }
 
@@ -252,7 +269,7 @@ export function usPeers(seed: Seed): Peer[] {
         list: kind,
         name: split[1] as string,
         ticker: split[2] as string,
-        values: { [valueKey]: parse(seed.line(n + 1).text), [changeKey]: parsePercent(seed.line(n + 2).text).value },
+        values: { [valueKey]: readLine(seed, n + 1, (s) => ({ value: parse(s) }), `${heading} figure`), [changeKey]: readLine(seed, n + 2, parsePercent, `${heading} change`) },
         source: nameLine,
         related: [seed.line(n + 1), seed.line(n + 2)],
       });
@@ -265,6 +282,8 @@ export function usPeers(seed: Seed): Peer[] {
   for (let n = header + 1; ; n++) {
     const row = seed.lines[n - 1]?.trim() ?? "";
     const m = /^([A-Z]+)(\$\d+(?:\.\d+)?[KMB])(-?\d+\.\d)(-?\d+\.\d%)(-?\d+\.\d%)$/.exec(row);
+    // The rows end at the first line that is not one; a line that starts like one but does not read stops generation.
+    if (!m && /^[A-Z]+\$/.test(row)) throw new Error(`${seed.file} line ${n}: key-metrics row not recognised (ticker, market cap, P/E, ROE, debt to assets): "${row}"`);
     if (!m) break;
     peers.push({
       list: "key_metrics",
@@ -280,6 +299,6 @@ export function usPeers(seed: Seed): Peer[] {
       related: [],
     });
   }
-  if (peers.filter((p) => p.list === "key_metrics").length !== 3) throw new Error("expected three key-metrics rows");
+  if (!peers.some((p) => p.list === "key_metrics")) throw new Error(`${seed.file} line ${header + 1}: no key-metrics row under "Debt to Assets"`);
   return peers;
 }
