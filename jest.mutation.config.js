@@ -37,6 +37,7 @@ module.exports = {
     "/test/dataset-coverage\\.test\\.ts$",
     "/test/memo\\.test\\.ts$",
     "/test/no-dated-source\\.test\\.ts$",
+    "/test/runtime-modules\\.test\\.ts$",
     // Drives src/office against the Excel double with sheets of up to 40,000 cells: it reaches src/data only through
     // the formula checks, which restore, formula-audit and formula-calls test directly, and it made each of those
     // mutants cost seconds.
@@ -44,5 +45,8 @@ module.exports = {
     // Mutates the curated layer of the generator itself (hundreds of generations per run); it reaches src/data only
     // through the schema, which the dataset suites cover.
     "/test/curated-mutation\\.test\\.ts$",
+    // Bundles the functions entry with webpack over edited seeds (seconds per run); the parser and the generator it
+    // runs are reached by parse, dataset-regeneration and the dataset suites directly.
+    "/test/seed-variants\\.test\\.ts$",
   ],
 };
