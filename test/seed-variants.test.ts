@@ -337,6 +337,29 @@ describe("seed variants through the generator and the bundled functions", () => 
     expect(peers.find((p) => p.ticker === "HK:9999")?.values).toMatchObject({ price: 2.34, change: -0.05, change_percent: -0.0209, currency: "HKD" });
     expect(peers.find((p) => p.ticker === "ABCD")?.values).toMatchObject({ market_cap_usd_m: 1230, pe_ttm: 12.3, roe_ttm: 0.077, debt_to_assets: 0.125 });
   });
+  it("(b) a fiscal year dropped from the statement table: the prose figures for it answer, and the checks that need it stay, as not computable, naming what is missing", () => {
+    const hk = lines(ORIGINAL.hk);
+    const header = statementStart(ORIGINAL.hk);
+    const columns: string[] = (hk[header] as string).match(/TTM|Dec \d{4}/g) ?? [];
+    const dropped = columns.indexOf("Dec 2023");
+    expect(dropped).toBeGreaterThan(0);
+    hk[header] = (hk[header] as string).replace("Dec 2023", "");
+    for (const i of statementRows(ORIGINAL.hk)) {
+      let k = -1;
+      hk[i] = (hk[i] as string).replace(/-?\d+(?:\.\d+)?[KMB]/g, (m) => (++k === dropped ? "" : m));
+    }
+    const v = variant(base, "no-2023", { us: ORIGINAL.us, hk: hk.join("\n") });
+    const generated = generatedOk(v);
+    const checks = coreOf(generated).reconciliations;
+    const check = (id: string) => checks.find((r) => r.id === id);
+    expect(check("gross_margin_FY2023")).toMatchObject({ status: "not_computable", note: "Stated 12.1%; the dataset has no gross_profit FY2023 to recompute it from." });
+    expect(check("gross_margin_FY2024")?.status).toBe("reconciles");
+    expect(checks.map((r) => r.id)).toEqual(coreOf(V.original as Variant).reconciliations.map((r) => r.id));
+    // The 2024 highlights state 2023's revenue; with no table column for 2023, theirs is the figure KC answers.
+    const revenue2023 = coreOf(generated).facts.find((f) => f.metric === "revenue" && f.period === "FY2023" && f.currency === "RMB");
+    expect(revenue2023).toMatchObject({ primary: true, value: 7050 });
+    expect(coreOf(generated).facts.some((f) => f.metric === "gross_profit" && f.period === "FY2023")).toBe(false);
+  });
 });
 
 describe("seed variants that generation must refuse", () => {

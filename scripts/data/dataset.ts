@@ -1,6 +1,6 @@
 /** Assembles the dataset from the two seeds and checks it against the schema, naming the seed line on failure. */
 import { createHash } from "crypto";
-import { Dataset, DatasetCore, DatasetText, type Source } from "../../src/data/schema";
+import { Dataset, DatasetCore, DatasetText, type Fact, type Source } from "../../src/data/schema";
 import { metricsFor, periodsFor } from "./catalogue";
 import { contentHash } from "./content-hash";
 import * as curated from "./curated";
@@ -16,6 +16,19 @@ export class DatasetError extends Error {
     super(message);
     this.name = "DatasetError";
   }
+}
+
+/**
+ * A figure marked secondary (`primary: false`) defers to another source of the same metric, period and currency, such
+ * as the statement table. Where that source states nothing for the period (a year the table no longer shows), the
+ * figure is the only statement there is, and it answers: it becomes primary. Several secondary figures and no primary
+ * stay as they are, and generation stops on them naming the metric and period.
+ */
+function soleStatementsPrimary(facts: readonly Fact[]): Fact[] {
+  const key = (f: Fact) => `${f.metric}|${f.period}|${f.currency ?? ""}`;
+  const count = new Map<string, number>();
+  for (const f of facts) count.set(key(f), (count.get(key(f)) ?? 0) + 1);
+  return facts.map((f) => (!f.primary && count.get(key(f)) === 1 ? { ...f, primary: true } : f));
 }
 
 export function buildDataset(root: string): Dataset {
@@ -56,7 +69,7 @@ function assemble(pages: Pages): Dataset {
   const titles = pageTitles(pages, analysis);
   const table = statementTable(hk);
   const reports = filings(us);
-  const facts = [...table, ...reports.facts, ...curated.curatedFacts(pages)];
+  const facts = soleStatementsPrimary([...table, ...reports.facts, ...curated.curatedFacts(pages)]);
   const call = curated.earningsCall(pages);
   const next = curated.nextEarnings(pages);
   const events = [...corporateEvents(hk), ...curated.timeline(pages, reports.filings, next, call)].sort(
