@@ -49,7 +49,9 @@ export function factConflicts(facts: readonly Fact[]): Conflict[] {
   const out: Conflict[] = [];
   for (const group of groups.values()) {
     const primaries = group.filter((f) => f.primary);
-    if (primaries.length !== 1) throw new Error(`${group[0]?.metric} ${group[0]?.period}: ${primaries.length} primary facts`);
+    if (primaries.length !== 1) {
+      throw new Error(`${group[0]?.metric} ${group[0]?.period}: ${primaries.length} primary facts among ${group.map((f) => `${f.source.file} line ${f.source.line}`).join(", ")}`);
+    }
     const primary = primaries[0] as Fact;
     const others = group.filter((f) => f !== primary && !sameAtCoarserPrecision(primary, f));
     if (others.length === 0) continue;
