@@ -158,9 +158,8 @@ export function reconciliations(all: readonly Fact[], periods: readonly Period[]
   /** A check of `s` from the primary facts `needs` names; without all of them, a check that says which are missing. */
   const from = (s: Fact, needs: [string, PeriodId][], check: (inputs: Fact[]) => Omit<Check, "stated">): Check => {
     const missing = needs.filter(([m, p]) => !facts.has(m, p));
-    const made = check([]);
     if (missing.length) {
-      return { ...made, stated: s, inputs: [], compute: () => null, kc: undefined,
+      return { ...check([]), stated: s, inputs: [], compute: () => null, kc: undefined,
         note: `Stated ${s.precision.stated}; the dataset has no ${missing.map(([m, p]) => `${m} ${p}`).join(" or ")} to recompute it from.` };
     }
     return { ...check(needs.map(([m, p]) => g(m, p))), stated: s };
