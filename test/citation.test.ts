@@ -18,6 +18,12 @@ describe("naming a source", () => {
     expect(quotedIn(dataset.seeds, s)).toBe(`${title}, line ${s.line}: "${s.text}"`);
   });
 
+  it("names a document the dataset gives no title by its file", () => {
+    const s = { file: "001_not_a_seed.txt", line: 3, text: "x" } as Source;
+    expect(whereIn(dataset.seeds, s)).toBe("001_not_a_seed.txt, line 3");
+    expect(quotedIn([], s)).toBe('001_not_a_seed.txt, line 3: "x"');
+  });
+
   it("names a seed line one way for every reader who opens the file: the file, the line or lines, and any text quoted", () => {
     const s = line(HK_PAGE, "Total Revenue");
     const net = line(HK_PAGE, "Net Income");
